@@ -1,0 +1,49 @@
+package org.mapiscope.analysis;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One cause for one subject, with the evidence behind it and what to do.
+ *
+ * @param scope      user, account (service account) or server
+ * @param subject    the user key, or the server name for server scope
+ * @param cause      the cause code
+ * @param confidence 0..1
+ * @param summary    one paragraph a manager understands
+ * @param evidence   places an admin can open to check
+ * @param remedies   what to do, in the expert's order ({@link Remedy#order()})
+ */
+public record Finding(
+        Scope scope,
+        String subject,
+        Cause cause,
+        double confidence,
+        String summary,
+        List<EvidenceItem> evidence,
+        List<Remedy> remedies) {
+
+    public Finding {
+        evidence = List.copyOf(evidence);
+        remedies = List.copyOf(remedies);
+    }
+
+    /** What a finding is about; JSON writes the lower-case name. */
+    public enum Scope {
+        USER, ACCOUNT, SERVER;
+
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A piece of evidence.
+     *
+     * @param file  file as the user gave it
+     * @param where line / record / offset ({@code EvidenceRef.where()})
+     * @param text  the excerpt or a short description of what is there
+     */
+    public record EvidenceItem(String file, String where, String text) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.mapiscope.analysis;
+
+import java.util.List;
+
+/**
+ * The numbers to change.
+ *
+ * @param keepAliveTimeMs recommended KeepAliveTime, or {@code null} when no change is needed
+ * @param sessionLimit    raised limits, only where legitimate demand exceeds the limit; usually empty
+ */
+public record Recommendations(Long keepAliveTimeMs, List<SessionLimit> sessionLimit) {
+
+    public Recommendations {
+        sessionLimit = List.copyOf(sessionLimit);
+    }
+
+    /**
+     * A raised limit for one subject.
+     *
+     * @param scope       {@code account} (2010+ throttling policy) or {@code server} (2003/2007 registry)
+     * @param subject     user key or server
+     * @param current     the limit now
+     * @param recommended the smallest value that covers the observed legitimate demand plus the margin
+     * @param basis       how it was computed, in words (peak active sessions, rejected attempts, margin)
+     */
+    public record SessionLimit(String scope, String subject, int current, int recommended, String basis) {
+    }
+}
