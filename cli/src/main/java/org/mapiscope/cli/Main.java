@@ -1,0 +1,26 @@
+package org.mapiscope.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Process entry point: everything else returns an exit code so tests can run the CLI in-process. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @return the exit code documented in {@link ExitCodes}
+     */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return MapiscopeCommand.commandLine(out, err).execute(args);
+    }
+}
