@@ -1,0 +1,267 @@
+package org.mapiscope.report.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.mapiscope.analysis.AnalysisResult;
+import org.mapiscope.analysis.Finding;
+import org.mapiscope.analysis.LimitEventSummary;
+import org.mapiscope.analysis.Recommendations;
+import org.mapiscope.analysis.Remedy;
+import org.mapiscope.analysis.SessionSummary;
+import org.mapiscope.analysis.SettingView;
+import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputSummary;
+import org.mapiscope.report.AnalyzeReport;
+import org.mapiscope.report.scripts.ScriptSet;
+import org.mapiscope.report.scripts.ScriptUnit;
+
+/**
+ * Writes the {@code analyze} JSON of DESIGN §5, plus additive extras: {@code timezone},
+ * {@code limitEvents.first/last}, {@code sessions.byUser[].timeline}, per-remedy
+ * {@code rollback}/{@code scripts}, and a top-level {@code scripts} block when scripts were written.
+ * Streams with Jackson's generator; output is deterministic for equal input. Thread-safe.
+ */
+public final class AnalyzeJson {
+
+    /** The tool name in {@code tool.name}; compare uses it to recognise our files. */
+    public static final String TOOL_NAME = "mapiscope";
+
+    private AnalyzeJson() {
+    }
+
+    /**
+     * Writes the report as UTF-8 JSON; leaves {@code out} open.
+     *
+     * @throws IOException when {@code out} fails
+     */
+    public static void write(AnalyzeReport report, OutputStream out) throws IOException {
+        JsonGenerator g = JsonOutput.open(out);
+        AnalysisResult r = report.result();
+        g.writeStartObject();
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", TOOL_NAME);
+        g.writeStringField("version", report.toolVersion());
+        g.writeEndObject();
+        g.writeStringField("timezone", report.timezone().getId());
+        inputs(g, report.inputs());
+        limitEvents(g, r.limitEvents());
+        sessions(g, r.sessions());
+        settings(g, r.settings());
+        findings(g, r.findings(), report.scripts());
+        recommendations(g, r.recommendations());
+        if (!report.scripts().isEmpty()) {
+            scriptsBlock(g, report.scripts());
+        }
+        g.writeEndObject();
+        JsonOutput.finish(g, out);
+    }
+
+    private static void inputs(JsonGenerator g, List<InputSummary> inputs) throws IOException {
+        g.writeArrayFieldStart("inputs");
+        for (InputSummary in : inputs) {
+            g.writeStartObject();
+            g.writeStringField("path", in.path());
+            g.writeStringField("format", in.format());
+            g.writeNumberField("records", in.records());
+            g.writeNumberField("skipped", in.skipped());
+            g.writeArrayFieldStart("errors");
+            for (InputError e : in.errors()) {
+                g.writeStartObject();
+                g.writeStringField("where", e.where());
+                g.writeStringField("message", e.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void limitEvents(JsonGenerator g, LimitEventSummary s) throws IOException {
+        g.writeObjectFieldStart("limitEvents");
+        g.writeNumberField("total", s.total());
+        JsonOutput.time(g, "first", s.first());
+        JsonOutput.time(g, "last", s.last());
+        g.writeObjectFieldStart("byObjectType");
+        for (Map.Entry<String, Long> e : s.byObjectType().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("byUser");
+        for (LimitEventSummary.UserLimitEvents u : s.byUser()) {
+            g.writeStartObject();
+            g.writeStringField("user", u.user());
+            JsonOutput.stringOrNull(g, "dn", u.dn());
+            g.writeStringField("objectType", u.objectType());
+            g.writeNumberField("limit", u.limit());
+            g.writeNumberField("count", u.count());
+            JsonOutput.time(g, "first", u.first());
+            JsonOutput.time(g, "last", u.last());
+            g.writeArrayFieldStart("servers");
+            for (String server : u.servers()) {
+                g.writeString(server);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void sessions(JsonGenerator g, SessionSummary s) throws IOException {
+        g.writeObjectFieldStart("sessions");
+        g.writeArrayFieldStart("byUser");
+        for (SessionSummary.UserSessions u : s.byUser()) {
+            g.writeStartObject();
+            g.writeStringField("user", u.user());
+            g.writeNumberField("peakConcurrent", u.peakConcurrent());
+            JsonOutput.time(g, "peakAt", u.peakAt());
+            g.writeNumberField("peakActive", u.peakActive());
+            g.writeNumberField("stale", u.stale());
+            g.writeArrayFieldStart("clients");
+            for (SessionSummary.ClientUsage c : u.clients()) {
+                g.writeStartObject();
+                JsonOutput.stringOrNull(g, "ip", c.ip());
+                JsonOutput.stringOrNull(g, "software", c.software());
+                JsonOutput.stringOrNull(g, "mode", c.mode());
+                g.writeNumberField("sessions", c.sessions());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("timeline");
+            for (SessionSummary.TimelinePoint p : u.timeline()) {
+                g.writeStartObject();
+                JsonOutput.time(g, "time", p.time());
+                g.writeNumberField("open", p.open());
+                g.writeNumberField("active", p.active());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** Settings sorted by server, name, source: the analysis may collect them in any order. */
+    static final Comparator<SettingView> SETTING_ORDER = Comparator
+            .comparing(SettingView::server, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(SettingView::name, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(SettingView::source, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private static void settings(JsonGenerator g, List<SettingView> settings) throws IOException {
+        g.writeArrayFieldStart("settings");
+        for (SettingView s : settings.stream().sorted(SETTING_ORDER).toList()) {
+            g.writeStartObject();
+            JsonOutput.stringOrNull(g, "server", s.server());
+            g.writeStringField("name", s.name());
+            g.writeStringField("value", s.value());
+            g.writeStringField("source", s.source());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void findings(JsonGenerator g, List<Finding> findings, ScriptSet scripts) throws IOException {
+        g.writeArrayFieldStart("findings");
+        for (Finding f : findings) {
+            g.writeStartObject();
+            g.writeStringField("scope", f.scope().json());
+            g.writeStringField("subject", f.subject());
+            g.writeStringField("cause", f.cause().name());
+            JsonOutput.number(g, "confidence", f.confidence());
+            g.writeStringField("summary", f.summary());
+            g.writeArrayFieldStart("evidence");
+            for (Finding.EvidenceItem e : f.evidence()) {
+                g.writeStartObject();
+                g.writeStringField("file", e.file());
+                g.writeStringField("where", e.where());
+                g.writeStringField("text", e.text());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("remedies");
+            for (Remedy m : f.remedies()) {
+                remedy(g, m, scripts.forRemedy(m));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void remedy(JsonGenerator g, Remedy m, List<ScriptUnit> units) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("order", m.order());
+        g.writeStringField("action", m.action().name());
+        g.writeStringField("title", m.title());
+        g.writeStringField("detail", m.detail());
+        if (!units.isEmpty()) {
+            // `script` is the contract field (DESIGN §5); a remedy spanning servers has more in `scripts`.
+            g.writeStringField("script", units.get(0).script());
+            g.writeStringField("rollback", units.get(0).rollback());
+            g.writeArrayFieldStart("scripts");
+            for (ScriptUnit u : units) {
+                g.writeStartObject();
+                g.writeNumberField("step", u.number());
+                g.writeStringField("script", u.script());
+                g.writeStringField("rollback", u.rollback());
+                g.writeStringField("where", u.where());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void recommendations(JsonGenerator g, Recommendations r) throws IOException {
+        g.writeObjectFieldStart("recommendations");
+        if (r.keepAliveTimeMs() == null) {
+            g.writeNullField("keepAliveTimeMs");
+        } else {
+            g.writeNumberField("keepAliveTimeMs", r.keepAliveTimeMs());
+        }
+        g.writeArrayFieldStart("sessionLimit");
+        for (Recommendations.SessionLimit s : r.sessionLimit()) {
+            g.writeStartObject();
+            g.writeStringField("scope", s.scope());
+            g.writeStringField("subject", s.subject());
+            g.writeNumberField("current", s.current());
+            g.writeNumberField("recommended", s.recommended());
+            g.writeStringField("basis", s.basis());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void scriptsBlock(JsonGenerator g, ScriptSet scripts) throws IOException {
+        g.writeObjectFieldStart("scripts");
+        g.writeStringField("readme", ScriptSet.README);
+        g.writeArrayFieldStart("steps");
+        for (ScriptUnit u : scripts.units()) {
+            g.writeStartObject();
+            g.writeNumberField("step", u.number());
+            g.writeStringField("title", u.title());
+            g.writeStringField("script", u.script());
+            g.writeStringField("rollback", u.rollback());
+            g.writeStringField("where", u.where());
+            g.writeStringField("restart", u.restart());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("skipped");
+        for (ScriptSet.Skipped s : scripts.skipped()) {
+            g.writeStartObject();
+            g.writeStringField("remedy", s.remedyTitle());
+            g.writeStringField("reason", s.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}
