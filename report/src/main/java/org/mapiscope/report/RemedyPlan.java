@@ -1,0 +1,46 @@
+package org.mapiscope.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mapiscope.analysis.AnalysisResult;
+import org.mapiscope.analysis.Finding;
+import org.mapiscope.analysis.Remedy;
+
+/**
+ * The remedies of all findings as one to-do list in the expert's order: by step
+ * ({@link Remedy#order()}), then in the order the findings list them (strongest first). A remedy
+ * several findings share appears once, naming every subject it helps.
+ */
+public final class RemedyPlan {
+
+    private RemedyPlan() {
+    }
+
+    /**
+     * One entry of the list.
+     *
+     * @param remedy   the remedy
+     * @param subjects the users, accounts or servers it is for, first-seen order
+     */
+    public record Step(Remedy remedy, List<String> subjects) {
+    }
+
+    public static List<Step> of(AnalysisResult result) {
+        Map<Remedy, List<String>> subjects = new LinkedHashMap<>();
+        for (Finding f : result.findings()) {
+            for (Remedy r : f.remedies()) {
+                List<String> list = subjects.computeIfAbsent(r, k -> new ArrayList<>());
+                if (!list.contains(f.subject())) {
+                    list.add(f.subject());
+                }
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        subjects.forEach((r, s) -> steps.add(new Step(r, List.copyOf(s))));
+        steps.sort(Comparator.comparingInt(s -> s.remedy().order()));
+        return List.copyOf(steps);
+    }
+}

@@ -1,0 +1,172 @@
+package org.mapiscope.report.console;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.mapiscope.analysis.AnalysisResult;
+import org.mapiscope.analysis.Finding;
+import org.mapiscope.analysis.LimitEventSummary;
+import org.mapiscope.analysis.LimitEventSummary.UserLimitEvents;
+import org.mapiscope.analysis.SettingView;
+import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputSummary;
+import org.mapiscope.report.AnalyzeReport;
+import org.mapiscope.report.RemedyPlan;
+import org.mapiscope.report.scripts.ScriptUnit;
+
+/**
+ * The short aligned summary {@code analyze} prints: how many 9646, who, when, which settings,
+ * why, what to do first, and what could not be read. Evidence text is cleaned of control
+ * characters before it reaches the terminal. Stateless and thread-safe.
+ */
+public final class ConsoleSummary {
+
+    /** Rows per list before "… and N more". */
+    static final int TOP = 10;
+
+    private ConsoleSummary() {
+    }
+
+    /** Prints the summary; colour only when {@code color} (the CLI decides from the terminal and {@code --no-color}). */
+    public static void print(AnalyzeReport report, PrintStream out, boolean color) {
+        Ansi a = new Ansi(color);
+        AnalysisResult r = report.result();
+        LimitEventSummary ev = r.limitEvents();
+        List<String> lines = new ArrayList<>();
+        lines.add(a.bold("mapiscope " + report.toolVersion() + " \u2014 Event 9646 analysis"));
+        lines.add(row("Evidence", evidenceLine(report.inputs()) + " (local times read as " + report.timezone().getId() + ")"));
+        if (ev.first() != null) {
+            lines.add(row("Time span", Texts.time(ev.first()) + " \u2013 " + Texts.time(ev.last())
+                    + "  (" + Texts.span(Duration.between(ev.first(), ev.last())) + ")"));
+        }
+        String total = Texts.count(ev.total());
+        lines.add(row("Event 9646", (ev.total() > 0 ? a.red(total) : a.green(total)) + byType(ev.byObjectType())));
+        TreeSet<String> servers = new TreeSet<>();
+        ev.byUser().forEach(u -> servers.addAll(u.servers()));
+        if (!servers.isEmpty()) {
+            lines.add(row("Servers", Ansi.clean(String.join(", ", servers))));
+        }
+        topUsers(lines, a, ev.byUser());
+        settings(lines, a, r.settings());
+        causes(lines, a, r.findings());
+        remedies(lines, a, report);
+        skipped(lines, a, report.inputs());
+        lines.forEach(out::println);
+        out.flush();
+    }
+
+    private static String row(String label, String value) {
+        return "  " + Texts.pad(label, 12) + value;
+    }
+
+    private static String evidenceLine(List<InputSummary> inputs) {
+        long records = inputs.stream().mapToLong(InputSummary::records).sum();
+        long skipped = inputs.stream().mapToLong(InputSummary::skipped).sum();
+        long unrecognized = inputs.stream().filter(i -> InputSummary.UNRECOGNIZED.equals(i.format())).count();
+        return Texts.count(inputs.size()) + " files, " + Texts.count(records) + " records, " + Texts.count(skipped)
+                + " skipped, " + Texts.count(unrecognized) + " unrecognized";
+    }
+
+    private static String byType(Map<String, Long> byType) {
+        if (byType.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        byType.forEach((type, n) -> parts.add(Ansi.clean(type) + " " + Texts.count(n)));
+        return "  (" + String.join(", ", parts) + ")";
+    }
+
+    private static void topUsers(List<String> lines, Ansi a, List<UserLimitEvents> users) {
+        if (users.isEmpty()) {
+            return;
+        }
+        lines.add("");
+        lines.add(a.bold("Top users") + a.dim("  (events, type/limit, first \u2013 last)"));
+        int width = users.stream().limit(TOP).mapToInt(u -> Math.min(30, Ansi.clean(u.user()).length())).max().orElse(4);
+        for (UserLimitEvents u : users.subList(0, Math.min(TOP, users.size()))) {
+            lines.add("  " + Texts.pad(Texts.cut(Ansi.clean(u.user()), 30), width) + "  " + Texts.padLeft(Texts.count(u.count()), 7)
+                    + "  " + Texts.pad(Ansi.clean(u.objectType()) + "/" + u.limit(), 14) + "  "
+                    + Texts.time(u.first()) + " \u2013 " + Texts.time(u.last()));
+        }
+        more(lines, a, users.size());
+    }
+
+    private static void settings(List<String> lines, Ansi a, List<SettingView> settings) {
+        if (settings.isEmpty()) {
+            return;
+        }
+        lines.add("");
+        lines.add(a.bold("Settings"));
+        for (SettingView s : settings.subList(0, Math.min(TOP, settings.size()))) {
+            lines.add("  " + Texts.pad(Ansi.clean(s.server() == null ? "(server?)" : s.server()), 12) + " "
+                    + Texts.pad(Ansi.clean(s.name()), 42) + " " + Texts.padLeft(Ansi.clean(s.value()), 10) + "  "
+                    + (SettingView.DEFAULT_SOURCE.equals(s.source()) ? a.dim("default (absent)") : Ansi.clean(s.source())));
+        }
+        more(lines, a, settings.size());
+    }
+
+    private static void causes(List<String> lines, Ansi a, List<Finding> findings) {
+        lines.add("");
+        lines.add(a.bold("Causes"));
+        if (findings.isEmpty()) {
+            lines.add("  none found");
+            return;
+        }
+        for (Finding f : findings.subList(0, Math.min(TOP, findings.size()))) {
+            lines.add("  " + Texts.pad(Texts.cut(Ansi.clean(f.subject()), 20), 20) + " " + a.yellow(Texts.pad(f.cause().name(), 22))
+                    + Texts.padLeft(Math.round(f.confidence() * 100) + "%", 5) + "  " + Texts.cut(Ansi.clean(f.summary()), 90));
+        }
+        more(lines, a, findings.size());
+    }
+
+    private static void remedies(List<String> lines, Ansi a, AnalyzeReport report) {
+        List<RemedyPlan.Step> steps = RemedyPlan.of(report.result());
+        if (steps.isEmpty()) {
+            return;
+        }
+        lines.add("");
+        lines.add(a.bold("What to do first"));
+        int n = 0;
+        for (RemedyPlan.Step s : steps.subList(0, Math.min(TOP, steps.size()))) {
+            n++;
+            String scripts = String.join(", ", report.scripts().forRemedy(s.remedy()).stream().map(ScriptUnit::script).toList());
+            lines.add("  " + n + ". " + Ansi.clean(s.remedy().title()) + a.dim("  [step " + s.remedy().order() + "; "
+                    + Texts.cut(Ansi.clean(String.join(", ", s.subjects())), 40) + "]")
+                    + (scripts.isEmpty() ? "" : "  \u2192 " + scripts));
+        }
+        more(lines, a, steps.size());
+    }
+
+    private static void skipped(List<String> lines, Ansi a, List<InputSummary> inputs) {
+        List<String> problems = new ArrayList<>();
+        long total = 0;
+        for (InputSummary in : inputs) {
+            if (InputSummary.UNRECOGNIZED.equals(in.format())) {
+                problems.add(Ansi.clean(in.path()) + ": not a recognised evidence format");
+                total++;
+            }
+            for (InputError e : in.errors()) {
+                problems.add(Ansi.clean(e.where()) + ": " + Ansi.clean(e.message()));
+            }
+            total += in.skipped();
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        lines.add("");
+        lines.add(a.bold("Skipped or unrecognized"));
+        problems.stream().limit(5).forEach(p -> lines.add("  " + Texts.cut(p, 110)));
+        if (total > 5) {
+            lines.add(a.dim("  \u2026 and " + Texts.count(total - 5) + " more (see inputs[].errors in the JSON)"));
+        }
+    }
+
+    private static void more(List<String> lines, Ansi a, int size) {
+        if (size > TOP) {
+            lines.add(a.dim("  \u2026 and " + Texts.count(size - TOP) + " more"));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.mapiscope.report.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Number, time and width helpers for aligned plain-text output. */
+final class Texts {
+
+    private Texts() {
+    }
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    static String time(Instant t) {
+        return t == null ? "-" : MINUTES.format(t);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** {@code 2 d 5 h}, {@code 3 h 10 min}, {@code 42 s}. */
+    static String span(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s >= 86_400) {
+            return s / 86_400 + " d " + (s % 86_400) / 3600 + " h";
+        }
+        if (s >= 3600) {
+            return s / 3600 + " h " + (s % 3600) / 60 + " min";
+        }
+        return s >= 60 ? s / 60 + " min" : s + " s";
+    }
+
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    static String padLeft(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /** Shortens to {@code max} characters with an ellipsis. */
+    static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "\u2026";
+    }
+}

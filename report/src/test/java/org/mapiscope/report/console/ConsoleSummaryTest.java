@@ -1,0 +1,56 @@
+package org.mapiscope.report.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputSummary;
+import org.mapiscope.report.AnalyzeReport;
+import org.mapiscope.report.Fixtures;
+
+class ConsoleSummaryTest {
+
+    static String print(AnalyzeReport report, boolean color) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleSummary.print(report, new PrintStream(bytes, true, StandardCharsets.UTF_8), color);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void summarisesWhoWhenWhyAndWhatToDoFirst() {
+        String text = print(Fixtures.report(), false);
+        assertThat(text).contains("Event 9646  57  (session 52, objtFolder 5)", "Servers     EX1, EX2",
+                "Time span   2026-11-02 08:01Z \u2013 2026-11-04 13:00Z  (2 d 4 h)");
+        assertThat(text).containsPattern("jdoe\\s+40  session/32\\s+2026-11-02 08:15Z");
+        assertThat(text).contains("KeepAliveTime", "default (absent)", "DEAD_CLIENT_SESSIONS", "90%");
+        // Expert's order: the client-side fix and the BES policy (step 1) before KeepAliveTime (step 2).
+        assertThat(text.indexOf("1. Close Outlook")).isLessThan(text.indexOf("3. Lower KeepAliveTime"));
+        assertThat(text).contains("2. Give besadmin its own throttling policy", "\u2192 01-throttling-policy-besadmin.ps1");
+        assertThat(text).contains("notes.docx: not a recognised evidence format", "logs/RCA_20261102-1.LOG:17: expected 18 fields");
+        assertThat(text).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void colourOnlyWhenAskedAndEvidenceCannotSendEscapes() {
+        AnalyzeReport r = Fixtures.report();
+        List<InputSummary> inputs = List.of(new InputSummary("evil.log", "rca", 1, 1,
+                List.of(new InputError("evil.log:1", "bad \u001b[2J\u001b]0;pwned\u0007 row"))));
+        AnalyzeReport evil = new AnalyzeReport(r.toolVersion(), inputs, r.result(), ZoneOffset.UTC, r.histogram(), r.scripts());
+        String plain = print(evil, false);
+        assertThat(plain).doesNotContain("\u001b").contains("bad ?[2J?]0;pwned? row");
+        assertThat(print(evil, true)).contains("\u001b[1m").doesNotContain("\u001b[2J");
+    }
+
+    @Test
+    void longListsEndWithAndNMore() {
+        AnalyzeReport r = Fixtures.report();
+        AnalyzeReport fleet = new AnalyzeReport("0.1.0", List.of(), Fixtures.fleet(25), ZoneOffset.UTC, null, null);
+        assertThat(print(fleet, false)).contains("\u2026 and 15 more");
+        assertThat(r).isNotNull();
+    }
+}
