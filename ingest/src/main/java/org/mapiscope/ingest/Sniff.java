@@ -13,6 +13,11 @@ public record Sniff(String name, byte[] head, String text) {
     /** How many bytes detection looks at. */
     public static final int HEAD_BYTES = 64 * 1024;
 
+    /** A sniff of the first bytes of an input; {@code head} is used as given (callers cut it to {@link #HEAD_BYTES}). */
+    public static Sniff of(String name, byte[] head) {
+        return new Sniff(name, head, TextDecoding.decode(head));
+    }
+
     public boolean startsWith(byte[] magic) {
         if (head.length < magic.length) {
             return false;

@@ -1,0 +1,227 @@
+package org.mapiscope.ingest;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mapiscope.ingest.archive.ArchiveLimits;
+import org.mapiscope.ingest.archive.ExpansionBudget;
+import org.mapiscope.model.EvidenceSink;
+import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputSummary;
+
+/**
+ * Reads evidence files, folders and archives into model evidence: the entry point of ingestion.
+ *
+ * <p>It walks the inputs (folders recursively, zip and gzip files, nested too, all in natural name
+ * order), detects each file's format from its content, and reads the files on a fixed pool of
+ * threads. Ordering guarantee (docs/ingest.md): the sink is never called concurrently; each
+ * file's evidence arrives in file order; the RCA logs of one folder are read one after the other
+ * on one thread in natural name order, so one server's sessions arrive in chronological order.
+ * Evidence of different folders may interleave.
+ *
+ * <p>Problems with the evidence never throw: they are errors on the file's {@link InputSummary}.
+ * Instances are immutable and may be reused; {@link #ingest} may be called from several threads.
+ */
+public final class Ingestor {
+
+    /** Format of an input turned away by a safety rule (archive traversal, bomb, nesting). */
+    public static final String REFUSED = "refused";
+    /** Format of an input path that does not exist. */
+    public static final String MISSING = "missing";
+    /** Format of a file or folder that could not be opened. */
+    public static final String UNREADABLE = "unreadable";
+
+    private static final String RCA = "rca";
+
+    private final ZoneId timezone;
+    private final int threads;
+    private final ArchiveLimits limits;
+    private final FormatRegistry registry;
+    private final ProgressListener progress;
+
+    private Ingestor(Builder b) {
+        this.timezone = b.timezone;
+        this.threads = b.threads;
+        this.limits = b.limits;
+        this.registry = b.registry;
+        this.progress = b.progress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads all inputs, handing evidence to {@code sink} (never concurrently) and returning one
+     * summary per file found.
+     *
+     * @param inputs files, folders, {@code .zip} and {@code .gz} files, as the user named them
+     * @param sink   receives the evidence; an exception it throws ends the run and is rethrown
+     * @throws IllegalStateException when interrupted (the interrupt flag stays set)
+     */
+    public IngestResult ingest(List<Path> inputs, EvidenceSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        ExpansionBudget budget = new ExpansionBudget(limits);
+        try (Walker walker = new Walker(registry, budget)) {
+            List<Unit> units = walker.walk(inputs);
+            return run(units, budget, new OrderedSink(sink));
+        }
+    }
+
+    private IngestResult run(List<Unit> units, ExpansionBudget budget, OrderedSink sink) {
+        List<List<Integer>> groups = groups(units);
+        @SuppressWarnings("unchecked")
+        List<InputSummary>[] slots = new List[units.size()];
+        Tracker tracker = new Tracker(units);
+        FileReading reading = new FileReading(timezone);
+        NestedArchive nested = new NestedArchive(registry, budget, reading);
+        AtomicInteger threadNo = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mapiscope-ingest-" + threadNo.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (List<Integer> group : groups) {
+                futures.add(pool.submit(() -> {
+                    OrderedSink.Batch batch = sink.newBatch();
+                    for (int index : group) {
+                        Unit unit = units.get(index);
+                        slots[index] = readUnit(unit, reading, nested, batch);
+                        tracker.done(unit);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ingestion interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof OrderedSink.SinkFailure failure && failure.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("ingestion failed", cause);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<InputSummary> all = new ArrayList<>();
+        for (List<InputSummary> slot : slots) {
+            all.addAll(slot);
+        }
+        return new IngestResult(all);
+    }
+
+    private List<InputSummary> readUnit(Unit unit, FileReading reading, NestedArchive nested, OrderedSink.Batch batch) {
+        if (unit instanceof Unit.Leaf leaf) {
+            return List.of(reading.read(leaf.input(), leaf.reader(), batch));
+        }
+        if (unit instanceof Unit.Nested n) {
+            return nested.read(n, batch);
+        }
+        Unit.Rejected r = (Unit.Rejected) unit;
+        return List.of(new InputSummary(r.displayPath(), r.format(), 0, 0,
+                List.of(new InputError(r.displayPath(), r.message()))));
+    }
+
+    /**
+     * One group per file, except that RCA logs of one folder form one group read in walk (natural
+     * name) order. Largest groups are scheduled first so the pool finishes together.
+     */
+    static List<List<Integer>> groups(List<Unit> units) {
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            String key = unit instanceof Unit.Leaf leaf && leaf.reader() != null && RCA.equals(leaf.reader().format())
+                    ? "rca:" + leaf.location()
+                    : "unit:" + i;
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> groups = new ArrayList<>(byKey.values());
+        groups.sort(Comparator.comparingLong((List<Integer> g) -> -g.stream()
+                .mapToLong(i -> units.get(i).storedBytes()).sum()));
+        return groups;
+    }
+
+    /** Counts finished files and bytes and tells the listener, one call at a time. */
+    private final class Tracker {
+        private final long filesTotal;
+        private final long bytesTotal;
+        private long filesDone;
+        private long bytesDone;
+
+        Tracker(List<Unit> units) {
+            this.filesTotal = units.size();
+            this.bytesTotal = units.stream().mapToLong(u -> Math.max(0, u.storedBytes())).sum();
+        }
+
+        synchronized void done(Unit unit) {
+            filesDone++;
+            bytesDone += Math.max(0, unit.storedBytes());
+            progress.update(new ProgressListener.Progress(filesDone, filesTotal, bytesDone, bytesTotal,
+                    unit.displayPath()));
+        }
+    }
+
+    /** Options of an {@link Ingestor}; every one has a sensible default. Not thread-safe. */
+    public static final class Builder {
+        private ZoneId timezone = ZoneId.systemDefault();
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private ArchiveLimits limits = ArchiveLimits.DEFAULT;
+        private FormatRegistry registry = FormatRegistry.standard();
+        private ProgressListener progress = ProgressListener.NONE;
+
+        private Builder() {
+        }
+
+        /** The zone of local times in exports that carry none (default: this machine's). */
+        public Builder timezone(ZoneId timezone) {
+            this.timezone = Objects.requireNonNull(timezone);
+            return this;
+        }
+
+        /** Worker threads (default: available processors). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder archiveLimits(ArchiveLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        public Builder registry(FormatRegistry registry) {
+            this.registry = Objects.requireNonNull(registry);
+            return this;
+        }
+
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        public Ingestor build() {
+            return new Ingestor(this);
+        }
+    }
+}

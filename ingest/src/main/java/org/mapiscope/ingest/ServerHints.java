@@ -1,0 +1,79 @@
+package org.mapiscope.ingest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Guesses which server a file belongs to from where it was found (docs/ingest.md, "Server
+ * attribution"). Content wins over this: readers use the hint only when the file does not name
+ * its server. The rule: the nearest enclosing folder (or archive, or folder inside an archive)
+ * whose name looks like a host name and is not a generic log folder name; else a host-like
+ * prefix of the file name ({@code EX01-tcpip.reg}, {@code EX01_netstat.txt}); else none.
+ */
+final class ServerHints {
+
+    private ServerHints() {
+    }
+
+    /** Folder and file-name words that are never server names (compared case-insensitively). */
+    private static final Set<String> GENERIC = Set.of(
+            "rpc client access", "logging", "logs", "log", "v8", "v14", "v15", "exchange server", "exchsrvr",
+            "exchange", "microsoft", "program files", "bin", "mdbdata", "mapihttp", "evidence", "export", "exports",
+            "data", "temp", "tmp", "output", "collected", "files", "winevt", "eventlogs", "registry", "reg",
+            "netstat", "snapshots", "snapshot", "rca", "application", "app", "logons", "logon", "tcpip", "keepalive",
+            "system", "mapi", "events", "server", "servers", "case", "backup");
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}(\\.[A-Za-z0-9-]{1,63})*");
+    private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}");
+    private static final Pattern PREFIX = Pattern.compile("([A-Za-z][A-Za-z0-9]{1,14})[-_ ].*");
+
+    /**
+     * @param enclosing folder, archive and archive-folder names around the file, outermost first,
+     *                  without the input root folder the user named
+     * @param fileName  the file's own name
+     * @return the hint, or {@code null}
+     */
+    static String of(List<String> enclosing, String fileName) {
+        for (int i = enclosing.size() - 1; i >= 0; i--) {
+            String name = stripArchiveExtension(enclosing.get(i));
+            if (isHostLike(name)) {
+                return name;
+            }
+        }
+        return fromFileName(fileName);
+    }
+
+    static String fromFileName(String fileName) {
+        if (fileName == null) {
+            return null;
+        }
+        var m = PREFIX.matcher(fileName);
+        if (!m.matches()) {
+            return null;
+        }
+        String prefix = m.group(1);
+        boolean hasDigit = prefix.chars().anyMatch(Character::isDigit);
+        boolean upper = prefix.equals(prefix.toUpperCase(Locale.ROOT));
+        return (hasDigit || upper) && !isGeneric(prefix) && !LONG_DIGITS.matcher(prefix).find() ? prefix : null;
+    }
+
+    private static boolean isHostLike(String name) {
+        return HOST.matcher(name).matches() && !isGeneric(name) && !LONG_DIGITS.matcher(name).find();
+    }
+
+    private static boolean isGeneric(String name) {
+        return GENERIC.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static String stripArchiveExtension(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : new String[] {".zip", ".gz", ".tgz"}) {
+            if (lower.endsWith(ext) && name.length() > ext.length()) {
+                return name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name;
+    }
+}

@@ -1,0 +1,41 @@
+package org.mapiscope.ingest;
+
+import java.util.List;
+
+/** One thing the walk found: a file to read, a nested archive to stream, or an input turned away. */
+sealed interface Unit {
+
+    String displayPath();
+
+    /** Stored bytes, for progress. */
+    long storedBytes();
+
+    /**
+     * A file whose format is known (or known to be unrecognized: {@code reader == null}).
+     *
+     * @param location the folder it sits in (archive folders included), to keep one server's RCA files together
+     */
+    record Leaf(InputFile input, FormatReader reader, String location, long storedBytes) implements Unit {
+        @Override
+        public String displayPath() {
+            return input.displayPath();
+        }
+    }
+
+    /** An archive inside an archive: no random access, so it is streamed once, entry by entry, on one worker. */
+    record Nested(InputFile container, List<String> enclosing, String name, int depth, long storedBytes)
+            implements Unit {
+        @Override
+        public String displayPath() {
+            return container.displayPath();
+        }
+    }
+
+    /** An input that is not read: refused by a safety rule, missing, or failing to open. */
+    record Rejected(String displayPath, String format, String message) implements Unit {
+        @Override
+        public long storedBytes() {
+            return 0;
+        }
+    }
+}

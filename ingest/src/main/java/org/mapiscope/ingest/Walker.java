@@ -1,0 +1,195 @@
+package org.mapiscope.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.mapiscope.ingest.archive.ArchiveLimitException;
+import org.mapiscope.ingest.archive.EntryNames;
+import org.mapiscope.ingest.archive.ExpansionBudget;
+import org.mapiscope.ingest.archive.Magic;
+
+/**
+ * Finds every input under the roots, in a deterministic order, and decides each file's format
+ * from its first bytes. Runs on the calling thread; holds no file content, only what each file is.
+ * Zip files on disk stay open (random access) until {@link #close()}.
+ */
+final class Walker implements Closeable {
+
+    /** Windows tools write zip entry names in the OEM code page unless the UTF-8 flag is set. */
+    static final Charset ZIP_NAMES = Charset.forName("IBM437");
+
+    private final FormatRegistry registry;
+    private final ExpansionBudget budget;
+    private final List<ZipFile> openZips = new ArrayList<>();
+    private final List<Unit> units = new ArrayList<>();
+
+    Walker(FormatRegistry registry, ExpansionBudget budget) {
+        this.registry = registry;
+        this.budget = budget;
+    }
+
+    List<Unit> walk(List<Path> roots) {
+        for (Path root : roots) {
+            if (!Files.exists(root)) {
+                units.add(new Unit.Rejected(root.toString(), Ingestor.MISSING, root + " does not exist"));
+            } else if (Files.isDirectory(root)) {
+                folder(root, new ArrayList<>());
+            } else {
+                Path parent = root.toAbsolutePath().getParent();
+                Path parentName = parent == null ? null : parent.getFileName();
+                file(root, parentName == null ? List.of() : List.of(parentName.toString()));
+            }
+        }
+        return units;
+    }
+
+    private void folder(Path dir, List<String> enclosing) {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(children::add);
+        } catch (IOException | RuntimeException e) {
+            units.add(new Unit.Rejected(dir.toString(), Ingestor.UNREADABLE,
+                    dir + " could not be listed: " + e.getMessage()));
+            return;
+        }
+        children.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
+        for (Path child : children) {
+            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                List<String> deeper = new ArrayList<>(enclosing);
+                deeper.add(child.getFileName().toString());
+                folder(child, deeper);
+            } else if (Files.isRegularFile(child)) {
+                file(child, enclosing);
+            }
+        }
+    }
+
+    private void file(Path path, List<String> enclosing) {
+        String display = path.toString();
+        String name = path.getFileName().toString();
+        String location = path.toAbsolutePath().getParent() + "";
+        try {
+            Magic magic;
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] head = in.readNBytes(4);
+                magic = Magic.of(head, head.length);
+            }
+            long size = Files.size(path);
+            switch (magic) {
+                case ZIP -> zip(path, enclosing, size);
+                case GZIP -> {
+                    InputFile gz = new Inputs.Gzipped(path, display, ServerHints.of(enclosing, innerName(name)), budget);
+                    contentOf(gz, innerName(name), enclosing, location, 1, size);
+                }
+                case NONE -> {
+                    InputFile plain = new Inputs.OnDisk(path, display, ServerHints.of(enclosing, name));
+                    units.add(leaf(plain, name, location, size));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            units.add(new Unit.Rejected(display, rejectedFormat(e), message(display, e)));
+        }
+    }
+
+    private void zip(Path path, List<String> enclosing, long size) throws IOException {
+        ZipFile zip = new ZipFile(path.toFile(), ZIP_NAMES);
+        openZips.add(zip);
+        List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
+        entries.sort(Comparator.comparing(ZipEntry::getName, NaturalOrder.INSTANCE));
+        List<String> inZip = new ArrayList<>(enclosing);
+        inZip.add(path.getFileName().toString());
+        for (ZipEntry entry : entries) {
+            String display = path + "!/" + entry.getName();
+            var refusal = EntryNames.refusal(entry.getName());
+            if (refusal.isPresent()) {
+                units.add(new Unit.Rejected(display, Ingestor.REFUSED, display + " refused: " + refusal.get()));
+                continue;
+            }
+            if (entry.isDirectory()) {
+                continue;
+            }
+            List<String> entryEnclosing = new ArrayList<>(inZip);
+            String[] parts = entry.getName().replace('\\', '/').split("/");
+            entryEnclosing.addAll(List.of(parts).subList(0, parts.length - 1));
+            String name = parts[parts.length - 1];
+            InputFile input = new Inputs.ZipEntryFile(zip, entry, display,
+                    ServerHints.of(entryEnclosing, name), budget);
+            String location = display.substring(0, display.length() - name.length());
+            try {
+                contentOf(input, name, entryEnclosing, location, 1, Math.max(0, entry.getCompressedSize()));
+            } catch (IOException | RuntimeException e) {
+                units.add(new Unit.Rejected(display, rejectedFormat(e), message(display, e)));
+            }
+        }
+    }
+
+    /** Decides what decompressed content at archive depth {@code depth} is: another archive, or a file to read. */
+    private void contentOf(InputFile input, String name, List<String> enclosing, String location, int depth,
+            long stored) throws IOException {
+        Sniff sniff;
+        try (InputStream in = new BufferedInputStream(input.open(), Inputs.BUFFER)) {
+            sniff = Sniff.of(name, in.readNBytes(Sniff.HEAD_BYTES));
+        }
+        if (Magic.of(sniff.head(), sniff.head().length).isArchive()) {
+            if (depth + 1 > budget.limits().maxDepth()) {
+                units.add(new Unit.Rejected(input.displayPath(), Ingestor.REFUSED, input.displayPath()
+                        + " refused: archives nested deeper than " + budget.limits().maxDepth() + " levels"));
+            } else {
+                units.add(new Unit.Nested(input, enclosing, name, depth + 1, stored));
+            }
+            return;
+        }
+        units.add(new Unit.Leaf(input, registry.detect(sniff).orElse(null), location, stored));
+    }
+
+    private Unit leaf(InputFile input, String name, String location, long stored) throws IOException {
+        return new Unit.Leaf(input, registry.detect(Inputs.sniff(input, name)).orElse(null), location, stored);
+    }
+
+    /** {@code RCA_1.LOG.gz} holds {@code RCA_1.LOG}. */
+    static String innerName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".gz") && name.length() > 3) {
+            return name.substring(0, name.length() - 3);
+        }
+        if (lower.endsWith(".tgz")) {
+            return name.substring(0, name.length() - 4) + ".tar";
+        }
+        return name;
+    }
+
+    static String rejectedFormat(Exception e) {
+        return e instanceof ArchiveLimitException ? Ingestor.REFUSED : Ingestor.UNREADABLE;
+    }
+
+    static String message(String display, Exception e) {
+        if (e instanceof ArchiveLimitException) {
+            return e.getMessage();
+        }
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return display + " could not be read: " + why;
+    }
+
+    @Override
+    public void close() {
+        for (ZipFile zip : openZips) {
+            try {
+                zip.close();
+            } catch (IOException e) {
+                // Closing a read-only zip cannot lose data.
+            }
+        }
+    }
+}
