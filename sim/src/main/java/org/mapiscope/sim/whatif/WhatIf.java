@@ -1,0 +1,127 @@
+package org.mapiscope.sim.whatif;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Replays reconstructed sessions under changed keepalive and limit (DESIGN §6, docs/simulator.md):
+ * <ul>
+ * <li>a session holds a slot from its start until its end, except that once its client demonstrably
+ *     moved on, keepalive reaps it {@code max(lastActivity, movedOnAt) + KeepAliveTime + probes ×
+ *     interval} later — never later than it was observed to end;</li>
+ * <li>sessions and observed failed connects are attempts, in start order; ends at the same instant
+ *     come first; an attempt is refused (one 9646, one failed connect) when the user already holds
+ *     {@code sessionLimit} sessions;</li>
+ * <li>a formerly failed attempt that now succeeds holds no slot: its client's eventual session is
+ *     already in the evidence.</li>
+ * </ul>
+ * Refusing an attempt never changes when other sessions end, so a limit L refuses nothing exactly when
+ * L exceeds every attempt's count of sessions already open in the unlimited replay: the minimal limit is
+ * the unlimited replay's peak concurrency, counting each attempt itself. Thread-safe.
+ */
+public final class WhatIf {
+
+    private WhatIf() {
+    }
+
+    /**
+     * @param sessions reconstructed sessions and failed attempts, any order
+     * @param observed9646 Event 9646 per user key in the evidence; users missing count 0
+     */
+    public static WhatIfResult replay(List<ReplaySession> sessions, Map<String, Long> observed9646,
+            WhatIfSettings settings) {
+        Map<String, List<ReplaySession>> byUser = new TreeMap<>();
+        for (ReplaySession s : sessions) {
+            byUser.computeIfAbsent(s.user(), u -> new ArrayList<>()).add(s);
+        }
+        TreeSet<String> users = new TreeSet<>(byUser.keySet());
+        users.addAll(observed9646.keySet());
+        List<UserWhatIf> out = new ArrayList<>();
+        long[] sum = new long[5];
+        int minimal = 0;
+        for (String user : users) {
+            UserWhatIf u = replayUser(user, byUser.getOrDefault(user, List.of()),
+                    observed9646.getOrDefault(user, 0L), settings);
+            out.add(u);
+            sum[0] += u.observed();
+            sum[1] += u.predicted();
+            sum[2] += u.observedFailedConnects();
+            sum[3] += u.predictedFailedConnects();
+            sum[4] += u.attempts();
+            minimal = Math.max(minimal, u.minimalLimit());
+        }
+        out.sort(Comparator.comparingLong(UserWhatIf::observed).reversed()
+                .thenComparing(Comparator.comparingLong(UserWhatIf::predicted).reversed())
+                .thenComparing(UserWhatIf::user));
+        return new WhatIfResult(settings, new WhatIfTotal(sum[0], sum[1], sum[2], sum[3], sum[4]), out, minimal);
+    }
+
+    private static UserWhatIf replayUser(String user, List<ReplaySession> sessions, long observed,
+            WhatIfSettings settings) {
+        int n = sessions.size();
+        long[][] attempts = new long[n][];
+        long observedFailed = 0;
+        for (int i = 0; i < n; i++) {
+            ReplaySession s = sessions.get(i);
+            long start = s.start().toEpochMilli();
+            long end = s.rejected() ? start : predictedEnd(s, settings);
+            attempts[i] = new long[] {start, end};
+            observedFailed += s.rejected() ? 1 : 0;
+        }
+        Arrays.sort(attempts, Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
+        long refused = countRefused(attempts, settings.sessionLimit());
+        int peak = (int) Math.min(Integer.MAX_VALUE, peakWithAttempt(attempts));
+        return new UserWhatIf(user, observed, refused, observedFailed, refused, n, peak);
+    }
+
+    /** When the session would end under the settings; {@link Long#MAX_VALUE} when never in the evidence. */
+    static long predictedEnd(ReplaySession s, WhatIfSettings settings) {
+        long observedEnd = s.end() == null ? Long.MAX_VALUE : s.end().toEpochMilli();
+        if (s.movedOnAt() == null) {
+            return observedEnd;
+        }
+        Instant idleSince = s.lastActivity() != null && s.lastActivity().isAfter(s.movedOnAt())
+                ? s.lastActivity() : s.movedOnAt();
+        long reap = idleSince.toEpochMilli() + settings.deadPeerDetectionMs();
+        return Math.max(s.start().toEpochMilli(), Math.min(observedEnd, reap));
+    }
+
+    private static long countRefused(long[][] attempts, int limit) {
+        PriorityQueue<Long> ends = new PriorityQueue<>();
+        long refused = 0;
+        for (long[] a : attempts) {
+            while (!ends.isEmpty() && ends.peek() <= a[0]) {
+                ends.poll();
+            }
+            if (ends.size() >= limit) {
+                refused++;
+            } else if (a[1] > a[0]) {
+                ends.add(a[1]);
+            }
+        }
+        return refused;
+    }
+
+    /** Largest number of sessions open at an attempt, the attempt included: 0 without attempts. */
+    private static long peakWithAttempt(long[][] attempts) {
+        PriorityQueue<Long> ends = new PriorityQueue<>();
+        long peak = 0;
+        for (long[] a : attempts) {
+            while (!ends.isEmpty() && ends.peek() <= a[0]) {
+                ends.poll();
+            }
+            peak = Math.max(peak, ends.size() + 1L);
+            if (a[1] > a[0]) {
+                ends.add(a[1]);
+            }
+        }
+        return peak;
+    }
+}

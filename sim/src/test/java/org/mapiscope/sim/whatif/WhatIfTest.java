@@ -1,0 +1,149 @@
+package org.mapiscope.sim.whatif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WhatIfTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
+    private static final long MIN = 60_000L;
+
+    private static Instant at(long minutes) {
+        return T0.plus(Duration.ofMinutes(minutes));
+    }
+
+    /** A VPN user: every hour the laptop reconnects from a new address; old sessions die with the tunnel. */
+    private static List<ReplaySession> vpnUser(String user, int reconnects, long reapedAfterMinutes) {
+        List<ReplaySession> out = new ArrayList<>();
+        for (int i = 0; i < reconnects; i++) {
+            boolean last = i == reconnects - 1;
+            out.add(new ReplaySession(user, at(60L * i), at(60L * i), last ? null : at(60L * i + 60 + reapedAfterMinutes),
+                    last ? null : at(60L * i + 60), false));
+        }
+        return out;
+    }
+
+    @Test
+    void shorterKeepAliveReapsMovedOnSessionsSooner() {
+        // 10 reconnects an hour apart, each old session reaped 2h after the move: at each reconnect the two
+        // previous sessions are still open, so 3 with the new one.
+        List<ReplaySession> s = vpnUser("jdoe", 10, 120);
+        WhatIfSettings stock = WhatIfSettings.stock().withSessionLimit(2);
+
+        WhatIfResult before = WhatIf.replay(s, Map.of("jdoe", 7L), stock);
+        WhatIfResult after = WhatIf.replay(s, Map.of("jdoe", 7L), stock.withKeepAliveTime(5 * MIN));
+
+        assertThat(before.minimalLimit()).isEqualTo(3);
+        assertThat(before.total().predicted()).isPositive();
+        // 5 min + 10 s after each move: only the new session and the one being reaped remain.
+        assertThat(after.minimalLimit()).isEqualTo(2);
+        assertThat(after.total().predicted()).isZero();
+        assertThat(after.byUser()).singleElement().satisfies(u -> {
+            assertThat(u.user()).isEqualTo("jdoe");
+            assertThat(u.observed()).isEqualTo(7);
+            assertThat(u.predicted()).isZero();
+            assertThat(u.attempts()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void aLongerKeepAliveNeverOutlivesTheObservedEnd() {
+        List<ReplaySession> s = vpnUser("jdoe", 6, 120);
+        WhatIfResult stock = WhatIf.replay(s, Map.of(), WhatIfSettings.stock());
+        WhatIfResult longer = WhatIf.replay(s, Map.of(), WhatIfSettings.stock().withKeepAliveTime(48 * 60 * MIN));
+        assertThat(longer.minimalLimit()).isEqualTo(stock.minimalLimit());
+    }
+
+    @Test
+    void sessionsWhoseClientNeverMovedOnStayActive() {
+        // 5 sessions open all day from one desktop: no keepalive setting can reap them.
+        List<ReplaySession> s = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            s.add(new ReplaySession("svc", at(i), at(i), at(600), null, false));
+        }
+        WhatIfSettings tight = new WhatIfSettings(MIN, 3, 1_000, 10);
+        WhatIfResult r = WhatIf.replay(s, Map.of("svc", 2L), tight);
+        assertThat(r.minimalLimit()).isEqualTo(5);
+        assertThat(r.total().predicted()).isEqualTo(2);
+        assertThat(r.total().predictedFailedConnects()).isEqualTo(2);
+    }
+
+    @Test
+    void failedConnectsAreAttemptsThatHoldNoSlot() {
+        List<ReplaySession> s = List.of(
+                new ReplaySession("a", at(0), at(0), at(100), null, false),
+                new ReplaySession("a", at(1), at(1), at(100), null, false),
+                ReplaySession.failedConnect("a", at(2)),
+                ReplaySession.failedConnect("a", at(3)),
+                new ReplaySession("b", at(0), at(0), null, null, false));
+        WhatIfResult r = WhatIf.replay(s, Map.of("a", 2L, "c", 1L), WhatIfSettings.stock().withSessionLimit(2));
+        assertThat(r.total()).isEqualTo(new WhatIfTotal(3, 2, 2, 2, 5));
+        assertThat(r.minimalLimit()).isEqualTo(3);
+        assertThat(r.byUser()).extracting(UserWhatIf::user).containsExactly("a", "c", "b");
+        WhatIfResult raised = WhatIf.replay(s, Map.of(), WhatIfSettings.stock().withSessionLimit(3));
+        assertThat(raised.total().predicted()).isZero();
+    }
+
+    @Test
+    void minimalLimitIsTheSmallestLimitWithoutRefusals() {
+        qt().withExamples(300).forAll(lists().of(integers().between(0, 999)).ofSizeBetween(0, 160),
+                integers().between(1, 240)).checkAssert((numbers, keepAliveMinutes) -> {
+                    List<ReplaySession> s = sessionsFrom(numbers);
+                    WhatIfSettings settings = WhatIfSettings.stock().withKeepAliveTime(keepAliveMinutes * MIN);
+                    int minimal = WhatIf.replay(s, Map.of(), settings).minimalLimit();
+                    int bySearch = 0;
+                    while (WhatIf.replay(s, Map.of(), settings.withSessionLimit(bySearch)).total().predicted() > 0) {
+                        bySearch++;
+                    }
+                    assertThat(minimal).isEqualTo(bySearch);
+                    // Refusals are not monotone in the limit (an extra accepted session can block later ones),
+                    // but every limit from the minimal one up refuses nothing.
+                    for (int limit = minimal; limit <= minimal + 3; limit++) {
+                        assertThat(WhatIf.replay(s, Map.of(), settings.withSessionLimit(limit)).total().predicted())
+                                .isZero();
+                    }
+                    // Ends only move earlier with a shorter keepalive, so the demand cannot grow.
+                    assertThat(WhatIf.replay(s, Map.of(), settings.withKeepAliveTime(MIN)).minimalLimit())
+                            .isLessThanOrEqualTo(minimal);
+                });
+    }
+
+    /** Four numbers a session: start minute, length, minutes until the client moved on (≥ 500: never), kind. */
+    private static List<ReplaySession> sessionsFrom(List<Integer> n) {
+        List<ReplaySession> out = new ArrayList<>();
+        for (int i = 0; i + 3 < n.size(); i += 4) {
+            String user = "u" + n.get(i + 3) % 3;
+            long start = n.get(i);
+            if (n.get(i + 3) % 7 == 0) {
+                out.add(ReplaySession.failedConnect(user, at(start)));
+                continue;
+            }
+            Instant end = n.get(i + 1) > 900 ? null : at(start + n.get(i + 1));
+            Instant moved = n.get(i + 2) >= 500 ? null : at(start + n.get(i + 2) / 4);
+            out.add(new ReplaySession(user, at(start), at(start), end, moved, false));
+        }
+        return out;
+    }
+
+    @Test
+    void jsonHasTheDesignKeys() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        var tree = json.readTree(json.writeValueAsString(
+                WhatIf.replay(vpnUser("jdoe", 3, 120), Map.of("jdoe", 1L), WhatIfSettings.stock())));
+        assertThat(tree.fieldNames()).toIterable().containsExactly("settings", "total", "byUser", "minimalLimit");
+        assertThat(tree.get("settings").fieldNames()).toIterable().startsWith("keepAliveTimeMs", "sessionLimit");
+        assertThat(tree.get("total").fieldNames()).toIterable().startsWith("observed", "predicted");
+        assertThat(tree.get("byUser").get(0).fieldNames()).toIterable().startsWith("user", "observed", "predicted");
+        assertThat(tree.get("settings").get("keepAliveTimeMs").asLong()).isEqualTo(7_200_000L);
+    }
+}
