@@ -1,0 +1,59 @@
+package org.mapiscope.sim.evidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.mapiscope.sim.SimulationResult;
+import org.mapiscope.sim.Simulator;
+import org.mapiscope.sim.scenario.InjectedCause;
+import org.mapiscope.sim.scenario.Scenario;
+
+/**
+ * Writes the evidence a server running the scenario would have logged (docs/simulator.md): Exchange
+ * 2010 RCA logs under {@code rca/}, Event 9646 as rendered event XML under {@code eventlog/}, and
+ * registry exports under {@code registry/}. Times are the scenario's {@code start} plus simulated
+ * time, in UTC. The same scenario writes the same bytes. Thread-safe: each call has its own state.
+ */
+public final class EvidenceEmitter {
+
+    private EvidenceEmitter() {
+    }
+
+    /** EventRecordIDs of the Application log start here, as on a server that has logged for a while. */
+    static final long FIRST_RECORD_ID = 184_302L;
+
+    /**
+     * Runs the scenario, writing its evidence as it goes.
+     *
+     * @return the run's result, equal to {@link Simulator#run(Scenario)} of the same scenario
+     * @throws IOException when the output fails
+     */
+    public static SimulationResult emit(Scenario scenario, EvidenceOutput out) throws IOException {
+        RegistryExport.write(scenario.server(), out);
+        UserDirectory directory = UserDirectory.of(scenario);
+        String computer = scenario.server().name() + "." + UserDirectory.DNS_DOMAIN;
+        try (RcaLog rca = new RcaLog(out); EventLogXml events = new EventLogXml(out, computer, FIRST_RECORD_ID)) {
+            EvidenceRecorder recorder = new EvidenceRecorder(scenario, directory,
+                    EvidenceRecorder.populationOfUsers(scenario.populations()), rca, events);
+            return Simulator.run(scenario, recorder);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** User key → causes its population injects, for checking a diagnosis of the emitted evidence. */
+    public static Map<String, Set<InjectedCause>> injectedCausesByUser(Scenario scenario) {
+        UserDirectory directory = UserDirectory.of(scenario);
+        Map<String, Set<InjectedCause>> out = new LinkedHashMap<>();
+        int user = 0;
+        for (var pop : scenario.populations()) {
+            Set<InjectedCause> causes = InjectedCause.of(pop);
+            for (int i = 0; i < pop.users(); i++) {
+                out.put(directory.userKey(user++), causes);
+            }
+        }
+        return out;
+    }
+}
