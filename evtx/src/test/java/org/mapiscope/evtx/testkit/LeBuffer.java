@@ -68,6 +68,12 @@ final class LeBuffer {
         patchU16(at + 2, (int) (v >>> 16));
     }
 
+    /** Drops everything from {@code newSize} on (and clears it, so later zeros really are zero). */
+    void truncate(int newSize) {
+        Arrays.fill(bytes, newSize, size, (byte) 0);
+        size = newSize;
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }
