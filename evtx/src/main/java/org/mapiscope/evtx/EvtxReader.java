@@ -1,0 +1,260 @@
+package org.mapiscope.evtx;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Streaming reader for Windows XML Event Log ({@code .evtx}) files.
+ *
+ * <p>Records come out in file order without building a document: each 64 KiB chunk is decoded on
+ * its own (names and templates are cached per chunk, templates compiled once per chunk), and with
+ * {@link #parallelism(int)} above one, chunks are decoded on a small pool with a bounded number in
+ * flight, so memory stays flat for any file size.
+ *
+ * <p>Damaged input never ends reading: chunks are found by scanning every 64 KiB after the header
+ * (header counts are not trusted), CRC32 mismatches are reported but not enforced (and not checked
+ * at all when the header's no-CRC flag 0x4 is set), damaged records are skipped and reading resumes
+ * at the next intact record. Every damaged spot goes to the {@link DamageListener} with its file
+ * offset, on the thread that iterates, in file order.
+ *
+ * <pre>{@code
+ * try (EvtxReader reader = EvtxReader.open(path, (offset, msg) -> log(offset, msg))) {
+ *     for (EventRecord r : reader) {
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Not thread-safe: iterate from one thread. Each call to {@link #records()} (or the other
+ * iterators) reads the file again from the start.
+ */
+public final class EvtxReader implements Iterable<EventRecord>, Closeable {
+
+    private final ChunkSource source;
+    private final FileChannel owned;
+    private final DamageListener listener;
+    private int threads = 1;
+    private ExecutorService pool;
+
+    private EvtxReader(ChunkSource source, FileChannel owned, DamageListener listener) {
+        this.source = source;
+        this.owned = owned;
+        this.listener = listener == null ? DamageListener.IGNORE : listener;
+    }
+
+    /**
+     * Opens a file, ignoring damage.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public static EvtxReader open(Path file) throws IOException {
+        return open(file, DamageListener.IGNORE);
+    }
+
+    /**
+     * Opens a file; damage is reported to {@code listener}.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public static EvtxReader open(Path file, DamageListener listener) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            return new EvtxReader(new ChunkSource.Channel(channel, channel.size()), channel, listener);
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads from an open channel (from its start); the caller keeps ownership of the channel.
+     *
+     * @throws IOException if the channel's size cannot be read
+     */
+    public static EvtxReader of(FileChannel channel, DamageListener listener) throws IOException {
+        return new EvtxReader(new ChunkSource.Channel(channel, channel.size()), null, listener);
+    }
+
+    /** Reads the bytes between the buffer's position and limit (the buffer itself is not moved). */
+    public static EvtxReader of(ByteBuffer buffer, DamageListener listener) {
+        return new EvtxReader(new ChunkSource.Buffer(buffer.duplicate()), null, listener);
+    }
+
+    /**
+     * Decodes chunks on {@code threads} threads (1, the default, decodes on the iterating thread).
+     * Output order is the file order either way.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public EvtxReader parallelism(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
+        return this;
+    }
+
+    /** Whether the input starts with the EVTX file signature {@code ElfFile\0}. */
+    public boolean hasEvtxSignature() {
+        byte[] head = new byte[8];
+        return source.read(0, head, 8) == 8 && FileHeader.startsWithMagic(head);
+    }
+
+    /**
+     * The records in file order.
+     *
+     * @throws UncheckedIOException from the iterator if reading the file fails
+     */
+    @Override
+    public Iterator<EventRecord> iterator() {
+        return records();
+    }
+
+    /** Same as {@link #iterator()}. */
+    public Iterator<EventRecord> records() {
+        return flatten(chunks(Mappers.Records::new, Function.identity()));
+    }
+
+    /** The records in file order as a sequential stream. */
+    public Stream<EventRecord> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records(), Spliterator.ORDERED), false);
+    }
+
+    /** The records in file order, each with its XML rendering. */
+    public Iterator<XmlRecord> xmlRecords() {
+        return flatten(chunks(Mappers.Xml::new, Function.identity()));
+    }
+
+    /**
+     * Applies {@code perChunk} to each chunk's records on the decoding thread (so it runs in
+     * parallel too) and returns the results in file order; chunks without records are skipped.
+     * Used to encode output (JSON lines) off the iterating thread.
+     */
+    public <T> Iterator<T> mapChunks(Function<List<EventRecord>, T> perChunk) {
+        return chunks(Mappers.Records::new, perChunk);
+    }
+
+    /** Variant of {@link #mapChunks} that also hands each record's XML to {@code perChunk}. */
+    public <T> Iterator<T> mapXmlChunks(Function<List<XmlRecord>, T> perChunk) {
+        return chunks(Mappers.Xml::new, perChunk);
+    }
+
+    /** Closes the file (when opened from a path) and stops the decoding threads. */
+    @Override
+    public void close() throws IOException {
+        if (pool != null) {
+            pool.shutdownNow();
+            pool = null;
+        }
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    private <X, T> Iterator<T> chunks(Supplier<RecordMapper<X>> mappers, Function<List<X>, T> perChunk) {
+        long size = source.size();
+        byte[] head = new byte[FileHeader.SIZE];
+        int headLength = source.read(0, head, FileHeader.SIZE);
+        List<Damage> headerDamage = new ArrayList<>();
+        FileHeader header = FileHeader.read(head, headLength, headerDamage);
+        for (Damage d : headerDamage) {
+            listener.damaged(d.fileOffset(), d.message());
+        }
+        long body = Math.max(0, size - FileHeader.SIZE);
+        int count = (int) Math.min(Integer.MAX_VALUE, (body + Chunk.SIZE - 1) / Chunk.SIZE);
+        boolean verifyCrc = header.verifyCrc();
+        boolean quiet = !header.valid();
+        ThreadLocal<RecordMapper<X>> mapper = ThreadLocal.withInitial(mappers);
+        OrderedPipeline<Decoded<T>> pipeline = new OrderedPipeline<>(count, index -> {
+            long offset = FileHeader.SIZE + (long) index * Chunk.SIZE;
+            byte[] bytes = new byte[Chunk.SIZE];
+            int length = source.read(offset, bytes, Chunk.SIZE);
+            Chunk chunk = new Chunk(bytes, length, offset);
+            if (quiet && !ChunkDecoder.hasMagic(bytes)) {
+                return new Decoded<>(Collections.emptyList(), null);
+            }
+            ChunkDecoder.Result<X> result = ChunkDecoder.decode(chunk, verifyCrc, mapper.get());
+            T mapped = result.records().isEmpty() ? null : perChunk.apply(result.records());
+            return new Decoded<>(result.damage(), mapped);
+        }, threads > 1 ? pool() : null, threads * 3);
+        return new Iterator<>() {
+            private T next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && pipeline.hasNext()) {
+                    Decoded<T> d = pipeline.next();
+                    for (Damage damage : d.damage()) {
+                        listener.damaged(damage.fileOffset(), damage.message());
+                    }
+                    next = d.value();
+                }
+                return next != null;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                T t = next;
+                next = null;
+                return t;
+            }
+        };
+    }
+
+    private record Decoded<T>(List<Damage> damage, T value) {
+    }
+
+    private ExecutorService pool() {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "evtx-chunk-decoder");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
+    }
+
+    private static <X> Iterator<X> flatten(Iterator<List<X>> lists) {
+        return new Iterator<>() {
+            private Iterator<X> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && lists.hasNext()) {
+                    current = lists.next().iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public X next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+}

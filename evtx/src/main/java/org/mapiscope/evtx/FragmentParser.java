@@ -1,0 +1,287 @@
+package org.mapiscope.evtx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns BinXML tokens into {@link Node} trees. Used to compile each template once per chunk and to
+ * read template instances and template-less fragments (forwarded events) of records.
+ * Every length is validated against the fragment end before use; nesting is capped.
+ */
+final class FragmentParser {
+
+    /** Deeper than any real event; protects the stack from crafted input. */
+    static final int MAX_DEPTH = 64;
+    private static final Node[] NO_NODES = new Node[0];
+    private static final Node.Attr[] NO_ATTRS = new Node.Attr[0];
+
+    private final Chunk chunk;
+    private final byte[] b;
+    private int pos;
+
+    FragmentParser(Chunk chunk) {
+        this.chunk = chunk;
+        this.b = chunk.bytes;
+    }
+
+    /** Parses the fragment in {@code [start, end)} of the chunk. */
+    Node[] fragment(int start, int end, int depth) {
+        if (start < 0 || end > chunk.length || start > end) {
+            throw new DamageException(start, "fragment outside the chunk");
+        }
+        int saved = pos;
+        pos = start;
+        try {
+            List<Node> out = new ArrayList<>(2);
+            content(out, end, depth, true);
+            return out.toArray(NO_NODES);
+        } finally {
+            pos = saved;
+        }
+    }
+
+    /** Reads content tokens up to and including EOF (fragment) or end-element (element content). */
+    private void content(List<Node> out, int end, int depth, boolean fragment) {
+        while (pos < end) {
+            int token = b[pos] & 0xFF;
+            switch (token & 0xBF) {
+                case 0x00:
+                    pos++;
+                    return;
+                case 0x04:
+                    if (fragment) {
+                        throw damage("end-element token outside an element");
+                    }
+                    pos++;
+                    return;
+                case 0x0F:
+                    Le.check(pos, 4, end);
+                    pos += 4;
+                    break;
+                case 0x01:
+                    out.add(element(end, depth + 1));
+                    break;
+                case 0x0C:
+                    out.add(instance(end, depth + 1));
+                    break;
+                default:
+                    out.add(valueToken(token, end));
+            }
+        }
+        if (!fragment) {
+            throw damage("element not closed before the end of its fragment");
+        }
+    }
+
+    /** Tokens that may appear in element content and in attribute values. */
+    private Node valueToken(int token, int end) {
+        int at = pos;
+        switch (token & 0xBF) {
+            case 0x05: {
+                int type = Le.u8(b, at + 1, end);
+                if (type != ValueType.STRING) {
+                    throw damage("value text of type 0x" + Integer.toHexString(type) + " (only strings are defined)");
+                }
+                int count = Le.u16(b, at + 2, end);
+                Le.check(at + 4, 2 * count, end);
+                pos = at + 4 + 2 * count;
+                return new Node.Text(Values.utf16(b, at + 4, count));
+            }
+            case 0x07: {
+                int count = Le.u16(b, at + 1, end);
+                Le.check(at + 3, 2 * count, end);
+                pos = at + 3 + 2 * count;
+                return new Node.CData(Values.utf16(b, at + 3, count));
+            }
+            case 0x08:
+                pos = at + 3;
+                return new Node.CharRef(Le.u16(b, at + 1, end));
+            case 0x09: {
+                int nameOffset = Le.i32(b, at + 1, end);
+                pos = at + 5;
+                return new Node.EntityRef(name(nameOffset));
+            }
+            case 0x0A: {
+                int nameOffset = Le.i32(b, at + 1, end);
+                pos = at + 5;
+                String target = name(nameOffset);
+                if (pos < end && b[pos] == 0x0B) {
+                    int count = Le.u16(b, pos + 1, end);
+                    Le.check(pos + 3, 2 * count, end);
+                    String data = Values.utf16(b, pos + 3, count);
+                    pos += 3 + 2 * count;
+                    return new Node.ProcessingInstruction(target, data);
+                }
+                return new Node.ProcessingInstruction(target, "");
+            }
+            case 0x0D:
+            case 0x0E: {
+                int index = Le.u16(b, at + 1, end);
+                Le.u8(b, at + 3, end);
+                pos = at + 4;
+                return new Node.Substitution(index, (token & 0xBF) == 0x0E);
+            }
+            default:
+                throw damage("unexpected BinXML token 0x" + Integer.toHexString(token));
+        }
+    }
+
+    private Node.Element element(int end, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw damage("elements nested deeper than " + MAX_DEPTH);
+        }
+        int token = b[pos] & 0xFF;
+        int p = pos + 1;
+        int dependency = -1;
+        // Template bodies carry a 16-bit dependency id before the size; forwarded (template-less)
+        // records omit it. Only one reading gives a size and name offset that make sense.
+        if (plausibleElement(p + 2, end)) {
+            int id = Le.u16(b, p, end);
+            dependency = id == 0xFFFF ? -1 : id;
+            p += 2;
+        } else if (!plausibleElement(p, end)) {
+            throw damage("element with an impossible size or name offset");
+        }
+        int nameOffset = Le.i32(b, p + 4, end);
+        pos = p + 8;
+        String name = name(nameOffset);
+        Node.Attr[] attributes = NO_ATTRS;
+        if ((token & 0x40) != 0) {
+            Le.check(pos, 4, end);
+            pos += 4;
+            List<Node.Attr> attrs = new ArrayList<>(4);
+            while (pos < end && (b[pos] & 0xBF) == 0x06) {
+                attrs.add(attribute(end));
+            }
+            attributes = attrs.toArray(NO_ATTRS);
+        }
+        int close = Le.u8(b, pos, end);
+        pos++;
+        if (close == 0x03) {
+            return new Node.Element(name, dependency, attributes, NO_NODES);
+        }
+        if (close != 0x02) {
+            throw new DamageException(pos - 1, "element <" + name + "> start not closed (token 0x"
+                    + Integer.toHexString(close) + ")");
+        }
+        List<Node> children = new ArrayList<>(4);
+        content(children, end, depth, false);
+        return new Node.Element(name, dependency, attributes, children.toArray(NO_NODES));
+    }
+
+    private boolean plausibleElement(int p, int end) {
+        if (p + 8 > end) {
+            return false;
+        }
+        long size = Le.u32(b, p, end);
+        int nameOffset = Le.i32(b, p + 4, end);
+        boolean nameOk = nameOffset == p + 8
+                || (nameOffset >= Chunk.HEADER_SIZE && nameOffset < p && nameOffset + 8 <= chunk.length);
+        return nameOk && size <= end - (p + 4);
+    }
+
+    private Node.Attr attribute(int end) {
+        int nameOffset = Le.i32(b, pos + 1, end);
+        pos += 5;
+        String name = name(nameOffset);
+        List<Node> value = new ArrayList<>(1);
+        while (pos < end) {
+            int t = b[pos] & 0xBF;
+            if (t != 0x05 && t != 0x0D && t != 0x0E && t != 0x08 && t != 0x09 && t != 0x07) {
+                break;
+            }
+            value.add(valueToken(b[pos] & 0xFF, end));
+        }
+        return new Node.Attr(name, value.toArray(NO_NODES));
+    }
+
+    /**
+     * The name at a chunk offset. A name written inline (offset = current position) is skipped
+     * over; otherwise it is a back-reference to a name written earlier in the chunk.
+     */
+    private String name(int offset) {
+        if (offset < 0 || offset > chunk.length - 8) {
+            throw damage("name offset 0x" + Integer.toHexString(offset) + " outside the chunk");
+        }
+        int count = Le.u16(b, offset + 6, chunk.length);
+        String name = chunk.names.get(offset);
+        if (name == null) {
+            Le.check(offset + 8, 2 * count, chunk.length);
+            name = Values.utf16(b, offset + 8, count);
+            chunk.names.put(offset, name);
+        }
+        if (offset == pos) {
+            pos += 8 + 2 * count + 2;
+        }
+        return name;
+    }
+
+    private Node.Instance instance(int end, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw damage("templates nested deeper than " + MAX_DEPTH);
+        }
+        int at = pos;
+        Le.check(at, 10, end);
+        int definition = Le.i32(b, at + 6, end);
+        pos = at + 10;
+        Node.Template template;
+        if (definition == pos) {
+            long dataSize = Le.u32(b, pos + 20, end);
+            if (dataSize > end - (pos + 24)) {
+                throw damage("inline template definition larger than its record");
+            }
+            template = template(definition, depth);
+            pos = definition + 24 + (int) dataSize;
+        } else {
+            template = template(definition, depth);
+        }
+        long count = Le.u32(b, pos, end);
+        if (count > (end - pos - 4) / 4) {
+            throw damage("template instance claims " + count + " values");
+        }
+        int n = (int) count;
+        int descriptors = pos + 4;
+        int valueAt = descriptors + 4 * n;
+        Object[] values = new Object[n];
+        byte[] types = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int size = Le.u16(b, descriptors + 4 * i, end);
+            int type = b[descriptors + 4 * i + 2] & 0xFF;
+            types[i] = (byte) type;
+            values[i] = Values.decode(b, valueAt, size, type, end);
+            valueAt += size;
+        }
+        pos = valueAt;
+        return new Node.Instance(template, values, types);
+    }
+
+    /** The compiled template defined at a chunk offset, compiling it on first use. */
+    Node.Template template(int offset, int depth) {
+        Node.Template cached = chunk.templates.get(offset);
+        if (cached != null) {
+            return cached;
+        }
+        if (offset < Chunk.HEADER_SIZE || offset > chunk.length - 24) {
+            throw damage("template offset 0x" + Integer.toHexString(offset) + " outside the chunk");
+        }
+        if (chunk.compiling.get(offset) != null) {
+            throw damage("template at 0x" + Integer.toHexString(offset) + " refers to itself");
+        }
+        long dataSize = Le.u32(b, offset + 20, chunk.length);
+        if (dataSize > chunk.length - (offset + 24)) {
+            throw damage("template at 0x" + Integer.toHexString(offset) + " larger than the chunk");
+        }
+        chunk.compiling.put(offset, Boolean.TRUE);
+        try {
+            Node.Template t = new Node.Template(offset, fragment(offset + 24, offset + 24 + (int) dataSize, depth));
+            chunk.templates.put(offset, t);
+            return t;
+        } finally {
+            chunk.compiling.put(offset, null);
+        }
+    }
+
+    private DamageException damage(String message) {
+        return new DamageException(pos, message);
+    }
+}

@@ -1,0 +1,44 @@
+package org.mapiscope.evtx;
+
+/**
+ * A parsed BinXML token tree: the compiled form of a template body, or of a fragment written
+ * without templates. Substitutions stay symbolic until the tree is walked with an instance's values.
+ */
+sealed interface Node {
+
+    /**
+     * @param dependency index of the substitution whose NULL value omits this element, or -1
+     */
+    record Element(String name, int dependency, Attr[] attributes, Node[] children) implements Node {
+    }
+
+    /** An attribute and the tokens of its value (text, substitutions, references). */
+    record Attr(String name, Node[] value) {
+    }
+
+    record Text(String text) implements Node {
+    }
+
+    record Substitution(int index, boolean optional) implements Node {
+    }
+
+    record CharRef(int code) implements Node {
+    }
+
+    record EntityRef(String name) implements Node {
+    }
+
+    record CData(String text) implements Node {
+    }
+
+    record ProcessingInstruction(String target, String data) implements Node {
+    }
+
+    /** A template applied to its values; the values' own types win over the template's declared types. */
+    record Instance(Template template, Object[] values, byte[] types) implements Node {
+    }
+
+    /** A compiled template, cached per chunk by the chunk offset of its definition. */
+    record Template(int offset, Node[] nodes) {
+    }
+}

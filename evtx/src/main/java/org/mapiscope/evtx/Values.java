@@ -1,0 +1,204 @@
+package org.mapiscope.evtx;
+
+import java.math.BigInteger;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Decodes substitution values into the Java types documented on {@link DataItem}. Every size
+ * is checked against the limit before anything is allocated.
+ */
+final class Values {
+
+    /** ANSI strings are written in the system code page; Windows-1252 is the common case. */
+    private static final Charset ANSI = Charset.forName("windows-1252");
+    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+
+    private Values() {
+    }
+
+    static Object decode(byte[] b, int at, int size, int type, int limit) {
+        Le.check(at, size, limit);
+        if ((type & ValueType.ARRAY) != 0) {
+            return decodeArray(b, at, size, type & 0x7F);
+        }
+        switch (type) {
+            case ValueType.NULL:
+                return null;
+            case ValueType.STRING:
+                return utf16(b, at, size / 2);
+            case ValueType.ANSI_STRING:
+                return ansi(b, at, size);
+            case ValueType.SIZE_T:
+                return size >= 8 ? Le.i64(b, at, limit) : size >= 4 ? Le.u32(b, at, limit) : null;
+            case ValueType.BINARY:
+            case ValueType.EVT_HANDLE:
+            case ValueType.EVT_XML:
+                return Arrays.copyOfRange(b, at, at + size);
+            case ValueType.BINXML:
+                return new Nested(at, size);
+            case ValueType.SID:
+                return sid(b, at, at + size);
+            case ValueType.BOOL:
+                return size == 0 ? null : fixed(b, at, size, type);
+            default:
+                int need = ValueType.fixedSize(type);
+                if (need == 0) {
+                    return Arrays.copyOfRange(b, at, at + size);
+                }
+                if (size < need) {
+                    throw new DamageException(at, "value of type 0x" + Integer.toHexString(type) + " has " + size
+                            + " bytes, needs " + need);
+                }
+                return fixed(b, at, need, type);
+        }
+    }
+
+    /** One value of a fixed-size type ({@code size} is already checked). */
+    private static Object fixed(byte[] b, int at, int size, int type) {
+        int end = at + size;
+        switch (type) {
+            case ValueType.INT8: return (long) b[at];
+            case ValueType.UINT8: return (long) (b[at] & 0xFF);
+            case ValueType.INT16: return (long) (short) Le.u16(b, at, end);
+            case ValueType.UINT16: return (long) Le.u16(b, at, end);
+            case ValueType.INT32: return (long) Le.i32(b, at, end);
+            case ValueType.UINT32:
+            case ValueType.HEX_INT32: return Le.u32(b, at, end);
+            case ValueType.INT64:
+            case ValueType.HEX_INT64: return Le.i64(b, at, end);
+            case ValueType.UINT64: return unsigned64(Le.i64(b, at, end));
+            case ValueType.REAL32: return (double) Float.intBitsToFloat(Le.i32(b, at, end));
+            case ValueType.REAL64: return Double.longBitsToDouble(Le.i64(b, at, end));
+            case ValueType.BOOL: return bool(b, at, size);
+            case ValueType.GUID: return guid(b, at);
+            case ValueType.FILETIME: return FileTimes.fromFileTime(Le.i64(b, at, end));
+            case ValueType.SYSTEMTIME: return systemTime(b, at);
+            default: throw new IllegalArgumentException("not a fixed-size type: " + type);
+        }
+    }
+
+    /** UInt64 above Long.MAX_VALUE is given as a BigInteger so it never reads as negative. */
+    static Object unsigned64(long v) {
+        return v >= 0 ? (Object) v : BigInteger.valueOf(v).add(TWO_64);
+    }
+
+    private static Boolean bool(byte[] b, int at, int size) {
+        for (int i = 0; i < size; i++) {
+            if (b[at + i] != 0) {
+                return Boolean.TRUE;
+            }
+        }
+        return Boolean.FALSE;
+    }
+
+    /** UTF-16LE without BOM; trailing NULs (some writers count the terminator) are dropped. */
+    static String utf16(byte[] b, int at, int chars) {
+        int n = chars;
+        while (n > 0 && b[at + 2 * n - 2] == 0 && b[at + 2 * n - 1] == 0) {
+            n--;
+        }
+        return n == 0 ? "" : new String(b, at, 2 * n, StandardCharsets.UTF_16LE);
+    }
+
+    private static String ansi(byte[] b, int at, int size) {
+        int n = size;
+        while (n > 0 && b[at + n - 1] == 0) {
+            n--;
+        }
+        return new String(b, at, n, ANSI);
+    }
+
+    /** GUID: Data1..3 little-endian, Data4 as stored. */
+    static UUID guid(byte[] b, int at) {
+        long d1 = Le.u32(b, at, at + 16);
+        long d2 = Le.u16(b, at + 4, at + 16);
+        long d3 = Le.u16(b, at + 6, at + 16);
+        long high = d1 << 32 | d2 << 16 | d3;
+        long low = 0;
+        for (int i = 8; i < 16; i++) {
+            low = low << 8 | (b[at + i] & 0xFF);
+        }
+        return new UUID(high, low);
+    }
+
+    private static Instant systemTime(byte[] b, int at) {
+        int end = at + 16;
+        return FileTimes.fromSystemTime(Le.u16(b, at, end), Le.u16(b, at + 2, end), Le.u16(b, at + 6, end),
+                Le.u16(b, at + 8, end), Le.u16(b, at + 10, end), Le.u16(b, at + 12, end), Le.u16(b, at + 14, end));
+    }
+
+    /** A SID: revision, sub-authority count, 48-bit big-endian authority, 32-bit little-endian sub-authorities. */
+    static Sid sid(byte[] b, int at, int end) {
+        int count = Le.u8(b, at + 1, end);
+        Le.check(at, 8 + 4 * count, end);
+        long authority = 0;
+        for (int i = 2; i < 8; i++) {
+            authority = authority << 8 | (b[at + i] & 0xFF);
+        }
+        StringBuilder sb = new StringBuilder(16 + 11 * count).append("S-").append(b[at] & 0xFF).append('-');
+        if (authority >= 1L << 32) {
+            sb.append("0x").append(String.format("%012X", authority));
+        } else {
+            sb.append(authority);
+        }
+        for (int i = 0; i < count; i++) {
+            sb.append('-').append(Le.u32(b, at + 8 + 4 * i, end));
+        }
+        return new Sid(sb.toString());
+    }
+
+    private static List<Object> decodeArray(byte[] b, int at, int size, int type) {
+        int end = at + size;
+        List<Object> out = new ArrayList<>();
+        if (type == ValueType.STRING) {
+            int start = at;
+            for (int i = at; i + 1 < end; i += 2) {
+                if (b[i] == 0 && b[i + 1] == 0) {
+                    out.add(new String(b, start, i - start, StandardCharsets.UTF_16LE));
+                    start = i + 2;
+                }
+            }
+            if (start + 1 < end) {
+                out.add(utf16(b, start, (end - start) / 2));
+            }
+        } else if (type == ValueType.ANSI_STRING) {
+            int start = at;
+            for (int i = at; i < end; i++) {
+                if (b[i] == 0) {
+                    out.add(new String(b, start, i - start, ANSI));
+                    start = i + 1;
+                }
+            }
+            if (start < end) {
+                out.add(ansi(b, start, end - start));
+            }
+        } else if (type == ValueType.SID) {
+            int p = at;
+            while (p + 8 <= end) {
+                int count = b[p + 1] & 0xFF;
+                if (p + 8 + 4 * count > end) {
+                    throw new DamageException(p, "SID array element runs past the value");
+                }
+                out.add(sid(b, p, end));
+                p += 8 + 4 * count;
+            }
+        } else {
+            int each = type == ValueType.SIZE_T ? (size % 8 == 0 ? 8 : 4) : ValueType.fixedSize(type);
+            if (each == 0) {
+                out.add(Arrays.copyOfRange(b, at, end));
+                return out;
+            }
+            for (int p = at; p + each <= end; p += each) {
+                out.add(type == ValueType.SIZE_T ? (each == 8 ? Le.i64(b, p, end) : Le.u32(b, p, end))
+                        : fixed(b, p, each, type));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,194 @@
+package org.mapiscope.evtx.tool;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.mapiscope.evtx.DamageListener;
+import org.mapiscope.evtx.EventRecord;
+import org.mapiscope.evtx.EvtxJson;
+import org.mapiscope.evtx.EvtxReader;
+import org.mapiscope.evtx.EvtxXml;
+import org.mapiscope.evtx.XmlRecord;
+import org.mapiscope.evtx.evt.EvtFormatException;
+import org.mapiscope.evtx.evt.EvtReader;
+
+/**
+ * Dumps {@code .evtx} (and legacy {@code .evt}) files as JSON lines or XML, in file order.
+ * Damage goes to the error stream as {@code file: offset 0x…: message}; reading always goes on.
+ *
+ * <pre>
+ * java -cp mapiscope-evtx.jar org.mapiscope.evtx.tool.EvtxDump [--format jsonl|xml] [--id N]
+ *      [--provider NAME] [--threads N] FILE...
+ * </pre>
+ */
+public final class EvtxDump {
+
+    /** Exit code: at least one file was readable. */
+    public static final int OK = 0;
+    /** Exit code: bad arguments. */
+    public static final int USAGE = 1;
+    /** Exit code: no file could be read as an event log. */
+    public static final int NOTHING_READABLE = 2;
+
+    private EvtxDump() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(main(args, System.out, System.err));
+    }
+
+    /** Parses {@code args} and runs; returns the exit code. */
+    static int main(String[] args, PrintStream out, PrintStream err) {
+        DumpOptions options;
+        try {
+            options = DumpOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("evtx: " + e.getMessage());
+            err.println(DumpOptions.USAGE);
+            return USAGE;
+        }
+        return run(options.files(), options.format(), options.eventId(), options.provider(), options.threads(), out, err);
+    }
+
+    /**
+     * Dumps {@code files} to {@code out}, decoding on all available cores.
+     *
+     * @param format         {@code jsonl} (default when null) or {@code xml}
+     * @param eventIdFilter  keep only records with this event id (low 16 bits), or null for all
+     * @param providerFilter keep only records of this provider (case-insensitive), or null for all
+     * @return {@link #OK}, {@link #USAGE} for an unknown format, or {@link #NOTHING_READABLE}
+     */
+    public static int run(List<Path> files, String format, Integer eventIdFilter, String providerFilter,
+                          PrintStream out, PrintStream err) {
+        return run(files, format, eventIdFilter, providerFilter, Runtime.getRuntime().availableProcessors(), out, err);
+    }
+
+    static int run(List<Path> files, String format, Integer eventIdFilter, String providerFilter, int threads,
+                   PrintStream out, PrintStream err) {
+        String fmt = format == null ? "jsonl" : format.toLowerCase(Locale.ROOT);
+        if (!fmt.equals("jsonl") && !fmt.equals("xml")) {
+            err.println("evtx: unknown format '" + format + "' (use jsonl or xml)");
+            return USAGE;
+        }
+        boolean xml = fmt.equals("xml");
+        Predicate<EventRecord> keep = r -> (eventIdFilter == null || r.eventId() == eventIdFilter)
+                && (providerFilter == null || providerFilter.equalsIgnoreCase(r.provider()));
+        int readable = 0;
+        BufferedOutputStream sink = new BufferedOutputStream(out, 1 << 16);
+        try {
+            if (xml) {
+                sink.write(EvtxXml.DOCUMENT_START.getBytes(StandardCharsets.UTF_8));
+            }
+            for (Path file : files) {
+                if (dumpFile(file, xml, keep, Math.max(1, threads), sink, err)) {
+                    readable++;
+                }
+            }
+            if (xml) {
+                sink.write(EvtxXml.DOCUMENT_END.getBytes(StandardCharsets.UTF_8));
+            }
+            sink.flush();
+        } catch (IOException e) {
+            err.println("evtx: cannot write output: " + e.getMessage());
+        }
+        return readable > 0 ? OK : NOTHING_READABLE;
+    }
+
+    /** Returns whether the file was readable as an event log. */
+    private static boolean dumpFile(Path file, boolean xml, Predicate<EventRecord> keep, int threads,
+                                    OutputStream sink, PrintStream err) throws IOException {
+        DamageListener damage = (offset, message) ->
+                err.println(file + ": offset 0x" + Long.toHexString(offset) + ": " + message);
+        try {
+            Kind kind = kindOf(file);
+            if (kind == Kind.EVT) {
+                return dumpEvt(file, xml, keep, damage, sink);
+            }
+            // Without the file signature, chunks are still searched: a wiped header must not hide records.
+            boolean anyRecords = false;
+            try (EvtxReader reader = EvtxReader.open(file, kind == Kind.EVTX ? damage : DamageListener.IGNORE)
+                    .parallelism(threads)) {
+                Iterator<byte[]> chunks = xml
+                        ? reader.mapXmlChunks(list -> xmlBytes(list, keep))
+                        : reader.mapChunks(list -> EvtxJson.toJsonLines(list.stream().filter(keep).toList()));
+                while (chunks.hasNext()) {
+                    sink.write(chunks.next());
+                    anyRecords = true;
+                }
+            }
+            if (kind == Kind.UNKNOWN && !anyRecords) {
+                err.println(file + ": not an EVTX or EVT event log (no ElfFile or LfLe signature)");
+                return false;
+            }
+            return true;
+        } catch (UncheckedIOException e) {
+            err.println(file + ": cannot read: " + e.getCause().getMessage());
+            return false;
+        } catch (EvtFormatException e) {
+            err.println(file + ": " + e.getMessage());
+            return false;
+        } catch (IOException e) {
+            err.println(file + ": cannot read: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean dumpEvt(Path file, boolean xml, Predicate<EventRecord> keep, DamageListener damage,
+                                   OutputStream sink) throws IOException {
+        try (EvtReader reader = EvtReader.open(file, damage)) {
+            Iterator<EventRecord> it = reader.stream().filter(keep).iterator();
+            while (it.hasNext()) {
+                EventRecord r = it.next();
+                if (xml) {
+                    sink.write(EvtxXml.render(r).getBytes(StandardCharsets.UTF_8));
+                    sink.write('\n');
+                } else {
+                    EvtxJson.writeLine(r, sink);
+                }
+            }
+        }
+        return true;
+    }
+
+    private static byte[] xmlBytes(List<XmlRecord> list, Predicate<EventRecord> keep) {
+        StringBuilder sb = new StringBuilder(list.size() * 1024);
+        for (XmlRecord r : list) {
+            if (keep.test(r.record())) {
+                sb.append(r.xml()).append('\n');
+            }
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private enum Kind { EVTX, EVT, UNKNOWN }
+
+    /** Decided by content, never by file name: {@code ElfFile\0} at 0, or {@code LfLe} at 4. */
+    private static Kind kindOf(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(8);
+            int n = 0;
+            while (head.hasRemaining() && n >= 0) {
+                n = ch.read(head);
+            }
+            byte[] b = head.array();
+            if (head.position() == 8 && new String(b, 0, 8, StandardCharsets.ISO_8859_1).equals("ElfFile\0")) {
+                return Kind.EVTX;
+            }
+            if (head.position() == 8 && new String(b, 4, 4, StandardCharsets.ISO_8859_1).equals("LfLe")) {
+                return Kind.EVT;
+            }
+            return Kind.UNKNOWN;
+        }
+    }
+}
