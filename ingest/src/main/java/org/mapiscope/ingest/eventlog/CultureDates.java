@@ -1,0 +1,112 @@
+package org.mapiscope.ingest.eventlog;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the local date-times Event Viewer and PowerShell write in the exporting machine's culture
+ * ({@code 6/12/2009 9:14:03 AM}, {@code 12.06.2009 09:14:03}, {@code 12/06/2009 09:14:03}, ISO, …).
+ * One export uses one culture, so every date narrows the patterns the file may use: once a date
+ * such as {@code 13/06/2009} has been seen, {@code 03/06/2009} in the same file is the 3rd of June.
+ * Until then such a date is ambiguous and the caller decides what to do with it.
+ *
+ * <p>Not thread-safe: one instance per input.
+ */
+final class CultureDates {
+
+    /** A culture's way of writing a date and time. */
+    record Pattern(String name, DateTimeFormatter formatter) {
+    }
+
+    /** What a date text means, as far as the file has shown so far. */
+    sealed interface Reading permits Dated, Ambiguous, Unreadable {
+    }
+
+    /** One meaning. */
+    record Dated(LocalDateTime time) implements Reading {
+    }
+
+    /** More than one meaning; the patterns that still fit with what each makes of the text. */
+    record Ambiguous(Map<Pattern, LocalDateTime> candidates) implements Reading {
+    }
+
+    /** No known culture writes dates like this (or not the culture the rest of the file uses). */
+    record Unreadable() implements Reading {
+    }
+
+    /** Cultures in order of how often Exchange servers run them; the order only names them, it never decides. */
+    static final List<Pattern> PATTERNS = List.of(
+            pattern("en-US", "M/d/uuuu h:mm[:ss] a"),
+            pattern("en-AU", "d/M/uuuu h:mm[:ss] a"),
+            pattern("en-GB, fr, es, it", "d/M/uuuu H:mm[:ss]"),
+            pattern("invariant", "M/d/uuuu H:mm[:ss]"),
+            pattern("de, ru, pl, …", "d.M.uuuu H:mm[:ss]"),
+            pattern("nl", "d-M-uuuu H:mm[:ss]"),
+            pattern("ja, zh", "uuuu/M/d H:mm[:ss]"),
+            pattern("ISO 8601", "uuuu-M-d['T'][' ']H:mm[:ss]"));
+
+    private final Set<Pattern> fitting = new LinkedHashSet<>(PATTERNS);
+
+    private static Pattern pattern(String name, String pattern) {
+        DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+                .toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
+        return new Pattern(name, formatter);
+    }
+
+    /** Reads a date text and narrows the file's culture by it. */
+    Reading read(String text) {
+        String value = normalize(text);
+        Map<Pattern, LocalDateTime> readings = new LinkedHashMap<>();
+        for (Pattern p : fitting) {
+            try {
+                readings.put(p, LocalDateTime.parse(value, p.formatter()));
+            } catch (DateTimeParseException e) {
+                // this culture does not write it so
+            }
+        }
+        if (readings.isEmpty()) {
+            return new Unreadable();
+        }
+        fitting.retainAll(readings.keySet());
+        return meaningOf(readings);
+    }
+
+    /** What an earlier ambiguous reading means now that the file may have shown its culture. */
+    Reading reread(Ambiguous earlier) {
+        Map<Pattern, LocalDateTime> still = new LinkedHashMap<>(earlier.candidates());
+        still.keySet().retainAll(fitting);
+        return still.isEmpty() ? new Unreadable() : meaningOf(still);
+    }
+
+    /** The names of the cultures the file may still be written in. */
+    List<String> fittingCultures() {
+        List<String> names = new ArrayList<>();
+        fitting.forEach(p -> names.add(p.name()));
+        return names;
+    }
+
+    private static Reading meaningOf(Map<Pattern, LocalDateTime> readings) {
+        LocalDateTime first = readings.values().iterator().next();
+        boolean agree = readings.values().stream().allMatch(first::equals);
+        return agree ? new Dated(first) : new Ambiguous(Map.copyOf(readings));
+    }
+
+    // Event Viewer puts left-to-right marks around date parts in some cultures; PowerShell may
+    // write non-breaking spaces. Neither changes the meaning.
+    private static String normalize(String text) {
+        return text.replace("\u200E", "").replace("\u200F", "").replace('\u00A0', ' ').replace('\u202F', ' ')
+                .strip().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,202 @@
+package org.mapiscope.ingest.eventlog;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.mapiscope.ingest.InputFile;
+import org.mapiscope.ingest.ReadContext;
+import org.mapiscope.ingest.TextDecoding;
+import org.mapiscope.ingest.eventlog.CultureDates.Ambiguous;
+import org.mapiscope.ingest.eventlog.CultureDates.Dated;
+import org.mapiscope.ingest.eventlog.CultureDates.Reading;
+import org.mapiscope.ingest.eventlog.TableLayout.BadRow;
+import org.mapiscope.ingest.eventlog.TableLayout.Parsed;
+import org.mapiscope.ingest.eventlog.TableLayout.Recognised;
+import org.mapiscope.model.EvidenceRef;
+import org.mapiscope.model.LimitExceeded;
+
+/**
+ * Reads an exported event table (CSV or tab-separated) row by row with FastCSV: recognises its
+ * {@link TableLayout}, counts every event, turns each 9646 of the information store into a
+ * {@link LimitExceeded} with its local time converted to UTC in {@link ReadContext#timezone()}.
+ *
+ * <p>A 9646 whose date could be read two ways (day/month order) waits until a later date in the
+ * file shows the culture; at most {@link #MAX_WAITING} wait, so memory stays bounded. Those the
+ * file never settles are skipped as ambiguous. Not thread-safe: one instance per input.
+ */
+final class EventTable {
+
+    /** How many 9646 rows may wait for the file to show its date order. */
+    static final int MAX_WAITING = 10_000;
+    /** How many records detection looks at. */
+    private static final int HEAD_RECORDS = 3;
+
+    private record Waiting(TableRow row, Ambiguous reading) {
+    }
+
+    private final InputFile input;
+    private final ReadContext context;
+    private final char separator;
+    private final CultureDates dates = new CultureDates();
+    private final Deque<Waiting> waiting = new ArrayDeque<>();
+
+    private EventTable(InputFile input, ReadContext context, char separator) {
+        this.input = input;
+        this.context = context;
+        this.separator = separator;
+    }
+
+    /** Whether the text starts like an event table with this separator. Never throws. */
+    static boolean detect(String head, char separator) {
+        try (CsvReader<CsvRecord> csv = csv(new StringReader(head), separator)) {
+            List<CsvRecord> first = new ArrayList<>();
+            for (CsvRecord record : csv) {
+                first.add(record);
+                if (first.size() == HEAD_RECORDS) {
+                    break;
+                }
+            }
+            return TableLayout.recognise(first).isPresent();
+        } catch (CsvParseException | IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads the whole table.
+     *
+     * @throws IOException when the input cannot be read
+     */
+    static void read(InputFile input, ReadContext context, char separator) throws IOException {
+        new EventTable(input, context, separator).read();
+    }
+
+    private void read() throws IOException {
+        try (CsvReader<CsvRecord> csv = csv(TextDecoding.reader(input.open()), separator)) {
+            CloseableIterator<CsvRecord> records = csv.iterator();
+            List<CsvRecord> head = new ArrayList<>();
+            long lastLine = 0;
+            try {
+                while (head.size() < HEAD_RECORDS && records.hasNext()) {
+                    head.add(records.next());
+                }
+                Optional<Recognised> recognised = TableLayout.recognise(head);
+                if (recognised.isEmpty()) {
+                    context.skip(EvidenceRef.line(input.displayPath(), 1), "the file does not start like an event table export");
+                    return;
+                }
+                TableLayout layout = recognised.get().layout();
+                for (CsvRecord record : head.subList(recognised.get().headerRecords(), head.size())) {
+                    lastLine = record.getStartingLineNumber();
+                    readRow(layout, record);
+                }
+                while (records.hasNext()) {
+                    CsvRecord record = records.next();
+                    lastLine = record.getStartingLineNumber();
+                    readRow(layout, record);
+                }
+            } catch (CsvParseException e) {
+                // FastCSV gives up on a field longer than its buffer (an unclosed quote swallows the rest).
+                context.skip(EvidenceRef.line(input.displayPath(), lastLine + 1),
+                        "the rest of the file cannot be read as CSV: " + e.getMessage());
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (Waiting w : waiting) {
+            settle(w.row(), dates.reread(w.reading()));
+        }
+    }
+
+    private static CsvReader<CsvRecord> csv(Reader text, char separator) {
+        return CsvReader.builder().fieldSeparator(separator).quoteCharacter('"').skipEmptyLines(true)
+                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(text);
+    }
+
+    private void readRow(TableLayout layout, CsvRecord record) {
+        EvidenceRef ref = EvidenceRef.line(input.displayPath(), record.getStartingLineNumber());
+        Parsed parsed = layout.parse(record, separator);
+        if (parsed instanceof BadRow bad) {
+            context.skip(ref, bad.reason());
+            return;
+        }
+        TableRow row = (TableRow) parsed;
+        if (!TableLayout.isInteger(row.eventId())) {
+            context.skip(ref, "the event id \"" + row.eventId().strip() + "\" is not a number");
+            return;
+        }
+        if (!LimitEvents.isLimitEvent(row.source(), Long.parseLong(row.eventId().strip()))) {
+            context.count();
+            return;
+        }
+        Reading reading = dates.read(row.time());
+        if (reading instanceof Ambiguous ambiguous) {
+            waiting.addLast(new Waiting(row, ambiguous));
+            if (waiting.size() > MAX_WAITING) {
+                Waiting oldest = waiting.removeFirst();
+                settle(oldest.row(), oldest.reading());
+            }
+            return;
+        }
+        settle(row, reading);
+        if (reading instanceof Dated) {
+            settleWaiting();
+        }
+    }
+
+    /** Emits the waiting rows a newly seen date has made clear, in file order. */
+    private void settleWaiting() {
+        int n = waiting.size();
+        for (int i = 0; i < n; i++) {
+            Waiting w = waiting.removeFirst();
+            Reading now = dates.reread(w.reading());
+            if (now instanceof Ambiguous still) {
+                waiting.addLast(new Waiting(w.row(), still));
+            } else {
+                settle(w.row(), now);
+            }
+        }
+    }
+
+    private void settle(TableRow row, Reading reading) {
+        EvidenceRef ref = EvidenceRef.line(input.displayPath(), row.line());
+        if (reading instanceof Ambiguous ambiguous) {
+            context.skip(ref, "Event 9646: the date \"" + row.time().strip() + "\" can be read " + ambiguous.candidates().size()
+                    + " ways (day and month order) and no other date in the file settles which");
+            return;
+        }
+        if (!(reading instanceof Dated dated)) {
+            context.skip(ref, "Event 9646: the date \"" + row.time().strip() + "\" is not written in a known culture's format"
+                    + " (this file: " + String.join("; ", dates.fittingCultures()) + ")");
+            return;
+        }
+        LocalDateTime local = dated.time();
+        String server = row.computer() == null || row.computer().isBlank() ? input.serverHint() : row.computer().strip();
+        Optional<LimitExceeded> limit = LimitEvents.fromMessage(local.atZone(context.timezone()).toInstant(), server,
+                row.message(), ref);
+        if (limit.isEmpty()) {
+            limit = LimitEvents.fromInsertionStrings(local.atZone(context.timezone()).toInstant(), server, row.strings(), ref);
+        }
+        limit.ifPresentOrElse(context::emit, () -> context.skip(ref,
+                "Event 9646: the description names no session, limit and object type: \"" + abbreviate(row.message()) + "\""));
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 120 ? flat : flat.substring(0, 117) + "…";
+    }
+}
