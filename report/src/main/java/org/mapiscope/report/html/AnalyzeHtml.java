@@ -146,10 +146,10 @@ public final class AnalyzeHtml {
     private static void timelines(Html h, AnalyzeReport report) {
         AnalysisResult r = report.result();
         h.open("section", "aria-labelledby", "timelines").el("h2", "Sessions over time", "id", "timelines");
-        h.open("p", "class", "legend").text("Open sessions the server held").trusted("<span class=\"l-open\"></span>")
-                .text("of those, active").trusted("<span class=\"l-active\"></span>")
-                .text("stale (client gone)").trusted("<span class=\"l-stale\"></span>")
-                .text("limit and 9646").trusted("<span class=\"l-limit\"></span>").close("p");
+        h.open("p", "class", "legend").trusted("<span class=\"l-open\"></span>").text("open sessions the server held")
+                .trusted("<span class=\"l-active\"></span>").text("of those, active")
+                .trusted("<span class=\"l-stale\"></span>").text("stale (client gone)")
+                .trusted("<span class=\"l-limit\"></span>").text("limit, and \u25bc Event 9646 in that hour").close("p");
         Map<String, UserSessions> sessions = new LinkedHashMap<>();
         r.sessions().byUser().forEach(u -> sessions.put(u.user(), u));
         Map<String, Integer> limits = new LinkedHashMap<>();

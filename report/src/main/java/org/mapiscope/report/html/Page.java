@@ -35,17 +35,16 @@ final class Page {
         h.el("a", "Skip to content", "class", "skip", "href", "#main");
         h.open("header").el("h1", title).el("p", subtitle, "class", "muted");
         h.el("button", "Print", "type", "button", "data-print", "");
-        h.close("header");
         return h;
     }
 
-    /** Table of contents: pairs of anchor id and label. */
+    /** Table of contents (pairs of anchor id and label); closes the header {@link #start} opened. */
     static void nav(Html h, String... idsAndLabels) {
         h.open("nav", "aria-label", "Contents").open("ul");
         for (int i = 0; i < idsAndLabels.length; i += 2) {
             h.open("li").el("a", idsAndLabels[i + 1], "href", "#" + idsAndLabels[i]).close("li");
         }
-        h.close("ul").close("nav");
+        h.close("ul").close("nav").close("header");
     }
 
     static String end(Html h, String footer) {
