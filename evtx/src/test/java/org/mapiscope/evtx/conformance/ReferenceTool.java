@@ -37,6 +37,11 @@ public enum ReferenceTool {
 
     /** The tool is on the PATH. */
     public boolean installed() {
+        return onPath(command);
+    }
+
+    /** An executable of that name is on the PATH. */
+    public static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;

@@ -61,6 +61,21 @@ class EvtReaderTest {
     }
 
     @Test
+    void readsARecordWithASidButNoStringsOrData() throws Exception {
+        TestEvent event = new TestEvent(9, T0, "MSExchangeIS", 9523, null, 3, 6, TestEvent.CLASSIC, "Application",
+                "EXCH01", "S-1-5-18", List.of(), null);
+        ReadAll read = ReadAll.of(dir, "sid.evt", EvtTestWriter.bytes(List.of(event), Layout.compact()));
+
+        assertThat(read.damage()).isEmpty();
+        assertThat(read.records()).singleElement().satisfies(r -> {
+            assertThat(r.userSid()).isEqualTo("S-1-5-18");
+            assertThat(r.data()).isEmpty();
+            assertThat(r.qualifiers()).isZero();
+            assertThat(r.level()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void mapsEventTypesToLevels() throws Exception {
         List<TestEvent> events = List.of(
                 withLevel(1, 3, 0), withLevel(2, 4, 0), withLevel(3, 0, TestEvent.AUDIT_SUCCESS),
