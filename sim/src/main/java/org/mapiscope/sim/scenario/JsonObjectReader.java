@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -134,6 +135,23 @@ final class JsonObjectReader {
             return dflt;
         }
         return v.asText();
+    }
+
+    /**
+     * One of a closed set of words; an unknown word is a problem listing the accepted ones and yields
+     * the default's value.
+     */
+    <E> E choice(String key, String dflt, Map<String, E> words) {
+        String word = text(key, dflt, false);
+        E value = words.get(word);
+        if (value == null) {
+            List<String> accepted = new ArrayList<>(words.keySet());
+            accepted.sort(null);
+            problem(key, "expected " + String.join(" or ", accepted.stream().map(w -> "\"" + w + "\"").toList())
+                    + ", got \"" + word + "\"");
+            return words.get(dflt);
+        }
+        return value;
     }
 
     /** The nested object under a key, or {@code null} when absent or not an object (a problem then). */

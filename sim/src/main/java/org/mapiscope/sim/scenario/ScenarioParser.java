@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.mapiscope.model.ExchangeDefaults;
@@ -30,6 +30,9 @@ public final class ScenarioParser {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static final Map<String, HoldingTime.Dist> DISTRIBUTIONS = Map.of("exponential",
+            HoldingTime.Dist.EXPONENTIAL, "lognormal", HoldingTime.Dist.LOGNORMAL, "fixed", HoldingTime.Dist.FIXED);
 
     /** The longest simulated time accepted: ten years keeps every time in range with room to spare. */
     static final long MAX_DURATION_MS = 10L * 366 * 86_400_000L;
@@ -161,29 +164,14 @@ public final class ScenarioParser {
     }
 
     private static Population.Kind kind(JsonObjectReader in) {
-        String kind = in.text("kind", "user", false);
-        return switch (kind) {
-            case "user" -> Population.Kind.USER;
-            case "serviceAccount" -> Population.Kind.SERVICE_ACCOUNT;
-            default -> {
-                in.problem("kind", "expected \"user\" or \"serviceAccount\", got \"" + kind + "\"");
-                yield Population.Kind.USER;
-            }
-        };
+        return in.choice("kind", "user", Map.of("user", Population.Kind.USER,
+                "serviceAccount", Population.Kind.SERVICE_ACCOUNT));
     }
 
     private static Population.Device device(JsonObjectReader in, double abandon) {
         // A start that vanishes is what a laptop on VPN does; a desktop by default otherwise.
-        String dflt = abandon > 0 ? "laptop" : "desktop";
-        String device = in.text("device", dflt, false);
-        return switch (device) {
-            case "laptop" -> Population.Device.LAPTOP;
-            case "desktop" -> Population.Device.DESKTOP;
-            default -> {
-                in.problem("device", "expected \"laptop\" or \"desktop\", got \"" + device + "\"");
-                yield Population.Device.DESKTOP;
-            }
-        };
+        return in.choice("device", abandon > 0 ? "laptop" : "desktop",
+                Map.of("laptop", Population.Device.LAPTOP, "desktop", Population.Device.DESKTOP));
     }
 
     private static OptionalLong middleboxTimeout(JsonObjectReader in) {
@@ -202,14 +190,7 @@ public final class ScenarioParser {
     }
 
     private static HoldingTime holding(JsonObjectReader in) {
-        String distText = in.text("dist", "exponential", false);
-        HoldingTime.Dist dist;
-        try {
-            dist = HoldingTime.Dist.valueOf(distText.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            in.problem("dist", "expected \"exponential\", \"lognormal\" or \"fixed\", got \"" + distText + "\"");
-            dist = HoldingTime.Dist.EXPONENTIAL;
-        }
+        HoldingTime.Dist dist = in.choice("dist", "exponential", DISTRIBUTIONS);
         long mean = in.duration("mean", 1, true);
         if (in.has("mean") && mean <= 0) {
             in.problem("mean", "must be above 0");

@@ -75,7 +75,7 @@ class ScenarioParserTest {
                 "server.sessionLimit: must be between 1 and 1000000, got 0",
                 "server.keepAliveTime: \"-5m\" is not a duration",
                 "populations[0].startsPerHour: must not be negative, got -1",
-                "populations[0].holding.dist: expected \"exponential\", \"lognormal\" or \"fixed\", got \"weibull\"",
+                "populations[0].holding.dist: expected \"exponential\" or \"fixed\" or \"lognormal\", got \"weibull\"",
                 "populations[0].holding.mean: must be above 0",
                 "populations[0].abandonProbability: a probability must be between 0 and 1, got 1.5",
                 "populations[0].behindMiddlebox: expected true or false");
@@ -115,7 +115,7 @@ class ScenarioParserTest {
                 {"duration": "1d", "populations": [{"name": "a", "users": 1, "startsPerHour": 1,
                   "holding": {"mean": "1h"}, "mailboxes": 3, "middleboxIdleTimeout": "1h", "kind": "robot"},
                   {"name": "a", "users": 1, "startsPerHour": 1, "holding": {"mean": "1h"}}]}""",
-                "populations[0].kind: expected \"user\" or \"serviceAccount\"",
+                "populations[0].kind: expected \"serviceAccount\" or \"user\", got \"robot\"",
                 "populations[0].middleboxIdleTimeout: only applies with \"behindMiddlebox\": true",
                 "populations[0].mailboxes: only applies to \"kind\": \"serviceAccount\"",
                 "populations[1].name: duplicate population name \"a\"");
