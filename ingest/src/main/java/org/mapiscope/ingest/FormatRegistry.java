@@ -2,7 +2,11 @@ package org.mapiscope.ingest;
 
 import java.util.List;
 import java.util.Optional;
+import org.mapiscope.ingest.netstat.NetstatReader;
 import org.mapiscope.ingest.rca.RcaReader;
+import org.mapiscope.ingest.reg.RegReader;
+import org.mapiscope.ingest.snapshot.ExchangeLogonReader;
+import org.mapiscope.ingest.snapshot.LogonStatisticsReader;
 
 /**
  * The evidence formats mapiscope reads, in detection priority: the first reader whose
@@ -21,7 +25,11 @@ public final class FormatRegistry {
     /** Every format mapiscope knows, in detection priority. */
     public static FormatRegistry standard() {
         return new FormatRegistry(List.of(
-                new RcaReader()));
+                new RcaReader(),
+                new RegReader(),
+                new LogonStatisticsReader(),
+                new ExchangeLogonReader(),
+                new NetstatReader()));
     }
 
     public List<FormatReader> readers() {
