@@ -11,16 +11,25 @@ import java.util.List;
  * @param settings        server settings that matter, read or defaulted
  * @param findings        causes, strongest first per subject
  * @param recommendations what to change, in numbers
+ * @param exchange        the Exchange version the remedies were written for, and why (added; may be
+ *                        {@code null} when built with the original five-argument constructor)
  */
 public record AnalysisResult(
         LimitEventSummary limitEvents,
         SessionSummary sessions,
         List<SettingView> settings,
         List<Finding> findings,
-        Recommendations recommendations) {
+        Recommendations recommendations,
+        VersionVerdict exchange) {
 
     public AnalysisResult {
         settings = List.copyOf(settings);
         findings = List.copyOf(findings);
+    }
+
+    /** The original contract, without the version verdict. */
+    public AnalysisResult(LimitEventSummary limitEvents, SessionSummary sessions, List<SettingView> settings,
+                          List<Finding> findings, Recommendations recommendations) {
+        this(limitEvents, sessions, settings, findings, recommendations, null);
     }
 }

@@ -25,6 +25,7 @@ public record SessionSummary(List<UserSessions> byUser) {
      * @param clients        clients by address, software and mode, most sessions first
      * @param timeline       open/active concurrency over time, for charts; kept only for users with
      *                       9646 events or findings, and thinned to a bounded number of points
+     * @param rejected       connects the server refused (RCA failed connects): unmet demand (added)
      */
     public record UserSessions(
             String user,
@@ -33,11 +34,18 @@ public record SessionSummary(List<UserSessions> byUser) {
             int peakActive,
             int stale,
             List<ClientUsage> clients,
-            List<TimelinePoint> timeline) {
+            List<TimelinePoint> timeline,
+            long rejected) {
 
         public UserSessions {
             clients = List.copyOf(clients);
             timeline = List.copyOf(timeline);
+        }
+
+        /** The original contract, without the refused connects. */
+        public UserSessions(String user, int peakConcurrent, Instant peakAt, int peakActive, int stale,
+                            List<ClientUsage> clients, List<TimelinePoint> timeline) {
+            this(user, peakConcurrent, peakAt, peakActive, stale, clients, timeline, 0);
         }
     }
 

@@ -1,0 +1,107 @@
+package org.mapiscope.analysis;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mapiscope.model.Connection;
+import org.mapiscope.model.Evidence;
+import org.mapiscope.model.EvidenceSink;
+import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LogonSnapshot;
+import org.mapiscope.model.SessionEvent;
+import org.mapiscope.model.Setting;
+import org.mapiscope.model.UserKeys;
+
+/**
+ * Reconstructs sessions, diagnoses and prescribes, consuming evidence as it streams.
+ *
+ * <p>Feed every {@link Evidence} to {@link #accept(Evidence)}, then call {@link #finish(AnalysisOptions)}.
+ * State is kept per (server, user): open sessions and fixed-size aggregates, so memory follows the
+ * number of users and open sessions, not the number of events.
+ *
+ * <p><b>Ordering.</b> A server's RCA events must arrive in time order: its RCA files one after another,
+ * each file's events in order. All other evidence (event logs, snapshots, registry, netstat) may arrive
+ * in any order and interleaving.
+ *
+ * <p><b>Thread-safety.</b> {@code accept} is thread-safe: readers of different files may call it
+ * concurrently. State is locked per server (one server's files arrive one after another, so the lock
+ * is rarely contended) and per 9646 tally. For fleets, build one {@code Analyzer} per partition and
+ * combine them with {@link #absorb(Analyzer)}: partitions may split non-session evidence any way, but
+ * all RCA logs of one server must go to one partition. {@code finish} reads the state without changing
+ * it; do not call it while another thread is still feeding evidence.
+ */
+public final class Analyzer implements EvidenceSink {
+
+    private final Map<String, ServerState> servers = new ConcurrentHashMap<>();
+    private final Map<LimitTally.Key, LimitTally> limits = new ConcurrentHashMap<>();
+    /** GUID user keys that an event with both GUID and DN resolved to a named user. */
+    private final Map<String, String> guidNames = new ConcurrentHashMap<>();
+    private final SettingsBook settings = new SettingsBook();
+    private final VersionClues versionClues = new VersionClues();
+
+    @Override
+    public void accept(Evidence evidence) {
+        if (evidence instanceof SessionEvent e) {
+            versionClues.session(e);
+            server(e.server()).accept(e);
+        } else if (evidence instanceof LimitExceeded e) {
+            limit(e);
+        } else if (evidence instanceof LogonSnapshot s) {
+            versionClues.dn(s.dn());
+            server(s.server()).accept(s);
+        } else if (evidence instanceof Setting s) {
+            settings.add(s);
+        } else if (evidence instanceof Connection c) {
+            server(c.server()).accept(c);
+        }
+    }
+
+    /**
+     * Adds another partial's evidence to this one. The other analyzer must not be used afterwards.
+     * Combining is associative and, for the tallies, commutative.
+     *
+     * @throws IllegalArgumentException when both partials read RCA logs of the same server
+     */
+    public Analyzer absorb(Analyzer other) {
+        other.servers.forEach((key, state) -> servers.merge(key, state, (mine, theirs) -> {
+            mine.absorb(theirs);
+            return mine;
+        }));
+        other.limits.forEach((key, tally) -> limits.merge(key, tally, (mine, theirs) -> {
+            mine.addAll(theirs);
+            return mine;
+        }));
+        guidNames.putAll(other.guidNames);
+        settings.addAll(other.settings);
+        versionClues.addAll(other.versionClues);
+        return this;
+    }
+
+    /**
+     * Concludes: sessions per user, findings and remedies, recommendations. Does not change the
+     * state, so more evidence may follow and {@code finish} be called again.
+     */
+    public AnalysisResult finish(AnalysisOptions options) {
+        VersionVerdict version = versionClues.verdict(options.versionHint());
+        return new Conclusions(Map.copyOf(servers), Map.copyOf(limits), Map.copyOf(guidNames), settings,
+                version, options.endOfEvidence()).result();
+    }
+
+    private void limit(LimitExceeded e) {
+        versionClues.dn(e.dn());
+        String user = e.user().strip().toLowerCase(Locale.ROOT);
+        if (e.sessionGuid() != null && e.dn() != null) {
+            String named = UserKeys.fromIdentity(e.dn());
+            String guid = e.sessionGuid().toLowerCase(Locale.ROOT);
+            if (!named.isEmpty() && !named.equals(guid)) {
+                guidNames.merge(guid, named, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        String serverKey = ServerNames.key(e.server());
+        limits.computeIfAbsent(new LimitTally.Key(user, e.objectType(), e.limit()), LimitTally::new).add(e, serverKey);
+    }
+
+    private ServerState server(String name) {
+        return servers.computeIfAbsent(ServerNames.key(name), ServerState::new);
+    }
+}

@@ -1,0 +1,12 @@
+package org.mapiscope.analysis;
+
+import java.util.Optional;
+
+/** One cause's signature (DESIGN §1) as a rule over one user's facts; thresholds in {@link Thresholds}. */
+interface CauseRule {
+
+    Cause cause();
+
+    /** The finding when the user's evidence carries this cause's signature. */
+    Optional<Finding> apply(UserFacts user, RuleContext context);
+}

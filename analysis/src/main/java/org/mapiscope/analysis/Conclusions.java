@@ -1,0 +1,291 @@
+package org.mapiscope.analysis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mapiscope.model.EvidenceRef;
+import org.mapiscope.model.ExchangeDefaults;
+import org.mapiscope.model.Setting;
+
+/** Turns the streamed state into an {@link AnalysisResult}: facts per server and user, findings, numbers. */
+final class Conclusions {
+
+    private final Map<String, ServerState> states;
+    private final List<LimitTally> tallies;
+    private final SettingsBook settings;
+    private final VersionVerdict version;
+    private final Instant end;
+    private final Set<String> knownServers = new TreeSet<>();
+    private final boolean onlyServer;
+
+    Conclusions(Map<String, ServerState> states, Map<LimitTally.Key, LimitTally> limits, Map<String, String> guidNames,
+                SettingsBook settings, VersionVerdict version, Instant end) {
+        this.states = new TreeMap<>(states);
+        this.tallies = resolve(limits, guidNames);
+        this.settings = settings;
+        this.version = version;
+        this.end = end;
+        knownServers.addAll(this.states.keySet());
+        tallies.forEach(t -> knownServers.addAll(t.servers));
+        knownServers.addAll(settings.servers());
+        knownServers.remove(ServerNames.UNKNOWN);
+        this.onlyServer = knownServers.size() == 1;
+    }
+
+    AnalysisResult result() {
+        Map<String, ServerFacts> servers = serverFacts();
+        Middleboxes middleboxes = Middleboxes.find(states.values(), servers);
+        List<UserFacts> users = userFacts(servers, middleboxes);
+        Prescriptions prescriptions = new Prescriptions(version.version());
+        Map<String, Map<String, Integer>> established = new TreeMap<>();
+        states.forEach((k, s) -> established.put(k, Map.copyOf(s.establishedPeak)));
+        RuleContext ctx = new RuleContext(version.version(), servers, middleboxes, established, prescriptions, Set.of());
+
+        List<Finding> findings = new ArrayList<>();
+        Map<String, UserFacts> deadUsers = new TreeMap<>();
+        List<Recommendations.SessionLimit> limits = new ArrayList<>();
+        List<List<Finding>> perUser = new ArrayList<>();
+        for (UserFacts u : users) {
+            List<Finding> mine = diagnose(u, ctx);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            perUser.add(mine);
+            for (Finding f : mine) {
+                if (f.cause() == Cause.DEAD_CLIENT_SESSIONS) {
+                    deadUsers.put(u.user, u);
+                }
+                if (f.cause() == Cause.LIMIT_BELOW_NEED) {
+                    LimitBelowNeedRule.demand(u, ctx).ifPresent(d -> limits.add(sessionLimit(u, d, ctx)));
+                }
+            }
+        }
+        perUser.sort(Comparator.comparingDouble((List<Finding> l) -> -l.get(0).confidence())
+                .thenComparing(l -> l.get(0).subject()));
+        perUser.forEach(findings::addAll);
+
+        Long keepAlive = null;
+        KeepAliveRule keepAliveRule = new KeepAliveRule();
+        for (ServerFacts sf : serversToJudge(servers)) {
+            var f = keepAliveRule.apply(sf, KeepAliveRule.deadUsersOn(sf.server(), deadUsers, onlyServer), prescriptions);
+            if (f.isPresent()) {
+                findings.add(f.get());
+                keepAlive = prescriptions.keepAliveTarget();
+            }
+        }
+        Set<String> withTimeline = new TreeSet<>();
+        findings.forEach(f -> withTimeline.add(f.subject()));
+        tallies.forEach(t -> withTimeline.add(t.key.user()));
+        return new AnalysisResult(limitSummary(), sessionSummary(users, withTimeline), settingViews(),
+                findings, new Recommendations(keepAlive, mergeLimits(limits)), version);
+    }
+
+    private List<Finding> diagnose(UserFacts u, RuleContext ctx) {
+        List<CauseRule> rules = List.of(new ObjectLeakRule(settings, onlyServer), new ServiceAccountRule(),
+                new MiddleboxRule(), new HungryClientRule(), new DeadClientRule(), new LimitBelowNeedRule());
+        Set<Cause> found = EnumSet.noneOf(Cause.class);
+        List<Finding> mine = new ArrayList<>();
+        for (CauseRule rule : rules) {
+            rule.apply(u, ctx.withFound(Set.copyOf(found))).ifPresent(f -> {
+                mine.add(u.serviceSessionLimit() ? withServiceNote(f) : f);
+                found.add(f.cause());
+            });
+        }
+        mine.sort(Comparator.comparingDouble((Finding f) -> -f.confidence()).thenComparing(Finding::cause));
+        return mine;
+    }
+
+    private static Finding withServiceNote(Finding f) {
+        return new Finding(f.scope(), f.subject(), f.cause(), f.confidence(), f.summary()
+                + " Some events name a limit of " + ExchangeDefaults.SERVICE_SESSIONS_PER_USER + ": that is the cap for "
+                + "service sessions (Outlook on the web, ActiveSync, EWS, POP, IMAP), so those clients are involved too.",
+                f.evidence(), f.remedies());
+    }
+
+    private Recommendations.SessionLimit sessionLimit(UserFacts u, LimitBelowNeedRule.Demand d, RuleContext ctx) {
+        if (version.version().hasThrottlingPolicies()) {
+            return new Recommendations.SessionLimit("account", u.user, d.limit(), d.recommended(), d.basis());
+        }
+        ServerFacts sf = ctx.serverOf(u);
+        return new Recommendations.SessionLimit("server", sf.displayName() == null ? ServerNames.UNKNOWN : sf.displayName(),
+                d.limit(), d.recommended(), d.basis() + " (" + u.user + ")");
+    }
+
+    /** Server-wide limits: one entry per server, the highest recommendation wins. */
+    private static List<Recommendations.SessionLimit> mergeLimits(List<Recommendations.SessionLimit> limits) {
+        Map<String, Recommendations.SessionLimit> byKey = new TreeMap<>();
+        for (Recommendations.SessionLimit l : limits) {
+            byKey.merge(l.scope() + "/" + l.subject(), l, (a, b) -> a.recommended() >= b.recommended() ? a : b);
+        }
+        return List.copyOf(byKey.values());
+    }
+
+    private List<ServerFacts> serversToJudge(Map<String, ServerFacts> servers) {
+        List<ServerFacts> list = new ArrayList<>();
+        knownServers.forEach(s -> list.add(servers.get(s)));
+        if (knownServers.isEmpty() && servers.containsKey(ServerNames.UNKNOWN)) {
+            list.add(servers.get(ServerNames.UNKNOWN));
+        }
+        return list;
+    }
+
+    private Map<String, ServerFacts> serverFacts() {
+        Map<String, ServerFacts> facts = new TreeMap<>();
+        Set<String> keys = new TreeSet<>(knownServers);
+        keys.add(ServerNames.UNKNOWN);
+        for (String key : keys) {
+            Setting kat = settings.get(key, ExchangeDefaults.KEEP_ALIVE_TIME, onlyServer);
+            long keepAlive = kat == null || kat.numericValue().isEmpty()
+                    ? ExchangeDefaults.KEEP_ALIVE_TIME_MS : kat.numericValue().getAsLong();
+            long interval = settings.number(key, ExchangeDefaults.KEEP_ALIVE_INTERVAL, onlyServer)
+                    .orElse(ExchangeDefaults.KEEP_ALIVE_INTERVAL_MS);
+            Setting limitSetting = settings.get(key, ExchangeDefaults.MAX_SESSIONS_PER_USER, onlyServer);
+            int limit = tallies.stream()
+                    .filter(t -> UserFacts.isSession(t) && t.key.limit() != ExchangeDefaults.SERVICE_SESSIONS_PER_USER
+                            && t.servers.contains(key))
+                    .mapToInt(t -> t.key.limit()).max()
+                    .orElse(limitSetting == null || limitSetting.numericValue().isEmpty()
+                            ? ExchangeDefaults.SESSIONS_PER_USER : (int) limitSetting.numericValue().getAsLong());
+            ServerState state = states.get(key);
+            Instant serverEnd = end != null ? end : state == null ? null : state.lastSessionTime;
+            facts.put(key, new ServerFacts(key, keepAlive, kat == null || kat.numericValue().isEmpty() ? null : kat,
+                    settings.exportSeen(key, onlyServer),
+                    ExchangeDefaults.deadPeerDetectionMs(keepAlive, interval, ExchangeDefaults.KEEP_ALIVE_PROBES),
+                    limit, limitSetting, serverEnd));
+        }
+        return facts;
+    }
+
+    private List<UserFacts> userFacts(Map<String, ServerFacts> servers, Middleboxes middleboxes) {
+        Map<String, UserFacts> users = new TreeMap<>();
+        for (ServerState state : states.values()) {
+            Map<String, List<OpenSession>> open = new HashMap<>();
+            for (OpenSession s : state.openSessions()) {
+                open.computeIfAbsent(s.user, k -> new ArrayList<>()).add(s);
+            }
+            for (UserTrack t : new TreeMap<>(state.users).values()) {
+                users.computeIfAbsent(t.user, UserFacts::new)
+                        .add(t, servers.get(state.server), open.getOrDefault(t.user, List.of()), middleboxes);
+            }
+        }
+        for (LimitTally t : tallies) {
+            UserFacts u = users.computeIfAbsent(t.key.user(), UserFacts::new);
+            u.tallies.add(t);
+            if (u.dn == null) {
+                u.dn = t.dn;
+            }
+        }
+        return List.copyOf(users.values());
+    }
+
+    private LimitEventSummary limitSummary() {
+        long total = 0;
+        Map<String, Long> byType = new TreeMap<>();
+        Instant first = null;
+        Instant last = null;
+        List<LimitEventSummary.UserLimitEvents> rows = new ArrayList<>();
+        for (LimitTally t : tallies) {
+            total += t.count;
+            byType.merge(t.key.objectType(), t.count, Long::sum);
+            first = first == null || t.first.isBefore(first) ? t.first : first;
+            last = last == null || t.last.isAfter(last) ? t.last : last;
+            rows.add(new LimitEventSummary.UserLimitEvents(t.key.user(), t.dn, t.key.objectType(), t.key.limit(),
+                    t.count, t.first, t.last, List.copyOf(t.servers)));
+        }
+        rows.sort(Comparator.comparingLong((LimitEventSummary.UserLimitEvents r) -> -r.count())
+                .thenComparing(LimitEventSummary.UserLimitEvents::user)
+                .thenComparing(LimitEventSummary.UserLimitEvents::objectType)
+                .thenComparingInt(LimitEventSummary.UserLimitEvents::limit));
+        Map<String, Long> mostFirst = new LinkedHashMap<>();
+        byType.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
+        return new LimitEventSummary(total, mostFirst, rows, first, last);
+    }
+
+    private static SessionSummary sessionSummary(List<UserFacts> users, Set<String> withTimeline) {
+        List<SessionSummary.UserSessions> rows = new ArrayList<>();
+        for (UserFacts u : users) {
+            if (!u.hasSessionEvidence()) {
+                continue;
+            }
+            List<SessionSummary.ClientUsage> clients = u.clientSessions.entrySet().stream()
+                    .sorted(Map.Entry.<ClientKey, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> new SessionSummary.ClientUsage(e.getKey().ip(), e.getKey().software(), e.getKey().mode(), e.getValue()))
+                    .toList();
+            boolean chart = withTimeline.contains(u.user) && u.timeline != null;
+            Instant peakAt = u.peakOpen >= u.snapshotLogons ? u.peakAt : u.snapshotAt;
+            rows.add(new SessionSummary.UserSessions(u.user, u.peakConcurrent(), peakAt, u.peakActiveConcurrent(),
+                    u.stale() + u.held, clients,
+                    chart ? u.timeline.points(Thresholds.MAX_TIMELINE_POINTS) : List.of(), u.rejected));
+        }
+        rows.sort(Comparator.comparingInt((SessionSummary.UserSessions r) -> -r.peakConcurrent())
+                .thenComparing(SessionSummary.UserSessions::user));
+        return new SessionSummary(rows);
+    }
+
+    private List<SettingView> settingViews() {
+        List<SettingView> views = new ArrayList<>();
+        Map<String, Map<String, Setting>> read = settings.snapshot();
+        read.forEach((server, byName) -> byName.values().forEach(s -> views.add(new SettingView(
+                ServerNames.isKnown(server) ? server : null, s.name(), s.value(), source(s.ref())))));
+        Set<String> withEvidence = new TreeSet<>(knownServers);
+        if (withEvidence.isEmpty() && (states.containsKey(ServerNames.UNKNOWN) || !tallies.isEmpty())) {
+            withEvidence.add(ServerNames.UNKNOWN);
+        }
+        for (String server : withEvidence) {
+            defaultIfAbsent(views, server, ExchangeDefaults.KEEP_ALIVE_TIME, ExchangeDefaults.KEEP_ALIVE_TIME_MS);
+            defaultIfAbsent(views, server, ExchangeDefaults.KEEP_ALIVE_INTERVAL, ExchangeDefaults.KEEP_ALIVE_INTERVAL_MS);
+            defaultIfAbsent(views, server, ExchangeDefaults.MAX_SESSIONS_PER_USER, ExchangeDefaults.SESSIONS_PER_USER);
+            defaultIfAbsent(views, server, ExchangeDefaults.MAX_SERVICE_SESSIONS_PER_USER,
+                    ExchangeDefaults.SERVICE_SESSIONS_PER_USER);
+            Set<String> types = new TreeSet<>();
+            tallies.stream().filter(t -> !UserFacts.isSession(t)
+                            && (t.servers.contains(server) || (t.servers.isEmpty() && (onlyServer || !ServerNames.isKnown(server)))))
+                    .forEach(t -> types.add(t.key.objectType()));
+            for (String type : types) {
+                Integer standard = ExchangeDefaults.OBJECT_LIMITS.get(type);
+                if (standard != null) {
+                    defaultIfAbsent(views, server, ExchangeDefaults.objectLimitSetting(type), standard);
+                }
+            }
+        }
+        views.sort(Comparator.comparing(SettingView::server, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(SettingView::name));
+        return views;
+    }
+
+    private void defaultIfAbsent(List<SettingView> views, String server, String name, long value) {
+        if (settings.get(server, name, onlyServer) == null) {
+            views.add(new SettingView(ServerNames.isKnown(server) ? server : null, name, Long.toString(value),
+                    SettingView.DEFAULT_SOURCE));
+        }
+    }
+
+    private static String source(EvidenceRef ref) {
+        return ref.kind() == EvidenceRef.Kind.LINE ? ref.file() + ":" + ref.position() : ref.file() + " " + ref.where();
+    }
+
+    /** 9646 tallies with GUID-only users renamed where another event tied the GUID to a user. */
+    private static List<LimitTally> resolve(Map<LimitTally.Key, LimitTally> limits, Map<String, String> guidNames) {
+        Map<LimitTally.Key, LimitTally> resolved = new TreeMap<>(Comparator.comparing(LimitTally.Key::user)
+                .thenComparing(LimitTally.Key::objectType).thenComparingInt(LimitTally.Key::limit));
+        for (LimitTally t : limits.values()) {
+            String named = guidNames.get(t.key.user());
+            LimitTally copy = t.rekeyed(named != null ? named : t.key.user());
+            resolved.merge(copy.key, copy, (a, b) -> {
+                a.addAll(b);
+                return a;
+            });
+        }
+        return List.copyOf(resolved.values());
+    }
+}

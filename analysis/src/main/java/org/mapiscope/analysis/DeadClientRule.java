@@ -1,0 +1,93 @@
+package org.mapiscope.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * DEAD_CLIENT_SESSIONS: at least {@link Thresholds#DEAD_MIN_STALE} sessions whose client demonstrably
+ * moved on (a newer connect from another address, or Outlook starting again on the same machine) and
+ * that ended about the dead-peer time later or were still open at the end; or, in logon snapshots,
+ * logons silent for {@link Thresholds#SNAPSHOT_STALE_IDLE} beside freshly used ones.
+ */
+final class DeadClientRule implements CauseRule {
+
+    @Override
+    public Cause cause() {
+        return Cause.DEAD_CLIENT_SESSIONS;
+    }
+
+    @Override
+    public Optional<Finding> apply(UserFacts u, RuleContext ctx) {
+        int stale = u.stale();
+        if (stale < Thresholds.DEAD_MIN_STALE) {
+            return Optional.empty();
+        }
+        ServerFacts sf = ctx.serverOf(u);
+        boolean roaming = u.oneTimeAddresses >= Thresholds.ROAMING_ONE_TIME_ADDRESSES;
+        double confidence = u.symptomatic() ? 0.7 : 0.45;
+        if (u.reaped * 2 >= stale) {
+            confidence += 0.15;
+        }
+        if (roaming) {
+            confidence += 0.1;
+        }
+        if (u.burst != null && u.burst.staleShare() >= 0.5) {
+            confidence += 0.05;
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(u.user).append(" left ").append(Texts.count(stale, "session", "sessions"))
+                .append(" behind on the server after the client had moved on");
+        if (u.addresses > 1) {
+            s.append(" (connects from ").append(u.addresses).append(" addresses");
+            if (roaming) {
+                s.append(", ").append(u.oneTimeAddresses).append(" of them used on a single day only: VPN or roaming");
+            }
+            s.append(")");
+        }
+        s.append(".");
+        if (u.reaped > 0) {
+            s.append(" ").append(u.reaped).append(" of them ended about ").append(Texts.duration(sf.deadPeerMs()))
+                    .append(" after the move, when TCP keepalive declared the vanished client dead");
+            s.append(u.openStale > 0 ? "; " + u.openStale + " were still open at the end of the logs." : ".");
+        } else if (u.openStale > 0) {
+            s.append(" ").append(u.openStale).append(" were still open at the end of the logs.");
+        }
+        if (u.snapshotStale > 0) {
+            s.append(" A logon snapshot shows ").append(u.snapshotStale)
+                    .append(" logons idle for more than ").append(Texts.duration(Thresholds.SNAPSHOT_STALE_IDLE.toMillis()))
+                    .append(" beside freshly used ones.");
+        }
+        s.append(" ").append(RuleContext.keepAliveSentence(sf)).append(".");
+        if (u.burst != null && u.burst.superseded > 0) {
+            s.append(" When the server refused a connect at ").append(Texts.time(u.burst.start)).append(", ")
+                    .append(u.burst.superseded).append(" of the ").append(u.burst.maxOpen)
+                    .append(" sessions it held were such leftovers.");
+        }
+        s.append(RuleContext.eventsSentence(u));
+
+        List<Remedy> remedies = new ArrayList<>();
+        remedies.add(new Remedy(Prescriptions.CLIENT, Remedy.Action.FIX_CLIENT,
+                "Have " + u.user + " close Outlook before the connection drops",
+                u.user + "'s Outlook vanished without closing its sessions (addresses " + topAddresses(u) + "). "
+                        + "Ask the user to exit Outlook before disconnecting the VPN, undocking or putting the "
+                        + "laptop to sleep; check the VPN client's idle disconnect and Wi-Fi roaming on that "
+                        + "device. Verify: sessions from the old address end with a Disconnect soon after the "
+                        + "user moves.",
+                List.of()));
+        if (sf.keepAliveMs() > ctx.prescriptions().keepAliveTarget()) {
+            remedies.add(ctx.prescriptions().lowerKeepAlive(sf));
+        }
+        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Math.min(0.95, confidence),
+                s.toString(), RuleContext.evidence(u.moved, u.reapedExamples, u.snapshotStaleExamples,
+                u.rejectedExamples), remedies));
+    }
+
+    private static String topAddresses(UserFacts u) {
+        return u.clientSessions.entrySet().stream()
+                .filter(e -> e.getKey().ip() != null)
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .map(e -> e.getKey().ip()).distinct().limit(4)
+                .reduce((a, b) -> a + ", " + b).orElse("unknown");
+    }
+}

@@ -1,0 +1,74 @@
+package org.mapiscope.analysis;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SESSION_HUNGRY_CLIENT: one client (address and program) holding at least
+ * {@link Thresholds#HUNGRY_MIN_ACTIVE} active sessions at once, or a logon snapshot with that many
+ * recently used logons from one machine. Outlook opens a handful; more means an indexer, add-in,
+ * sync tool or script. Service accounts are left to {@link ServiceAccountRule}.
+ */
+final class HungryClientRule implements CauseRule {
+
+    @Override
+    public Cause cause() {
+        return Cause.SESSION_HUNGRY_CLIENT;
+    }
+
+    @Override
+    public Optional<Finding> apply(UserFacts u, RuleContext ctx) {
+        if (ctx.foundForUser().contains(Cause.SERVICE_ACCOUNT_NEED)) {
+            return Optional.empty();
+        }
+        boolean fromRca = u.hungryPeak >= Thresholds.HUNGRY_MIN_ACTIVE;
+        boolean fromSnapshot = u.hungryMachineCount >= Thresholds.HUNGRY_MIN_ACTIVE;
+        if (!fromRca && !fromSnapshot) {
+            return Optional.empty();
+        }
+        String software = fromRca ? u.hungryClient.software() : null;
+        String machine = fromRca ? u.hungryClient.describe() : u.hungryMachine;
+        int count = fromRca ? u.hungryPeak : u.hungryMachineCount;
+        boolean outlook = ClientSoftware.isOutlookOrUnknown(software);
+        double confidence = outlook ? 0.7 : 0.85;
+        if (u.burst != null && u.burst.dominantClient != null && fromRca
+                && u.burst.dominantClient.sameProgram(u.hungryClient) && u.burst.dominantCount * 2 >= u.burst.maxOpen) {
+            confidence += 0.1;
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(u.user).append("'s client ").append(machine).append(" held ").append(count)
+                .append(" active sessions at once (").append(Texts.time(fromRca ? u.hungryAt : u.hungryMachineAt))
+                .append(fromRca ? ")" : ", logon snapshot)").append(", where Outlook needs a handful.");
+        if (software != null && !outlook) {
+            s.append(" The program is ").append(software)
+                    .append(", not Outlook: a desktop search indexer, archiving or sync tool or script opening its own sessions.");
+        } else {
+            s.append(" One Outlook with that many sessions points to an add-in, a desktop search indexer or several "
+                    + "profiles opening the mailbox.");
+        }
+        if (u.burst != null && u.burst.dominantClient != null && fromRca && u.burst.dominantClient.sameProgram(u.hungryClient)) {
+            s.append(" At the worst rejection (").append(Texts.time(u.burst.start)).append(") it held ")
+                    .append(u.burst.dominantCount).append(" of the ").append(u.burst.maxOpen).append(" open sessions.");
+        }
+        s.append(RuleContext.eventsSentence(u));
+        String what = software != null && !outlook ? "the program " + software : "the process opening the sessions";
+        Remedy fix = new Remedy(Prescriptions.CLIENT, Remedy.Action.FIX_CLIENT,
+                "Stop " + what + " on " + machine + " from opening so many sessions",
+                "On the machine at " + machine + ", find " + what + ": exclude the mailbox from desktop search "
+                        + "indexing, disable or update the Outlook add-in (start Outlook with /safe to confirm), or "
+                        + "reconfigure the sync/archiving tool to reuse one session. Verify: that machine holds no more "
+                        + "than a handful of sessions for " + u.user + ".",
+                List.of());
+        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Math.min(0.95, confidence), s.toString(),
+                RuleContext.evidence(hungryRef(u), u.snapshotHungryExamples, u.rejectedExamples), List.of(fix)));
+    }
+
+    private static ExampleSample hungryRef(UserFacts u) {
+        ExampleSample sample = new ExampleSample();
+        if (u.hungryRef != null && u.hungryPeak >= Thresholds.HUNGRY_MIN_ACTIVE) {
+            sample.add(new Example(u.hungryAt, u.hungryRef, "connect from " + u.hungryClient.describe()
+                    + " bringing its active sessions to " + u.hungryPeak));
+        }
+        return sample;
+    }
+}

@@ -1,0 +1,54 @@
+package org.mapiscope.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mapiscope.model.ExchangeDefaults;
+import org.mapiscope.model.Setting;
+
+/**
+ * KEEPALIVE_TOO_LONG (scope server): KeepAliveTime absent (2 h) or above HealthChecker's 30 minutes,
+ * on a server where users have DEAD_CLIENT_SESSIONS findings. Evidence without a server name counts
+ * for the server when there is only one.
+ */
+final class KeepAliveRule {
+
+    Optional<Finding> apply(ServerFacts sf, List<UserFacts> deadUsers, Prescriptions prescriptions) {
+        if (sf.keepAliveMs() <= ExchangeDefaults.KEEP_ALIVE_HEALTHCHECKER_MAX_MS || deadUsers.isEmpty()) {
+            return Optional.empty();
+        }
+        Setting read = sf.keepAliveSetting();
+        double confidence = read != null ? 0.9 : sf.exportSeen() ? 0.85 : 0.6;
+        int stale = deadUsers.stream().mapToInt(UserFacts::stale).sum();
+        String names = deadUsers.stream().limit(5).map(u -> u.user).reduce((a, b) -> a + ", " + b).orElse("");
+        String summary = RuleContext.keepAliveSentence(sf) + (read == null && !sf.exportSeen()
+                ? " (no registry export of this server was read, so the Windows default is assumed)" : "")
+                + "; HealthChecker expects 15–30 minutes. Meanwhile " + Texts.count(deadUsers.size(), "user", "users")
+                + " (" + names + (deadUsers.size() > 5 ? ", …" : "") + ") left " + Texts.count(stale, "session", "sessions")
+                + " of vanished clients that the server kept for up to " + Texts.duration(sf.deadPeerMs()) + ".";
+        ExampleSample examples = new ExampleSample();
+        List<Finding.EvidenceItem> items = new java.util.ArrayList<>();
+        if (read != null) {
+            items.add(new Finding.EvidenceItem(read.ref().file(), read.ref().where(),
+                    ExchangeDefaults.KEEP_ALIVE_TIME + " = " + read.value()));
+        }
+        deadUsers.forEach(u -> examples.addAll(u.reapedExamples));
+        for (Example e : examples.list()) {
+            if (items.size() < Thresholds.MAX_EVIDENCE_PER_FINDING) {
+                items.add(e.item());
+            }
+        }
+        String subject = sf.displayName() == null ? ServerNames.UNKNOWN : sf.displayName();
+        return Optional.of(new Finding(Finding.Scope.SERVER, subject, Cause.KEEPALIVE_TOO_LONG, confidence, summary,
+                items, List.of(prescriptions.lowerKeepAlive(sf))));
+    }
+
+    /** Users with dead sessions on the server; unnamed-server evidence joins the only server. */
+    static List<UserFacts> deadUsersOn(String server, Map<String, UserFacts> deadUsers, boolean onlyServer) {
+        return deadUsers.values().stream()
+                .filter(u -> u.staleByServer.containsKey(server) || (onlyServer && u.staleByServer.containsKey(ServerNames.UNKNOWN))
+                        || (u.staleByServer.isEmpty() && (u.snapshotServer == null ? onlyServer : u.snapshotServer.equals(server))))
+                .sorted(java.util.Comparator.comparing(u -> u.user))
+                .toList();
+    }
+}

@@ -1,0 +1,54 @@
+package org.mapiscope.analysis;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * MIDDLEBOX_HOLDING: the user's superseded sessions (or idle logons) from an address that
+ * {@link Middleboxes} found holding sessions of at least {@link Thresholds#MIDDLEBOX_MIN_USERS} users
+ * for {@link Thresholds#HELD_FACTOR} dead-peer times and more. Something at that address answers
+ * keepalives for clients that are gone, so lowering KeepAliveTime alone does not help.
+ */
+final class MiddleboxRule implements CauseRule {
+
+    @Override
+    public Cause cause() {
+        return Cause.MIDDLEBOX_HOLDING;
+    }
+
+    @Override
+    public Optional<Finding> apply(UserFacts u, RuleContext ctx) {
+        if (u.held == 0 || u.middleboxAddresses.isEmpty()
+                || (!u.symptomatic() && u.held < Thresholds.DEAD_MIN_STALE)) {
+            return Optional.empty();
+        }
+        ServerFacts sf = ctx.servers().get(u.middleboxServer);
+        String address = u.middleboxAddresses.first();
+        int users = ctx.middleboxes().users(u.middleboxServer, address).size();
+        int established = ctx.establishedFrom(u.middleboxServer, address);
+        double confidence = 0.75 + (u.symptomatic() ? 0.1 : 0) + (established >= users ? 0.05 : 0);
+        StringBuilder s = new StringBuilder();
+        s.append(u.user).append("'s sessions through ").append(address).append(" were not reaped: ")
+                .append(Texts.count(u.held, "session", "sessions")).append(" stayed open more than ")
+                .append(Texts.duration(sf.heldMs())).append(" after the user's client had gone, although ")
+                .append(RuleContext.keepAliveSentence(sf)).append(". ").append(users)
+                .append(" users reach the server from this one address with the same pattern: a WAN accelerator or ")
+                .append("proxy (for example Riverbed) is answering keepalives for clients that are gone.");
+        if (established > 0) {
+            s.append(" netstat showed ").append(established).append(" established connections from ")
+                    .append(address).append(".");
+        }
+        s.append(RuleContext.eventsSentence(u));
+        Remedy fix = new Remedy(Prescriptions.CLIENT, Remedy.Action.CONFIGURE_MIDDLEBOX,
+                "Stop the device at " + address + " holding MAPI connections",
+                "On the WAN accelerator or proxy at " + address + ": exclude the Exchange server"
+                        + (sf.displayName() == null ? "" : " " + sf.displayName())
+                        + " from connection pooling/optimisation, or make it drop idle connections (and stop "
+                        + "answering TCP keepalives for its clients) sooner than the server's KeepAliveTime. "
+                        + "Lowering KeepAliveTime cannot help while the device answers the probes. Verify: "
+                        + "sessions from " + address + " end within KeepAliveTime after their users leave.",
+                List.of());
+        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Math.min(0.95, confidence), s.toString(),
+                RuleContext.evidence(u.heldExamples, u.moved, u.rejectedExamples), List.of(fix)));
+    }
+}

@@ -1,0 +1,68 @@
+package org.mapiscope.analysis;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mapiscope.model.LogonSnapshot;
+
+/**
+ * Finds addresses that hold sessions for many users far beyond keepalive (DESIGN §1, MIDDLEBOX_HOLDING):
+ * per server, an address from which at least {@link Thresholds#MIDDLEBOX_MIN_USERS} users have
+ * superseded sessions (RCA) or logons (snapshots) alive {@link Thresholds#HELD_FACTOR} dead-peer
+ * times after their client left.
+ */
+final class Middleboxes {
+
+    /** server → address → users with held sessions there */
+    private final Map<String, Map<String, Set<String>>> holders = new TreeMap<>();
+
+    static Middleboxes find(Collection<ServerState> servers, Map<String, ServerFacts> facts) {
+        Middleboxes m = new Middleboxes();
+        for (ServerState state : servers) {
+            ServerFacts sf = facts.get(state.server);
+            for (UserTrack t : state.users.values()) {
+                t.lingeringByAddress.forEach((address, lingering) -> {
+                    if (lingering.held(sf.deadPeerMs()) > 0) {
+                        m.add(state.server, address, t.user);
+                    }
+                });
+                for (LogonCaptures.Capture c : t.captures.list()) {
+                    for (LogonSnapshot row : c.rows) {
+                        if (row.clientIp() != null && idleMs(row) >= sf.heldMs()) {
+                            m.add(state.server, row.clientIp(), t.user);
+                        }
+                    }
+                }
+            }
+            if (sf.end() != null) {
+                for (OpenSession s : state.openSessions()) {
+                    if (s.superseded() && s.client.ip() != null
+                            && Duration.between(s.supersededAt, sf.end()).toMillis() >= sf.heldMs()) {
+                        m.add(state.server, s.client.ip(), s.user);
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    boolean isMiddlebox(String server, String address) {
+        return users(server, address).size() >= Thresholds.MIDDLEBOX_MIN_USERS;
+    }
+
+    Set<String> users(String server, String address) {
+        return holders.getOrDefault(server, Map.of()).getOrDefault(address, Set.of());
+    }
+
+    static long idleMs(LogonSnapshot row) {
+        return row.lastAccess() == null ? -1 : Duration.between(row.lastAccess(), row.time()).toMillis();
+    }
+
+    private void add(String server, String address, String user) {
+        holders.computeIfAbsent(server, k -> new HashMap<>()).computeIfAbsent(address, k -> new TreeSet<>()).add(user);
+    }
+}

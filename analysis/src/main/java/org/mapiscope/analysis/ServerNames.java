@@ -1,0 +1,33 @@
+package org.mapiscope.analysis;
+
+import java.util.Locale;
+
+/**
+ * One key per server however the evidence spells it: event logs give {@code EX01.contoso.com},
+ * RCA paths and registry exports often {@code EX01}. Keys are lower-case host names.
+ */
+final class ServerNames {
+
+    private ServerNames() {
+    }
+
+    /** Key for evidence that does not say which server it came from. */
+    static final String UNKNOWN = "(unknown)";
+
+    static String key(String server) {
+        if (server == null || server.isBlank()) {
+            return UNKNOWN;
+        }
+        String s = server.strip().toLowerCase(Locale.ROOT);
+        if (s.startsWith("\\\\")) {
+            s = s.substring(2);
+        }
+        boolean address = s.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':');
+        int dot = s.indexOf('.');
+        return address || dot <= 0 ? s : s.substring(0, dot);
+    }
+
+    static boolean isKnown(String key) {
+        return !UNKNOWN.equals(key);
+    }
+}

@@ -1,0 +1,158 @@
+package org.mapiscope.analysis;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mapiscope.model.Connection;
+import org.mapiscope.model.LogonSnapshot;
+import org.mapiscope.model.SessionEvent;
+
+/**
+ * Everything learned about one server's sessions: the RCA stream (in time order), logon snapshots
+ * and netstat captures. Methods are synchronized: one server's files arrive one after another, so
+ * the lock is almost never contended, while different servers proceed in parallel.
+ */
+final class ServerState {
+
+    /** netstat captures whose counts are still growing; older ones are already folded into the peaks. */
+    private static final int OPEN_NETSTAT_CAPTURES = 4;
+
+    final String server;
+    final Map<String, UserTrack> users = new HashMap<>();
+    private final Map<String, OpenSession> sessions = new HashMap<>();
+    boolean sawSessions;
+    Instant lastSessionTime;
+    long sessionIdReuse;
+    final ExampleSample reuseExamples = new ExampleSample();
+    /** Most ESTABLISHED connections one remote address held in a single netstat capture. */
+    final Map<String, Integer> establishedPeak = new HashMap<>();
+    private final LinkedHashMap<String, Map<String, Integer>> netstatCaptures = new LinkedHashMap<>();
+
+    ServerState(String server) {
+        this.server = server;
+    }
+
+    synchronized void accept(SessionEvent e) {
+        sawSessions = true;
+        if (lastSessionTime == null || e.time().isAfter(lastSessionTime)) {
+            lastSessionTime = e.time();
+        }
+        switch (e.kind()) {
+            case CONNECT -> connect(e);
+            case ACTIVITY -> activity(e);
+            case DISCONNECT -> disconnect(e);
+            case REJECTED -> {
+                if (hasUser(e)) {
+                    track(e.user()).reject(e);
+                }
+            }
+        }
+    }
+
+    synchronized void accept(LogonSnapshot row) {
+        track(row.user()).captures.add(row);
+    }
+
+    synchronized void accept(Connection c) {
+        if (!"ESTABLISHED".equals(c.state())) {
+            return;
+        }
+        String capture = c.time() != null ? c.time().toString() : c.ref().file();
+        int n = netstatCaptures.computeIfAbsent(capture, k -> new HashMap<>()).merge(c.remoteIp(), 1, Integer::sum);
+        establishedPeak.merge(c.remoteIp(), n, Math::max);
+        if (netstatCaptures.size() > OPEN_NETSTAT_CAPTURES) {
+            Iterator<String> oldest = netstatCaptures.keySet().iterator();
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
+    /**
+     * Takes over another partial's knowledge of this server. Only one of them may have read the
+     * server's RCA logs: a session stream cannot be split and stitched without losing order.
+     *
+     * @throws IllegalArgumentException when both partials reconstructed sessions of this server
+     */
+    synchronized void absorb(ServerState other) {
+        synchronized (other) {
+            if (sawSessions && other.sawSessions) {
+                throw new IllegalArgumentException("both partials read RCA logs of server " + server
+                        + "; partition session evidence by server");
+            }
+            if (other.sawSessions) {
+                Map<String, UserTrack> mine = new HashMap<>(users);
+                users.clear();
+                users.putAll(other.users);
+                sessions.putAll(other.sessions);
+                sawSessions = true;
+                lastSessionTime = other.lastSessionTime;
+                sessionIdReuse = other.sessionIdReuse;
+                reuseExamples.addAll(other.reuseExamples);
+                mine.forEach((user, t) -> track(user).captures.addAll(t.captures));
+            } else {
+                other.users.forEach((user, t) -> track(user).captures.addAll(t.captures));
+            }
+            other.establishedPeak.forEach((ip, n) -> establishedPeak.merge(ip, n, Math::max));
+        }
+    }
+
+    UserTrack track(String user) {
+        return users.computeIfAbsent(user, u -> new UserTrack(server, u));
+    }
+
+    private void connect(SessionEvent e) {
+        OpenSession previous = sessions.get(e.sessionId());
+        if (previous != null) {
+            // The id is in use again: the service restarted and forgot the old session.
+            sessionIdReuse++;
+            reuseExamples.add(new Example(e.time(), e.ref(), "session id " + e.sessionId()
+                    + " connected again while still open since " + Texts.time(previous.start)
+                    + " (service restart or id reuse); the old session is treated as ended here"));
+            sessions.remove(previous.id);
+            track(previous.user).lost(previous, e.time());
+        }
+        if (!hasUser(e)) {
+            return;
+        }
+        ClientKey client = new ClientKey(blankToNull(e.clientIp()), blankToNull(e.clientSoftware()),
+                blankToNull(e.clientMode()));
+        OpenSession s = track(e.user()).connect(e, client);
+        sessions.put(s.id, s);
+    }
+
+    private void activity(SessionEvent e) {
+        OpenSession s = sessions.get(e.sessionId());
+        if (s == null) {
+            if (!hasUser(e)) {
+                return;
+            }
+            // The log began while this session was already open: it exists from here on.
+            connect(e);
+            s = sessions.get(e.sessionId());
+        }
+        track(s.user).activity(s, e);
+    }
+
+    private void disconnect(SessionEvent e) {
+        OpenSession s = sessions.remove(e.sessionId());
+        if (s != null) {
+            track(s.user).disconnect(s, e.time(), e.ref());
+        }
+    }
+
+    /** Open sessions of the server at the end, for the end-of-evidence verdicts. */
+    synchronized Iterable<OpenSession> openSessions() {
+        return List.copyOf(sessions.values());
+    }
+
+    private static boolean hasUser(SessionEvent e) {
+        return e.user() != null && !e.user().isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,45 @@
+package org.mapiscope.analysis;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * SERVICE_ACCOUNT_NEED (scope account): an account that logs on to at least
+ * {@link Thresholds#SERVICE_MIN_MAILBOXES} other mailboxes (DelegateLogon, snapshot mailbox ≠ user),
+ * or runs service-like software (BlackBerry, MSExchangeRPC, …) with active concurrency at
+ * {@link Thresholds#HIGH_WATER_FRACTION} of the limit or more.
+ */
+final class ServiceAccountRule implements CauseRule {
+
+    @Override
+    public Cause cause() {
+        return Cause.SERVICE_ACCOUNT_NEED;
+    }
+
+    @Override
+    public Optional<Finding> apply(UserFacts u, RuleContext ctx) {
+        long mailboxes = u.otherMailboxes();
+        boolean serviceSoftware = !u.serviceSoftware.isEmpty();
+        int limit = ctx.sessionLimitOf(u);
+        boolean steady = u.peakActiveConcurrent() >= limit * Thresholds.HIGH_WATER_FRACTION;
+        if (mailboxes < Thresholds.SERVICE_MIN_MAILBOXES && !(serviceSoftware && steady)) {
+            return Optional.empty();
+        }
+        double confidence = 0.7 + (serviceSoftware ? 0.15 : 0) + (u.symptomatic() ? 0.1 : 0);
+        String software = serviceSoftware ? String.join(", ", u.serviceSoftware) : null;
+        boolean blackBerry = software != null && software.toLowerCase(Locale.ROOT).contains("blackberry");
+        StringBuilder s = new StringBuilder();
+        s.append(u.user).append(" works as a service account: it logged on to ")
+                .append(Texts.count(mailboxes, "other mailbox", "other mailboxes"));
+        if (software != null) {
+            s.append(" using ").append(software);
+        }
+        s.append(", holding up to ").append(u.peakActiveConcurrent()).append(" active sessions at once against a limit of ")
+                .append(limit).append(". Its demand is legitimate and steady; the per-user limit is meant for people.");
+        s.append(RuleContext.eventsSentence(u));
+        Remedy fix = ctx.prescriptions().serviceAccount(u.user, blackBerry);
+        return Optional.of(new Finding(Finding.Scope.ACCOUNT, u.user, cause(), Math.min(0.95, confidence), s.toString(),
+                RuleContext.evidence(u.delegateExamples, u.rejectedExamples), List.of(fix)));
+    }
+}

@@ -1,0 +1,107 @@
+package org.mapiscope.analysis;
+
+import java.time.Duration;
+
+/**
+ * Every number the diagnosis compares against, with the reason for its value. docs/diagnosis.md
+ * describes the rules that use them; change a value here and there together.
+ */
+public final class Thresholds {
+
+    private Thresholds() {
+    }
+
+    /**
+     * Connects of one client closer together than this belong to one client start. Outlook opens
+     * its handful of sessions within seconds of starting; two minutes also absorbs slow logons.
+     * Rejections this close together form one burst of demand (DESIGN §1: demand = open + rejected
+     * in the same burst).
+     */
+    public static final Duration START_GAP = Duration.ofMinutes(2);
+
+    /**
+     * A superseded session that ends sooner than this after the move was closed by its client
+     * (the user shut the old Outlook), not reaped; with a 5-minute KeepAliveTime dead sessions end
+     * this early too, but then they cannot pile up, so nothing is lost by not counting them.
+     */
+    public static final Duration CLEAN_CLOSE_WINDOW = Duration.ofMinutes(10);
+
+    /**
+     * "Ends about KeepAliveTime after" allows this much either way: RCA logs are written when the
+     * store notices, and dead-peer detection adds probes × interval (10 s by default).
+     */
+    public static final Duration REAP_TOLERANCE = Duration.ofMinutes(10);
+
+    /**
+     * Held far beyond keepalive: a superseded session alive this many dead-peer times after the
+     * move cannot be timing jitter; something answered the keepalive probes for the gone client.
+     */
+    public static final double HELD_FACTOR = 2.0;
+
+    /**
+     * A snapshot logon touched within this is in use: Outlook talks to each logon every few
+     * minutes (notifications, sync), so 15 minutes of silence is the start of doubt.
+     */
+    public static final Duration RECENTLY_ACTIVE = Duration.ofMinutes(15);
+
+    /**
+     * A snapshot logon silent this long while the same user has fresh logons is a left-behind one
+     * (DESIGN §1: old LastAccessTime beside fresh logons).
+     */
+    public static final Duration SNAPSHOT_STALE_IDLE = Duration.ofMinutes(30);
+
+    /** Stale sessions that make a finding: more than one Outlook start's handful (2–5) left behind. */
+    public static final int DEAD_MIN_STALE = 4;
+
+    /** Addresses used on one day only; this many means roaming (VPN pool, DHCP, Wi-Fi), not a fixed desk. */
+    public static final int ROAMING_ONE_TIME_ADDRESSES = 3;
+
+    /** "A dozen or more, all recently active" from one machine (DESIGN §1) is more than Outlook's handful. */
+    public static final int HUNGRY_MIN_ACTIVE = 12;
+
+    /** Users behind one address with held sessions before the address is called a middlebox ("many users"). */
+    public static final int MIDDLEBOX_MIN_USERS = 5;
+
+    /** Other mailboxes one account logs on to before it is a service account; a person opens a few shared ones. */
+    public static final int SERVICE_MIN_MAILBOXES = 10;
+
+    /** Share of the limit that counts as high concurrency (symptom without 9646; service steady load). */
+    public static final double HIGH_WATER_FRACTION = 0.5;
+
+    /** At most this share of stale sessions at a rejection still lets the demand count as legitimate. */
+    public static final double LEGITIMATE_MAX_STALE_SHARE = 0.25;
+
+    /** Raised limits get this margin over the observed demand (DESIGN §1: a small stated margin). */
+    public static final double RAISE_MARGIN_FRACTION = 0.10;
+    /** ...but at least this many sessions, so a small demand still has headroom for one more start. */
+    public static final int RAISE_MARGIN_MIN = 2;
+
+    /** KB830829: raise an object cap only in small increments, "for example, only adjust the value by 100". */
+    public static final int OBJECT_LIMIT_STEP = 100;
+
+    /** Evidence items per finding: enough to check the claim, few enough to read. */
+    public static final int MAX_EVIDENCE_PER_FINDING = 5;
+
+    /** Timeline points per user in the result; charts need no more, peaks are kept when thinning. */
+    public static final int MAX_TIMELINE_POINTS = 500;
+
+    /** Logon-snapshot captures kept per server and user (the fullest ones), bounding memory. */
+    public static final int MAX_CAPTURES_PER_USER = 16;
+    /** Rows kept per capture and user; a service account may hold hundreds of logons. */
+    public static final int MAX_ROWS_PER_CAPTURE = 2_000;
+    /** Distinct other mailboxes remembered per user; beyond this only the count grows. */
+    public static final int MAX_TRACKED_MAILBOXES = 1_000;
+    /** Example references kept per kind of evidence and user. */
+    public static final int REFS_PER_KIND = 3;
+
+    /** The tolerance around a dead-peer time: at least {@link #REAP_TOLERANCE}, or a tenth of it. */
+    public static long reapToleranceMs(long deadPeerMs) {
+        return Math.max(REAP_TOLERANCE.toMillis(), deadPeerMs / 10);
+    }
+
+    /** The smallest limit covering {@code demand} plus the stated margin. */
+    public static int raisedLimit(int demand) {
+        int margin = Math.max(RAISE_MARGIN_MIN, (int) Math.ceil(demand * RAISE_MARGIN_FRACTION));
+        return demand + margin;
+    }
+}

@@ -1,0 +1,291 @@
+package org.mapiscope.analysis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mapiscope.model.EvidenceRef;
+import org.mapiscope.model.ExchangeDefaults;
+import org.mapiscope.model.LogonSnapshot;
+
+/**
+ * What the evidence says about one user across all servers, judged against each server's keepalive.
+ * Built at the end from the per-(server, user) tracks; the cause rules read only this.
+ */
+final class UserFacts {
+
+    final String user;
+    String dn;
+    final TreeSet<String> sessionServers = new TreeSet<>();
+
+    int peakOpen;
+    Instant peakAt;
+    String peakServer;
+    int peakActive;
+    Timeline timeline;
+    final Map<ClientKey, Integer> clientSessions = new TreeMap<>();
+
+    /** Dead-client sessions outside middleboxes: reaped about keepalive after the move, or still open. */
+    int reaped;
+    int openStale;
+    final Map<String, Integer> staleByServer = new TreeMap<>();
+    /** Sessions held far beyond keepalive at a middlebox address, and those addresses. */
+    int held;
+    final TreeSet<String> middleboxAddresses = new TreeSet<>();
+    String middleboxServer;
+
+    int addresses;
+    int oneTimeAddresses;
+
+    long rejected;
+    RejectionBurst burst;
+    String burstServer;
+
+    final TreeSet<String> otherMailboxes = new TreeSet<>();
+    long otherMailboxCount;
+    long delegateLogons;
+    final TreeSet<String> serviceSoftware = new TreeSet<>();
+
+    ClientKey hungryClient;
+    int hungryPeak;
+    Instant hungryAt;
+    EvidenceRef hungryRef;
+
+    int snapshotLogons;
+    int snapshotRecent;
+    int snapshotStale;
+    int snapshotHeld;
+    Instant snapshotAt;
+    String snapshotServer;
+    String hungryMachine;
+    int hungryMachineCount;
+    Instant hungryMachineAt;
+
+    final ExampleSample moved = new ExampleSample();
+    final ExampleSample reapedExamples = new ExampleSample();
+    final ExampleSample rejectedExamples = new ExampleSample();
+    final ExampleSample delegateExamples = new ExampleSample();
+    final ExampleSample snapshotStaleExamples = new ExampleSample();
+    final ExampleSample snapshotHungryExamples = new ExampleSample();
+    final ExampleSample heldExamples = new ExampleSample();
+
+    final List<LimitTally> tallies = new ArrayList<>();
+
+    UserFacts(String user) {
+        this.user = user;
+    }
+
+    int stale() {
+        return Math.max(reaped + openStale, snapshotStale);
+    }
+
+    /** Peak sessions held, from RCA or the fullest snapshot. */
+    int peakConcurrent() {
+        return Math.max(peakOpen, snapshotLogons);
+    }
+
+    int peakActiveConcurrent() {
+        return Math.max(peakActive, snapshotRecent);
+    }
+
+    long sessionLimitEvents() {
+        return tallies.stream().filter(t -> isSession(t)).mapToLong(t -> t.count).sum();
+    }
+
+    /** The session cap the events logged (the most frequent), or {@code null}. */
+    Integer loggedSessionLimit() {
+        return tallies.stream().filter(UserFacts::isSession)
+                .max(java.util.Comparator.comparingLong((LimitTally t) -> t.count).thenComparingInt(t -> -t.key.limit()))
+                .map(t -> t.key.limit()).orElse(null);
+    }
+
+    boolean serviceSessionLimit() {
+        return tallies.stream().anyMatch(t -> isSession(t) && t.key.limit() == ExchangeDefaults.SERVICE_SESSIONS_PER_USER);
+    }
+
+    List<LimitTally> objectTallies() {
+        return tallies.stream().filter(t -> !isSession(t)).toList();
+    }
+
+    boolean symptomatic() {
+        return sessionLimitEvents() > 0 || rejected > 0;
+    }
+
+    boolean hasSessionEvidence() {
+        return !sessionServers.isEmpty() || snapshotLogons > 0;
+    }
+
+    static boolean isSession(LimitTally t) {
+        return ExchangeDefaults.SESSION_OBJECT_TYPE.equalsIgnoreCase(t.key.objectType());
+    }
+
+    /** Adds one server's track, judged with that server's settings. */
+    void add(UserTrack t, ServerFacts sf, List<OpenSession> open, Middleboxes middleboxes) {
+        if (dn == null || (t.dn != null && t.dn.compareTo(dn) < 0)) {
+            dn = t.dn != null ? t.dn : dn;
+        }
+        if (t.sessionsOpened > 0 || !open.isEmpty()) {
+            sessionServers.add(t.server);
+        }
+        if (t.peakOpen > peakOpen || (t.peakOpen == peakOpen && t.peakOpen > 0 && t.peakAt.isBefore(peakAt))) {
+            peakOpen = t.peakOpen;
+            peakAt = t.peakAt;
+            peakServer = t.server;
+            timeline = t.timeline;
+        }
+        peakActive = Math.max(peakActive, t.peakActive);
+        t.clients.forEach((c, s) -> clientSessions.merge(c, s.sessions, Integer::sum));
+
+        int staleHere = 0;
+        for (Map.Entry<String, Lingering> e : t.lingeringByAddress.entrySet()) {
+            if (middleboxes.isMiddlebox(t.server, e.getKey())) {
+                held += e.getValue().held(sf.deadPeerMs());
+                middlebox(t.server, e.getKey());
+            } else {
+                int r = e.getValue().reaped(sf.deadPeerMs());
+                reaped += r;
+                staleHere += r;
+            }
+        }
+        for (OpenSession s : open) {
+            if (!s.superseded() || sf.end() == null) {
+                continue;
+            }
+            long after = Duration.between(s.supersededAt, sf.end()).toMillis();
+            if (s.client.ip() != null && middleboxes.isMiddlebox(t.server, s.client.ip())) {
+                if (after >= sf.heldMs()) {
+                    held++;
+                    middlebox(t.server, s.client.ip());
+                    heldExamples.add(new Example(s.start, s.connectRef, "session " + s.id + " from "
+                            + s.client.describe() + " still open " + Texts.duration(after)
+                            + " after the user started again, at the end of the logs"));
+                }
+            } else if (after >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis()) {
+                openStale++;
+                staleHere++;
+                reapedExamples.add(new Example(s.start, s.connectRef, "session " + s.id + " from "
+                        + s.client.describe() + " still open at the end of the logs, "
+                        + Texts.duration(after) + " after the user connected from " + s.supersededBy));
+            }
+        }
+        if (staleHere > 0) {
+            staleByServer.merge(t.server, staleHere, Integer::sum);
+        }
+
+        addresses += t.addresses.size();
+        oneTimeAddresses += (int) t.addresses.values().stream().filter(d -> d.days == 1).count();
+
+        rejected += t.rejected;
+        RejectionBurst b = t.strongestBurst();
+        if (b != null && (burst == null || RejectionBurst.STRONGER.compare(b, burst) > 0)) {
+            burst = b;
+            burstServer = t.server;
+        }
+
+        t.otherMailboxes.forEach(otherMailboxes::add);
+        otherMailboxCount += t.otherMailboxCount;
+        delegateLogons += t.delegateLogons;
+        t.clients.keySet().stream().map(ClientKey::software)
+                .filter(ClientSoftware::isServiceLike).forEach(serviceSoftware::add);
+        for (Map.Entry<ClientKey, UserTrack.ClientStats> e : new TreeMap<>(t.clients).entrySet()) {
+            UserTrack.ClientStats s = e.getValue();
+            if (s.peakActive > hungryPeak) {
+                hungryPeak = s.peakActive;
+                hungryClient = e.getKey();
+                hungryAt = s.peakAt;
+                hungryRef = s.peakRef;
+            }
+        }
+
+        moved.addAll(t.movedExamples);
+        reapedExamples.addAll(t.reapedExamples);
+        rejectedExamples.addAll(t.rejectedExamples);
+        delegateExamples.addAll(t.delegateExamples);
+        for (LogonCaptures.Capture c : t.captures.list()) {
+            addCapture(t.server, c, sf, middleboxes);
+        }
+    }
+
+    private void addCapture(String server, LogonCaptures.Capture c, ServerFacts sf, Middleboxes middleboxes) {
+        long recentMs = Thresholds.RECENTLY_ACTIVE.toMillis();
+        List<LogonSnapshot> recent = c.rows.stream()
+                .filter(r -> r.lastAccess() != null && Middleboxes.idleMs(r) <= recentMs).toList();
+        Instant newestFreshLogon = recent.stream().map(LogonSnapshot::logonTime)
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+        int stale = 0;
+        int heldHere = 0;
+        Map<String, Integer> recentPerMachine = new TreeMap<>();
+        for (LogonSnapshot r : c.rows) {
+            long idle = Middleboxes.idleMs(r);
+            if (r.mailbox() != null && !r.mailbox().isBlank() && !r.mailbox().equalsIgnoreCase(user)) {
+                rememberMailbox(r.mailbox().toLowerCase(java.util.Locale.ROOT));
+            }
+            String machine = r.clientIp() != null ? r.clientIp() : r.clientName();
+            if (machine != null && idle >= 0 && idle <= recentMs) {
+                recentPerMachine.merge(machine, 1, Integer::sum);
+            }
+            boolean atMiddlebox = r.clientIp() != null && middleboxes.isMiddlebox(server, r.clientIp());
+            if (atMiddlebox && idle >= sf.heldMs()) {
+                heldHere++;
+                middlebox(server, r.clientIp());
+                heldExamples.add(new Example(r.time(), r.ref(), "logon from " + r.clientIp() + " idle "
+                        + Texts.duration(idle) + " at capture " + Texts.time(r.time())));
+            } else if (!atMiddlebox && idle >= Thresholds.SNAPSHOT_STALE_IDLE.toMillis() && !recent.isEmpty()
+                    && (newestFreshLogon == null || r.lastAccess().isBefore(newestFreshLogon))) {
+                stale++;
+                snapshotStaleExamples.add(new Example(r.time(), r.ref(), "logon from "
+                        + (r.clientIp() != null ? r.clientIp() : r.clientName()) + " idle " + Texts.duration(idle)
+                        + " beside " + recent.size() + " logons used in the last "
+                        + Texts.duration(recentMs)));
+            }
+        }
+        if (c.count > snapshotLogons) {
+            snapshotLogons = c.count;
+            snapshotAt = c.time;
+            snapshotServer = server;
+        }
+        snapshotRecent = Math.max(snapshotRecent, recent.size());
+        snapshotStale = Math.max(snapshotStale, stale);
+        held += heldHere;
+        snapshotHeld = Math.max(snapshotHeld, heldHere);
+        for (Map.Entry<String, Integer> e : recentPerMachine.entrySet()) {
+            if (e.getValue() > hungryMachineCount) {
+                hungryMachineCount = e.getValue();
+                hungryMachine = e.getKey();
+                hungryMachineAt = c.time;
+                c.rows.stream().filter(r -> e.getKey().equals(r.clientIp() != null ? r.clientIp() : r.clientName()))
+                        .findFirst().ifPresent(r -> snapshotHungryExamples.add(new Example(r.time(), r.ref(),
+                                e.getValue() + " logons from " + e.getKey() + " used in the last "
+                                        + Texts.duration(recentMs) + " at capture " + Texts.time(c.time))));
+            }
+        }
+    }
+
+    private void middlebox(String server, String address) {
+        middleboxAddresses.add(address);
+        if (middleboxServer == null || server.compareTo(middleboxServer) < 0) {
+            middleboxServer = server;
+        }
+    }
+
+    private void rememberMailbox(String mailbox) {
+        if (otherMailboxes.add(mailbox)) {
+            otherMailboxCount++;
+        }
+    }
+
+    /** Distinct other mailboxes seen (bounded set or the larger running count). */
+    long otherMailboxes() {
+        return Math.max(otherMailboxes.size(), otherMailboxCount);
+    }
+
+    static Map<String, UserFacts> index(List<UserFacts> facts) {
+        Map<String, UserFacts> m = new HashMap<>();
+        facts.forEach(f -> m.put(f.user, f));
+        return m;
+    }
+}
