@@ -93,7 +93,14 @@ final class ChunkDecoder {
             }
             try {
                 BinXmlVisitor v = mapper.begin(recordId, FileTimes.fromFileTime(Le.i64(b, pos + 16, length)), base + pos);
-                walker.walk(parser.fragment(pos + RECORD_HEADER, recordEnd - 4, 0), v);
+                Node[] nodes = parser.fragment(pos + RECORD_HEADER, recordEnd - 4, 0);
+                if (!hasElement(nodes)) {
+                    throw new DamageException(pos + RECORD_HEADER, "no event in the record (data wiped or zeroed)");
+                }
+                walker.walk(nodes, v);
+                if (walker.elements() == 0) {
+                    throw new DamageException(pos + RECORD_HEADER, "record resolves to no XML (its values are zeroed)");
+                }
                 out.add(mapper.finish());
             } catch (DamageException e) {
                 long at = e.offset > 0 ? base + e.offset : base + pos;
@@ -104,6 +111,15 @@ final class ChunkDecoder {
             pos = recordEnd;
         }
         return new Result<>(out, damage);
+    }
+
+    private static boolean hasElement(Node[] nodes) {
+        for (Node n : nodes) {
+            if (n instanceof Node.Element || n instanceof Node.Instance) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The end of record data from the free space offset, checking the header and data CRC32s on the way. */

@@ -17,6 +17,7 @@ final class TreeWalker {
     private final FragmentParser parser;
     private BinXmlVisitor visitor;
     private int budget;
+    private int elements;
 
     TreeWalker(FragmentParser parser) {
         this.parser = parser;
@@ -25,7 +26,13 @@ final class TreeWalker {
     void walk(Node[] nodes, BinXmlVisitor visitor) {
         this.visitor = visitor;
         this.budget = MAX_NODES;
+        this.elements = 0;
         walk(nodes, NO_VALUES, NO_TYPES, 0);
+    }
+
+    /** Elements written by the last {@link #walk}; none means the record carried no event. */
+    int elements() {
+        return elements;
     }
 
     private void walk(Node[] nodes, Object[] values, byte[] types, int depth) {
@@ -67,6 +74,7 @@ final class TreeWalker {
             // An array value repeats its element once per item (classic <Data>%1</Data> with a string array).
             int type = types[s.index()] & ~ValueType.ARRAY & 0xFF;
             for (Object item : items) {
+                elements++;
                 visitor.startElement(e.name());
                 for (Node.Attr a : e.attributes()) {
                     attribute(a, values, types);
@@ -78,6 +86,7 @@ final class TreeWalker {
             }
             return;
         }
+        elements++;
         visitor.startElement(e.name());
         for (Node.Attr a : e.attributes()) {
             attribute(a, values, types);

@@ -53,9 +53,13 @@ final class XmlRenderer implements BinXmlVisitor {
 
     @Override
     public void text(int type, Object value) {
+        String text = ValueText.of(type, value);
+        if (text.isEmpty()) {
+            return; // keeps an element with an empty value as <x/>, as evtxexport writes it
+        }
         closePendingStart();
         markText();
-        escape(ValueText.of(type, value), false);
+        escape(text, false);
     }
 
     @Override
