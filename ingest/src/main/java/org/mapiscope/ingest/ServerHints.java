@@ -26,7 +26,8 @@ final class ServerHints {
             "system", "mapi", "events", "server", "servers", "case", "backup");
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}(\\.[A-Za-z0-9-]{1,63})*");
-    private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}");
+    /** Dates and long numbers mark case or export folders, not hosts. */
+    private static final Pattern LONG_DIGITS = Pattern.compile("\\d{6,}|\\d{4}[-_.]\\d{1,2}[-_.]\\d{1,2}");
     private static final Pattern PREFIX = Pattern.compile("([A-Za-z][A-Za-z0-9]{1,14})[-_ ].*");
 
     /**
