@@ -157,7 +157,8 @@ final class Engine {
             }
             return;
         }
-        long active = holding[p].sample(rng);
+        // Beyond the horizon all holding times are alike; clamping keeps the sums below from overflowing.
+        long active = Math.min(holding[p].sample(rng), duration);
         boolean vanishes = abandon[p] > 0 && rng.nextDouble() < abandon[p];
         long lastActivity = t + active;
         long endAt = !vanishes ? lastActivity : reapDelay[p] == NEVER ? Long.MAX_VALUE : lastActivity + reapDelay[p];

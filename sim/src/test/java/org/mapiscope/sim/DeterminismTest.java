@@ -68,6 +68,17 @@ class DeterminismTest {
     }
 
     @Test
+    void extremeHoldingTimesStayInRange() {
+        SimulationResult r = Simulator.run(Scenarios.of("30d", 3, "", "\"users\": 50, \"startsPerHour\": 2, "
+                + "\"abandonProbability\": 0.5, \"holding\": {\"dist\": \"fixed\", \"mean\": \"106751991167d\"}"));
+        // the longest holding time a duration can spell: sessions are never released within the run
+        assertThat(r.meanConcurrentSessions()).isBetween(0.0, 50.0 * 32);
+        assertThat(r.peakPerUser().max()).isEqualTo(32);
+        assertThat(r.sessionsOpenAtEnd()).isBetween(0L, 50L * 32);
+        assertThat(r.timeSeries().buckets()).allSatisfy(b -> assertThat(b.worstUserSessions()).isBetween(0, 32));
+    }
+
+    @Test
     void aLongRunKeepsTheTimeSeriesBounded() {
         SimulationResult r = Simulator.run(Scenarios.of("400d", 1, "", "\"users\": 2, \"startsPerHour\": 0.1, "
                 + "\"holding\": {\"mean\": \"1h\"}"));

@@ -97,6 +97,40 @@ class EvidenceEmitterTest {
     }
 
     @Test
+    void everyRefusalHappensWhileTheLogsShowTheUserAtTheLimit() throws Exception {
+        MemoryOutput out = new MemoryOutput();
+        SimulationResult r = EvidenceEmitter.emit(scenario("2h"), out);
+        Map<String, Integer> open = new HashMap<>();
+        long checked = 0;
+        for (String path : out.files.keySet()) {
+            if (!path.startsWith("rca/")) {
+                continue;
+            }
+            for (String line : out.text(path).split("\r\n")) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                List<String> f = csv(line);
+                String user = UserKeys.fromIdentity(f.get(3));
+                switch (f.get(12)) {
+                    case "Connect" -> {
+                        if (f.get(13).equals("0")) {
+                            open.merge(user, 1, Integer::sum);
+                        } else {
+                            assertThat(open.getOrDefault(user, 0)).as(line).isEqualTo(8);
+                            checked++;
+                        }
+                    }
+                    case "Disconnect" -> open.merge(user, -1, Integer::sum);
+                    default -> { }
+                }
+                assertThat(open.getOrDefault(user, 0)).isBetween(0, 8);
+            }
+        }
+        assertThat(checked).isEqualTo(r.rejected()).isPositive();
+    }
+
+    @Test
     void addressesFollowTheDevice() throws Exception {
         MemoryOutput out = new MemoryOutput();
         Scenario s = scenario("2h");
