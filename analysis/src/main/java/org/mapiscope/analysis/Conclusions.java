@@ -73,7 +73,7 @@ final class Conclusions {
         perUser.forEach(findings::addAll);
 
         Long keepAlive = null;
-        KeepAliveRule keepAliveRule = new KeepAliveRule();
+        KeepAliveRule keepAliveRule = new KeepAliveRule(settings, onlyServer);
         for (ServerFacts sf : serversToJudge(servers)) {
             var f = keepAliveRule.apply(sf, KeepAliveRule.deadUsersOn(sf.server(), deadUsers, onlyServer), prescriptions);
             if (f.isPresent()) {

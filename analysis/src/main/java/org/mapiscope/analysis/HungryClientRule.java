@@ -27,7 +27,7 @@ final class HungryClientRule implements CauseRule {
             return Optional.empty();
         }
         String software = fromRca ? u.hungryClient.software() : null;
-        String machine = fromRca ? u.hungryClient.describe() : u.hungryMachine;
+        String machine = fromRca ? (u.hungryClient.ip() == null ? "an unknown address" : u.hungryClient.ip()) : u.hungryMachine;
         int count = fromRca ? u.hungryPeak : u.hungryMachineCount;
         boolean outlook = ClientSoftware.isOutlookOrUnknown(software);
         double confidence = outlook ? 0.7 : 0.85;
@@ -36,7 +36,7 @@ final class HungryClientRule implements CauseRule {
             confidence += 0.1;
         }
         StringBuilder s = new StringBuilder();
-        s.append(u.user).append("'s client ").append(machine).append(" held ").append(count)
+        s.append(u.user).append("'s client ").append(fromRca ? u.hungryClient.describe() : machine).append(" held ").append(count)
                 .append(" active sessions at once (").append(Texts.time(fromRca ? u.hungryAt : u.hungryMachineAt))
                 .append(fromRca ? ")" : ", logon snapshot)").append(", where Outlook needs a handful.");
         if (software != null && !outlook) {

@@ -13,6 +13,14 @@ import org.mapiscope.model.Setting;
  */
 final class KeepAliveRule {
 
+    private final SettingsBook settings;
+    private final boolean onlyServer;
+
+    KeepAliveRule(SettingsBook settings, boolean onlyServer) {
+        this.settings = settings;
+        this.onlyServer = onlyServer;
+    }
+
     Optional<Finding> apply(ServerFacts sf, List<UserFacts> deadUsers, Prescriptions prescriptions) {
         if (sf.keepAliveMs() <= ExchangeDefaults.KEEP_ALIVE_HEALTHCHECKER_MAX_MS || deadUsers.isEmpty()) {
             return Optional.empty();
@@ -31,6 +39,11 @@ final class KeepAliveRule {
         if (read != null) {
             items.add(new Finding.EvidenceItem(read.ref().file(), read.ref().where(),
                     ExchangeDefaults.KEEP_ALIVE_TIME + " = " + read.value()));
+        } else if (sf.exportSeen()) {
+            Setting other = settings.anyFor(sf.server(), onlyServer);
+            items.add(new Finding.EvidenceItem(other.ref().file(), other.ref().where(),
+                    "registry export of " + (sf.displayName() == null ? "the server" : sf.displayName())
+                            + " without " + ExchangeDefaults.KEEP_ALIVE_TIME));
         }
         deadUsers.forEach(u -> examples.addAll(u.reapedExamples));
         for (Example e : examples.list()) {

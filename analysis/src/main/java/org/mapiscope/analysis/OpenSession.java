@@ -18,6 +18,8 @@ final class OpenSession {
     /** When the user demonstrably moved on (a newer connect elsewhere), or {@code null}. */
     Instant supersededAt;
     String supersededBy;
+    /** Superseded by a connect from another address (not by a restart on the same machine). */
+    boolean movedAway;
 
     OpenSession(String id, String user, Instant start, ClientKey client, EvidenceRef connectRef) {
         this.id = id;

@@ -2,6 +2,8 @@ package org.mapiscope.analysis;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Rejected connects of one user close together (within {@link Thresholds#START_GAP}), with what the
@@ -25,6 +27,8 @@ final class RejectionBurst {
     int delegate;
     ClientKey dominantClient;
     int dominantCount;
+    /** Sessions judged moved-away at the fullest moment, by address, until that address shows life. */
+    final Map<String, Integer> movedByAddress = new TreeMap<>();
 
     RejectionBurst(Instant start) {
         this.start = start;
@@ -43,6 +47,18 @@ final class RejectionBurst {
         return maxOpen == 0 ? 0 : (double) superseded / maxOpen;
     }
 
+    /**
+     * A moved-away address turned out alive (its sessions were used again): its sessions were in
+     * use at the burst after all, so they count as demand, not as leftovers.
+     */
+    void revive(String address) {
+        Integer n = movedByAddress.remove(address);
+        if (n != null) {
+            maxActive += n;
+            superseded -= n;
+        }
+    }
+
     RejectionBurst copy() {
         RejectionBurst c = new RejectionBurst(start);
         c.last = last;
@@ -53,6 +69,7 @@ final class RejectionBurst {
         c.delegate = delegate;
         c.dominantClient = dominantClient;
         c.dominantCount = dominantCount;
+        c.movedByAddress.putAll(movedByAddress);
         return c;
     }
 }

@@ -50,11 +50,13 @@ record RuleContext(
 
     /** The first few examples of the given kinds, in the order given, at most {@link Thresholds#MAX_EVIDENCE_PER_FINDING}. */
     static List<Finding.EvidenceItem> evidence(ExampleSample... samples) {
+        // Round-robin over the kinds, so each kind of proof is represented before any repeats.
         List<Finding.EvidenceItem> items = new ArrayList<>();
-        for (ExampleSample sample : samples) {
-            for (Example e : sample.list()) {
-                if (items.size() < Thresholds.MAX_EVIDENCE_PER_FINDING) {
-                    items.add(e.item());
+        for (int round = 0; round < Thresholds.REFS_PER_KIND; round++) {
+            for (ExampleSample sample : samples) {
+                List<Example> list = sample.list();
+                if (round < list.size() && items.size() < Thresholds.MAX_EVIDENCE_PER_FINDING) {
+                    items.add(list.get(round).item());
                 }
             }
         }

@@ -51,6 +51,15 @@ final class SettingsBook {
         return byServer.containsKey(serverKey) || (onlyServer && byServer.containsKey(ServerNames.UNKNOWN));
     }
 
+    /** Any value read for the server (the first by name), to point at its export; or {@code null}. */
+    synchronized Setting anyFor(String serverKey, boolean onlyServer) {
+        Map<String, Setting> m = byServer.get(serverKey);
+        if (m == null && onlyServer) {
+            m = byServer.get(ServerNames.UNKNOWN);
+        }
+        return m == null || m.isEmpty() ? null : new TreeMap<>(m).firstEntry().getValue();
+    }
+
     synchronized Map<String, Map<String, Setting>> snapshot() {
         Map<String, Map<String, Setting>> copy = new TreeMap<>();
         byServer.forEach((k, v) -> copy.put(k, new TreeMap<>(v)));

@@ -162,7 +162,7 @@ final class UserTrack {
         }
         rejectedExamples.add(new Example(e.time(), e.ref(), "connect from " + new ClientKey(e.clientIp(),
                 e.clientSoftware(), e.clientMode()).describe() + " rejected while the server held "
-                + open.size() + " sessions (" + active + " active)"));
+                + Texts.count(open.size(), "session", "sessions") + " for the user"));
     }
 
     /** The burst with the highest demand so far, or {@code null}; a copy, so reading changes nothing. */
@@ -187,9 +187,13 @@ final class UserTrack {
         Map<ClientKey, Integer> perProgram = new HashMap<>();
         int superseded = 0;
         int delegate = 0;
+        b.movedByAddress.clear();
         for (OpenSession s : open.values()) {
             if (s.superseded()) {
                 superseded++;
+                if (s.movedAway && s.client.ip() != null) {
+                    b.movedByAddress.merge(s.client.ip(), 1, Integer::sum);
+                }
             }
             if (s.delegate) {
                 delegate++;
@@ -216,6 +220,7 @@ final class UserTrack {
         for (OpenSession s : open.values()) {
             if (!s.superseded() && s.client.ip() != null && !s.client.ip().equals(newClient.ip())) {
                 supersede(s, time, newClient.ip());
+                s.movedAway = true;
                 movedExamples.add(new Example(time, ref, "connect from " + newClient.describe()
                         + " while " + s.client.describe() + " still held session " + s.id));
             }
@@ -248,6 +253,15 @@ final class UserTrack {
     }
 
     private void reactivate(OpenSession s) {
+        if (s.movedAway && s.client.ip() != null) {
+            if (burst != null) {
+                burst.revive(s.client.ip());
+            }
+            if (strongestBurst != null) {
+                strongestBurst.revive(s.client.ip());
+            }
+        }
+        s.movedAway = false;
         s.supersededAt = null;
         s.supersededBy = null;
         active++;
