@@ -24,7 +24,7 @@ import org.mapiscope.model.Setting;
 final class Fixture {
 
     static final String OUTLOOK = "OUTLOOK.EXE";
-    static final Duration DEAD_PEER = Duration.ofMillis(7_200_000L + 10 * 1_000L);
+    private Duration deadPeer = Duration.ofMillis(7_200_000L + 10 * 1_000L);
     static final Instant DAY0 = Instant.parse("2026-11-02T00:00:00Z");
 
     /** The sessions one client start opened. */
@@ -54,6 +54,12 @@ final class Fixture {
 
     String dn(String user) {
         return organisation + "/cn=Recipients/cn=" + user;
+    }
+
+    /** The server reaps vanished clients after this (KeepAliveTime + 10 probes × 1 s). */
+    Fixture keepAlive(Duration keepAliveTime) {
+        deadPeer = keepAliveTime.plusSeconds(10);
+        return this;
     }
 
     Fixture limit(String server, int limit) {
@@ -106,7 +112,7 @@ final class Fixture {
 
     /** The client vanished at {@code t}; keepalive reaps its sessions one dead-peer time later. */
     Fixture vanish(Start s, Instant t) {
-        return end(s, t.plus(DEAD_PEER));
+        return end(s, t.plus(deadPeer));
     }
 
     /** The client vanished but something keeps its sessions open: they never end. */
