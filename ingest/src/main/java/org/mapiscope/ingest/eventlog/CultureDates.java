@@ -19,14 +19,18 @@ import java.util.Set;
  * ({@code 6/12/2009 9:14:03 AM}, {@code 12.06.2009 09:14:03}, {@code 12/06/2009 09:14:03}, ISO, …).
  * One export uses one culture, so every date narrows the patterns the file may use: once a date
  * such as {@code 13/06/2009} has been seen, {@code 03/06/2009} in the same file is the 3rd of June.
- * Until then such a date is ambiguous and the caller decides what to do with it.
+ * Until then such a date is ambiguous. Two cultures share each ambiguous shape: a 12-hour clock
+ * with slashes is en-US (month first) or en-AU/en-NZ (day first); a 24-hour clock with slashes is
+ * en-GB/fr/es/it (day first) or the invariant culture (month first). The first of each pair is
+ * what Windows servers overwhelmingly run, so a file that never shows its order is read that way
+ * ({@link #preferCommon}); the other is used only once a date proves it.
  *
  * <p>Not thread-safe: one instance per input.
  */
 final class CultureDates {
 
-    /** A culture's way of writing a date and time. */
-    record Pattern(String name, DateTimeFormatter formatter) {
+    /** A culture's way of writing a date and time; {@code common} ones win an undecided tie. */
+    record Pattern(String name, DateTimeFormatter formatter, boolean common) {
     }
 
     /** What a date text means, as far as the file has shown so far. */
@@ -45,24 +49,24 @@ final class CultureDates {
     record Unreadable() implements Reading {
     }
 
-    /** Cultures in order of how often Exchange servers run them; the order only names them, it never decides. */
+    /** The cultures tried; no two common ones can read the same text two ways. */
     static final List<Pattern> PATTERNS = List.of(
-            pattern("en-US", "M/d/uuuu h:mm[:ss] a"),
-            pattern("en-AU", "d/M/uuuu h:mm[:ss] a"),
-            pattern("en-GB, fr, es, it", "d/M/uuuu H:mm[:ss]"),
-            pattern("invariant", "M/d/uuuu H:mm[:ss]"),
-            pattern("de, ru, pl, …", "d.M.uuuu H:mm[:ss]"),
-            pattern("nl", "d-M-uuuu H:mm[:ss]"),
-            pattern("ja, zh", "uuuu/M/d H:mm[:ss]"),
-            pattern("ISO 8601", "uuuu-M-d['T'][' ']H:mm[:ss]"));
+            pattern("en-US", "M/d/uuuu h:mm[:ss] a", true),
+            pattern("en-AU", "d/M/uuuu h:mm[:ss] a", false),
+            pattern("en-GB, fr, es, it", "d/M/uuuu H:mm[:ss]", true),
+            pattern("invariant", "M/d/uuuu H:mm[:ss]", false),
+            pattern("de, ru, pl", "d.M.uuuu H:mm[:ss]", true),
+            pattern("nl", "d-M-uuuu H:mm[:ss]", true),
+            pattern("ja, zh", "uuuu/M/d H:mm[:ss]", true),
+            pattern("ISO 8601", "uuuu-M-d['T'][' ']H:mm[:ss]", true));
 
     private final Set<Pattern> fitting = new LinkedHashSet<>(PATTERNS);
 
-    private static Pattern pattern(String name, String pattern) {
+    private static Pattern pattern(String name, String pattern, boolean common) {
         DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
                 .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
                 .toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
-        return new Pattern(name, formatter);
+        return new Pattern(name, formatter, common);
     }
 
     /** Reads a date text and narrows the file's culture by it. */
@@ -83,11 +87,26 @@ final class CultureDates {
         return meaningOf(readings);
     }
 
+    /** Whether the file may still be written in more than one culture. */
+    boolean undecided() {
+        return fitting.size() > 1;
+    }
+
     /** What an earlier ambiguous reading means now that the file may have shown its culture. */
     Reading reread(Ambiguous earlier) {
         Map<Pattern, LocalDateTime> still = new LinkedHashMap<>(earlier.candidates());
         still.keySet().retainAll(fitting);
         return still.isEmpty() ? new Unreadable() : meaningOf(still);
+    }
+
+    /**
+     * For a date the file never settled: the reading of the one common culture among the
+     * candidates; still ambiguous when there is none or more than one.
+     */
+    Reading preferCommon(Ambiguous undecided) {
+        Map<Pattern, LocalDateTime> common = new LinkedHashMap<>(undecided.candidates());
+        common.keySet().removeIf(p -> !p.common());
+        return common.size() == 1 ? new Dated(common.values().iterator().next()) : undecided;
     }
 
     /** The names of the cultures the file may still be written in. */

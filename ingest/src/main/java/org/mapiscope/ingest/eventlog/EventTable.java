@@ -33,7 +33,8 @@ import org.mapiscope.model.LimitExceeded;
  *
  * <p>A 9646 whose date could be read two ways (day/month order) waits until a later date in the
  * file shows the culture; at most {@link #MAX_WAITING} wait, so memory stays bounded. Those the
- * file never settles are skipped as ambiguous. Not thread-safe: one instance per input.
+ * file never settles are read in the common culture of their shape ({@link CultureDates}), or
+ * skipped as ambiguous when there is none. Not thread-safe: one instance per input.
  */
 final class EventTable {
 
@@ -115,7 +116,7 @@ final class EventTable {
             throw e.getCause();
         }
         for (Waiting w : waiting) {
-            settle(w.row(), dates.reread(w.reading()));
+            settle(w.row(), undecided(w));
         }
     }
 
@@ -138,6 +139,9 @@ final class EventTable {
         }
         if (!LimitEvents.isLimitEvent(row.source(), Long.parseLong(row.eventId().strip()))) {
             context.count();
+            if (dates.undecided() && dates.read(row.time()) instanceof Dated) {
+                settleWaiting(); // any event's date may show the file's culture
+            }
             return;
         }
         Reading reading = dates.read(row.time());
@@ -145,14 +149,19 @@ final class EventTable {
             waiting.addLast(new Waiting(row, ambiguous));
             if (waiting.size() > MAX_WAITING) {
                 Waiting oldest = waiting.removeFirst();
-                settle(oldest.row(), oldest.reading());
+                settle(oldest.row(), undecided(oldest));
             }
             return;
         }
-        settle(row, reading);
         if (reading instanceof Dated) {
-            settleWaiting();
+            settleWaiting(); // they come earlier in the file
         }
+        settle(row, reading);
+    }
+
+    private Reading undecided(Waiting w) {
+        Reading now = dates.reread(w.reading());
+        return now instanceof Ambiguous still ? dates.preferCommon(still) : now;
     }
 
     /** Emits the waiting rows a newly seen date has made clear, in file order. */

@@ -23,7 +23,7 @@ import org.mapiscope.model.LimitExceeded;
  * {@code cases/NAME.*} must give — which reader detects it, the events, the skips, the count of
  * other events. Lines are tab-separated:
  * <pre>
- * encoding   utf16le-bom                        (optional: the input is re-encoded before reading)
+ * encoding   utf16le-bom | utf8-bom | windows-1252   (optional: the input is re-encoded before reading)
  * timezone   Europe/Berlin                      (optional, default UTC)
  * server-hint EX02                              (optional)
  * format     event-xml
@@ -80,8 +80,13 @@ class EventFormatSpecTest {
             }
         }
         String text = Files.readString(input, StandardCharsets.UTF_8);
-        BytesInput in = (encoding.equals("utf16le-bom") ? BytesInput.utf16LeWithBom(path, text) : BytesInput.utf8(path, text))
-                .withServerHint(hint);
+        BytesInput encoded = switch (encoding) {
+            case "utf16le-bom" -> BytesInput.utf16LeWithBom(path, text);
+            case "utf8-bom" -> BytesInput.utf8(path, "\uFEFF" + text);
+            case "windows-1252" -> new BytesInput(path, text.getBytes(java.nio.charset.Charset.forName("windows-1252")), null);
+            default -> BytesInput.utf8(path, text);
+        };
+        BytesInput in = encoded.withServerHint(hint);
 
         List<String> detecting = READERS.stream().filter(r -> r.detect(in.sniff())).map(FormatReader::format).toList();
         assertThat(detecting).as("readers that detect %s", input.getFileName()).containsExactly(format);
