@@ -10,6 +10,7 @@ final class Subcommands {
     }
 
     static void register(CommandLine root, PrintStream out, PrintStream err) {
-        // Filled in as each stage lands: analyze, simulate, whatif, compare, evtx.
+        root.addSubcommand(new AnalyzeCommand(out, err));
+        root.addSubcommand(new EvtxCommand(out, err));
     }
 }

@@ -1,0 +1,144 @@
+package org.mapiscope.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mapiscope.analysis.AnalysisOptions;
+import org.mapiscope.analysis.AnalysisResult;
+import org.mapiscope.analysis.Analyzer;
+import org.mapiscope.ingest.IngestResult;
+import org.mapiscope.ingest.Ingestor;
+import org.mapiscope.ingest.ProgressListener;
+import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.report.AnalyzeReport;
+import org.mapiscope.report.console.ConsoleSummary;
+import org.mapiscope.report.console.ProgressLine;
+import org.mapiscope.report.events.LimitEventHistogram;
+import org.mapiscope.report.html.AnalyzeHtml;
+import org.mapiscope.report.json.AnalyzeJson;
+import org.mapiscope.report.scripts.DirectoryTarget;
+import org.mapiscope.report.scripts.FixScripts;
+import org.mapiscope.report.scripts.ScriptSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mapiscope analyze}: evidence in, 9646 tally, causes, remedies and scripts out. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Reads exported evidence (folders, .zip, .gz; every format detected by content) and reports",
+            "Event 9646 per user, object type and server, the sessions behind them, their causes and the fixes."})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(arity = "1..*", paramLabel = "<path>", description = "Evidence files, folders, .zip or .gz archives.")
+    List<Path> paths;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON result (DESIGN §5) to FILE, or to standard output with '-'.")
+    String json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report to FILE.")
+    Path html;
+
+    @Option(names = "--scripts", paramLabel = "DIR", description = "Write fix scripts (.reg/.ps1) with rollbacks and a README to DIR.")
+    Path scripts;
+
+    @Option(names = "--timezone", paramLabel = "TZ", converter = ZoneConverter.class,
+            description = "Zone of local times in Event Viewer CSV/TXT exports (default: this machine's, ${DEFAULT-VALUE}).")
+    ZoneId timezone = ZoneId.systemDefault();
+
+    @Option(names = "--fail-on-findings", description = "Exit with 4 when there are findings (for monitoring scripts).")
+    boolean failOnFindings;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: number of processors).")
+    Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--no-color", description = "No colour on the console.")
+    boolean noColor;
+
+    AnalyzeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new UserException(ExitCodes.USAGE, "no such file or folder: " + p);
+            }
+        }
+        Analyzer analyzer = new Analyzer();
+        LimitEventHistogram histogram = new LimitEventHistogram();
+        IngestResult ingested = ingest(analyzer, histogram);
+        boolean jsonToStdout = "-".equals(json);
+        PrintStream console = jsonToStdout ? err : out;
+
+        if (!ingested.anythingRecognized()) {
+            if (!quiet) {
+                console.println("mapiscope: nothing readable in the given paths:");
+                ingested.inputs().stream().limit(20).forEach(i ->
+                        console.println("  " + i.path() + ": " + i.format()
+                                + (i.errors().isEmpty() ? "" : " (" + i.errors().get(0).message() + ")")));
+            }
+            return ExitCodes.NOTHING_READABLE;
+        }
+
+        AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
+        ScriptSet scriptSet = ScriptSet.empty();
+        if (scripts != null) {
+            scriptSet = FixScripts.render(result);
+            try {
+                scriptSet.writeTo(new DirectoryTarget(scripts));
+            } catch (java.io.IOException e) {
+                throw new UserException(ExitCodes.USAGE, "cannot write scripts to " + scripts + ": " + OutputFiles.describe(e));
+            }
+        }
+        AnalyzeReport report = new AnalyzeReport(VersionProvider.version(), ingested.inputs(), result, timezone, histogram, scriptSet);
+        if (json != null) {
+            OutputFiles.write(json, out, "the JSON result", stream -> AnalyzeJson.write(report, stream));
+        }
+        if (html != null) {
+            OutputFiles.writeText(html, "the HTML report", w -> AnalyzeHtml.write(report, w));
+        }
+        if (!quiet) {
+            ConsoleSummary.print(report, console, Terminal.color(noColor));
+        }
+        return failOnFindings && !result.findings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private IngestResult ingest(Analyzer analyzer, LimitEventHistogram histogram) {
+        Ingestor.Builder builder = Ingestor.builder().timezone(timezone);
+        if (threads != null) {
+            if (threads < 1) {
+                throw new UserException(ExitCodes.USAGE, "--threads must be at least 1");
+            }
+            builder.threads(threads);
+        }
+        ProgressLine progress = !quiet && Terminal.interactive() ? new ProgressLine(err) : null;
+        long start = System.nanoTime();
+        if (progress != null) {
+            builder.progress(p -> progress.update(p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(),
+                    java.time.Duration.ofNanos(System.nanoTime() - start)));
+        } else {
+            builder.progress(ProgressListener.NONE);
+        }
+        IngestResult result = builder.build().ingest(paths, evidence -> {
+            analyzer.accept(evidence);
+            if (evidence instanceof LimitExceeded limit) {
+                histogram.add(limit);
+            }
+        });
+        if (progress != null) {
+            progress.finish();
+        }
+        return result;
+    }
+}
