@@ -24,10 +24,10 @@ class EvtxTestWriterReferenceTest {
     @EnumSource(ReferenceTool.class)
     void referenceReadersReadEveryRecord(ReferenceTool tool) throws Exception {
         assumeTrue(tool.installed(), tool.command() + " is not installed (Debian: libevtx-utils / python3-evtx)");
-        List<TestEvent> events = SampleEvents.applicationLog(126_268, 700); // several chunks
+        List<TestEvent> events = SampleEvents.applicationLog(126_268, 300); // several chunks
         Path file = dir.resolve("Application.evtx");
         EvtxTestWriter.write(file, events);
-        assertThat(Files.size(file)).isGreaterThan(4096 + 2 * 65536L);
+        assertThat(Files.size(file)).isGreaterThanOrEqualTo(4096 + 2 * 65536L); // templates and names defined again in the second chunk
 
         ReferenceTool.Output out = tool.run(file);
 

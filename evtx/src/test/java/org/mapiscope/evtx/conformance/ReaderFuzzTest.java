@@ -1,0 +1,58 @@
+package org.mapiscope.evtx.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.mapiscope.evtx.EventRecord;
+import org.mapiscope.evtx.EvtxReader;
+import org.mapiscope.evtx.evt.EvtFormatException;
+import org.mapiscope.evtx.evt.EvtReader;
+
+/**
+ * Any bytes in, all records out: the readers may report damage and, for input that is no event
+ * log at all, throw their documented exception, but never anything else, never hang, never run
+ * out of memory. As a plain test this runs the seed corpus in
+ * {@code src/test/resources/org/mapiscope/evtx/conformance/ReaderFuzzTestInputs}; with
+ * {@code JAZZER_FUZZ=1} it fuzzes (docs/evtx-conformance.md).
+ */
+class ReaderFuzzTest {
+
+    private static final Duration PER_INPUT = Duration.ofSeconds(10);
+
+    @FuzzTest(maxDuration = "10m")
+    void evtReaderReadsAnything(byte[] input) {
+        assertTimeoutPreemptively(PER_INPUT, () -> {
+            try (EvtReader reader = EvtReader.open(new BytesChannel(input), null, (offset, message) -> checkOffset(offset, input))) {
+                for (EventRecord r; (r = reader.next()) != null; ) {
+                    checkOffset(r.fileOffset(), input);
+                }
+            } catch (EvtFormatException expected) {
+                // not a legacy event log: documented
+            }
+        });
+    }
+
+    @FuzzTest(maxDuration = "10m")
+    void evtxReaderReadsAnything(byte[] input) {
+        assertTimeoutPreemptively(PER_INPUT, () -> {
+            try (EvtxReader reader = EvtxReader.of(ByteBuffer.wrap(input), (offset, message) -> checkOffset(offset, input))) {
+                for (EventRecord r : reader) {
+                    checkOffset(r.fileOffset(), input);
+                }
+            } catch (UncheckedIOException | IOException e) {
+                throw new AssertionError("no I/O can fail on a byte buffer", e);
+            }
+        });
+    }
+
+    /** Damage and records are placed inside the input. */
+    private static void checkOffset(long offset, byte[] input) {
+        if (offset < 0 || offset > input.length) {
+            throw new AssertionError("offset " + offset + " outside an input of " + input.length + " bytes");
+        }
+    }
+}
