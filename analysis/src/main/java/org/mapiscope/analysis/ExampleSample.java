@@ -25,8 +25,4 @@ final class ExampleSample {
     List<Example> list() {
         return List.copyOf(kept);
     }
-
-    boolean isEmpty() {
-        return kept.isEmpty();
-    }
 }

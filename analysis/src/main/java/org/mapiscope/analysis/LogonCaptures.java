@@ -51,8 +51,4 @@ final class LogonCaptures {
     List<Capture> list() {
         return List.copyOf(captures.values());
     }
-
-    boolean isEmpty() {
-        return captures.isEmpty();
-    }
 }

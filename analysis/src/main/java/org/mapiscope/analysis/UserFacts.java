@@ -3,7 +3,6 @@ package org.mapiscope.analysis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,7 +57,6 @@ final class UserFacts {
     int snapshotLogons;
     int snapshotRecent;
     int snapshotStale;
-    int snapshotHeld;
     Instant snapshotAt;
     String snapshotServer;
     String hungryMachine;
@@ -96,12 +94,6 @@ final class UserFacts {
         return tallies.stream().filter(t -> isSession(t)).mapToLong(t -> t.count).sum();
     }
 
-    /** The session cap the events logged (the most frequent), or {@code null}. */
-    Integer loggedSessionLimit() {
-        return tallies.stream().filter(UserFacts::isSession)
-                .max(java.util.Comparator.comparingLong((LimitTally t) -> t.count).thenComparingInt(t -> -t.key.limit()))
-                .map(t -> t.key.limit()).orElse(null);
-    }
 
     boolean serviceSessionLimit() {
         return tallies.stream().anyMatch(t -> isSession(t) && t.key.limit() == ExchangeDefaults.SERVICE_SESSIONS_PER_USER);
@@ -251,7 +243,6 @@ final class UserFacts {
         snapshotRecent = Math.max(snapshotRecent, recent.size());
         snapshotStale = Math.max(snapshotStale, stale);
         held += heldHere;
-        snapshotHeld = Math.max(snapshotHeld, heldHere);
         for (Map.Entry<String, Integer> e : recentPerMachine.entrySet()) {
             if (e.getValue() > hungryMachineCount) {
                 hungryMachineCount = e.getValue();
@@ -281,11 +272,5 @@ final class UserFacts {
     /** Distinct other mailboxes seen (bounded set or the larger running count). */
     long otherMailboxes() {
         return Math.max(otherMailboxes.size(), otherMailboxCount);
-    }
-
-    static Map<String, UserFacts> index(List<UserFacts> facts) {
-        Map<String, UserFacts> m = new HashMap<>();
-        facts.forEach(f -> m.put(f.user, f));
-        return m;
     }
 }
