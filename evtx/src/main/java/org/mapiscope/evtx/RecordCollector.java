@@ -17,6 +17,8 @@ final class RecordCollector implements BinXmlVisitor {
     private static final int USER_DATA = 3;
 
     private int depth;
+    /** Per depth: whether the open element has element children (UserData keeps only leaves). */
+    private final boolean[] hasChild = new boolean[FragmentParser.MAX_DEPTH + 2];
     private int section;
     /** Value of the innermost open element: first typed value, turned into text if more follow. */
     private Object value;
@@ -66,7 +68,13 @@ final class RecordCollector implements BinXmlVisitor {
 
     @Override
     public void startElement(String name) {
+        if (depth < hasChild.length) {
+            hasChild[depth] = true;
+        }
         depth++;
+        if (depth < hasChild.length) {
+            hasChild[depth] = false;
+        }
         if (depth == 2) {
             section = switch (name) {
                 case "System" -> SYSTEM;
@@ -135,7 +143,7 @@ final class RecordCollector implements BinXmlVisitor {
             } else if (v != null && !(v instanceof byte[] bytes && bytes.length == 0) && !"".equals(v)) {
                 data.add(new DataItem(name, v));
             }
-        } else if (section == USER_DATA && depth >= 4 && v != null) {
+        } else if (section == USER_DATA && depth >= 3 && (depth >= hasChild.length || !hasChild[depth])) {
             data.add(new DataItem(name, v));
         }
         if (depth == 2) {
@@ -155,6 +163,12 @@ final class RecordCollector implements BinXmlVisitor {
             case "Level" -> level = toInt(v);
             case "Task" -> task = toInt(v);
             case "Keywords" -> keywords = toLong(v);
+            case "EventRecordID" -> {
+                Long id = toLong(v);
+                if (id != null) {
+                    recordId = id;
+                }
+            }
             case "Channel" -> channel = asText(valueType, v);
             case "Computer" -> computer = asText(valueType, v);
             default -> { }
