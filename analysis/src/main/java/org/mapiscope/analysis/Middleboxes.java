@@ -26,7 +26,7 @@ final class Middleboxes {
             ServerFacts sf = facts.get(state.server);
             for (UserTrack t : state.users.values()) {
                 t.lingeringByAddress.forEach((address, lingering) -> {
-                    if (lingering.held(sf.deadPeerMs()) > 0) {
+                    if (!UserTrack.UNKNOWN_ADDRESS.equals(address) && lingering.held(sf.deadPeerMs()) > 0) {
                         m.add(state.server, address, t.user);
                     }
                 });

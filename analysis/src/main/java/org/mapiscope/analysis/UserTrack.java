@@ -35,6 +35,9 @@ final class UserTrack {
         int sessions;
     }
 
+    /** Key of {@link #lingeringByAddress} for sessions whose client address was not logged. */
+    static final String UNKNOWN_ADDRESS = "";
+
     final String server;
     final String user;
     String dn;
@@ -127,7 +130,8 @@ final class UserTrack {
         if (s.supersededAt != null) {
             long afterMove = Duration.between(s.supersededAt, time).toMillis();
             long idle = Duration.between(s.lastActivity, time).toMillis();
-            lingeringByAddress.computeIfAbsent(String.valueOf(s.client.ip()), k -> new Lingering()).add(idle, afterMove);
+            String address = s.client.ip() == null ? UNKNOWN_ADDRESS : s.client.ip();
+            lingeringByAddress.computeIfAbsent(address, k -> new Lingering()).add(idle, afterMove);
             if (afterMove >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis()) {
                 reapedExamples.add(new Example(time, ref, "session " + s.id + " from " + s.client.describe()
                         + " ended " + Texts.duration(afterMove) + " after the user connected from "

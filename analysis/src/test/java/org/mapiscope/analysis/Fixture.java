@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceRef;
+import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.LimitExceeded;
 import org.mapiscope.model.LogonSnapshot;
 import org.mapiscope.model.SessionEvent;
@@ -36,7 +37,6 @@ final class Fixture {
 
     private final List<Timed> timed = new ArrayList<>();
     private final Map<String, List<Instant>> openEnds = new HashMap<>();
-    private final Map<String, Integer> limits = new HashMap<>();
     private long seq;
     private int nextId = 1000;
 
@@ -62,11 +62,6 @@ final class Fixture {
         return this;
     }
 
-    Fixture limit(String server, int limit) {
-        limits.put(server, limit);
-        return this;
-    }
-
     /** A client start opening {@code sessions} sessions to the user's own mailbox, a second apart. */
     Start start(String server, String user, Instant t, String ip, String software, int sessions) {
         return open(server, user, t, ip, software, sessions, null);
@@ -85,7 +80,7 @@ final class Fixture {
         String key = server + "/" + user;
         List<Instant> ends = openEnds.computeIfAbsent(key, k -> new ArrayList<>());
         List<String> ids = new ArrayList<>();
-        int limit = limits.getOrDefault(server, 32);
+        int limit = ExchangeDefaults.SESSIONS_PER_USER;
         for (int i = 0; i < sessions; i++) {
             Instant when = t.plusSeconds(i);
             ends.removeIf(end -> end != null && !end.isAfter(when));
