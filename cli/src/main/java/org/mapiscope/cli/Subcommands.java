@@ -11,6 +11,8 @@ final class Subcommands {
 
     static void register(CommandLine root, PrintStream out, PrintStream err) {
         root.addSubcommand(new AnalyzeCommand(out, err));
+        root.addSubcommand(new SimulateCommand(out, err));
+        root.addSubcommand(new CompareCommand(out, err));
         root.addSubcommand(new EvtxCommand(out, err));
     }
 }

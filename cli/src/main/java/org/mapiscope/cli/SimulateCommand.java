@@ -1,0 +1,104 @@
+package org.mapiscope.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mapiscope.report.console.SimulateText;
+import org.mapiscope.report.html.SimulateHtml;
+import org.mapiscope.report.json.SimulateJson;
+import org.mapiscope.sim.SimulationResult;
+import org.mapiscope.sim.Simulator;
+import org.mapiscope.sim.evidence.EvidenceEmitter;
+import org.mapiscope.sim.scenario.Scenario;
+import org.mapiscope.sim.scenario.ScenarioException;
+import org.mapiscope.sim.scenario.ScenarioParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mapiscope simulate}: predicts Event 9646 for a described population and server settings. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a discrete-event model of the store's per-user session limit for a scenario",
+            "(populations, keepalive, limit; see docs/simulator.md) and reports attempts, rejections and 9646."})
+final class SimulateCommand implements Callable<Integer> {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(index = "0", paramLabel = "<scenario.json>", description = "The scenario (DESIGN §6 schema).")
+    Path scenarioFile;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON to FILE, or to standard output with '-'.")
+    String json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML page of the result.")
+    Path html;
+
+    @Option(names = "--emit-evidence", paramLabel = "DIR",
+            description = "Also write what such a server would have logged (RCA logs, 9646 event XML, .reg) to DIR.")
+    Path emitEvidence;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--no-color", description = "No colour on the console.")
+    boolean noColor;
+
+    SimulateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        Scenario scenario = readScenario();
+        SimulationResult result = emitEvidence == null ? Simulator.run(scenario) : runAndEmit(scenario);
+        if (json != null) {
+            OutputFiles.write(json, out, "the simulation result", stream -> SimulateJson.write(result, stream));
+        }
+        if (html != null) {
+            String name = scenarioFile.getFileName().toString();
+            OutputFiles.writeText(html, "the HTML page", w -> SimulateHtml.write(result, name, w));
+        }
+        if (!quiet) {
+            SimulateText.print(result, "-".equals(json) ? err : out, Terminal.color(noColor));
+        }
+        return ExitCodes.OK;
+    }
+
+    private Scenario readScenario() {
+        if (!Files.isRegularFile(scenarioFile)) {
+            throw new UserException(ExitCodes.USAGE, "no such file: " + scenarioFile);
+        }
+        try (Reader reader = Files.newBufferedReader(scenarioFile)) {
+            return ScenarioParser.parse(reader);
+        } catch (ScenarioException e) {
+            throw new UserException(ExitCodes.USAGE, scenarioFile + ": " + String.join("; ", e.problems()));
+        } catch (IOException e) {
+            throw new UserException(ExitCodes.USAGE, "cannot read " + scenarioFile + ": " + OutputFiles.describe(e));
+        }
+    }
+
+    private SimulationResult runAndEmit(Scenario scenario) {
+        Path root = emitEvidence.toAbsolutePath().normalize();
+        try {
+            return EvidenceEmitter.emit(scenario, (relativePath, charset) -> open(root, relativePath, charset));
+        } catch (IOException e) {
+            throw new UserException(ExitCodes.USAGE, "cannot write evidence to " + emitEvidence + ": " + OutputFiles.describe(e));
+        }
+    }
+
+    private static Writer open(Path root, String relativePath, Charset charset) throws IOException {
+        Path target = root.resolve(relativePath).normalize();
+        if (!target.startsWith(root)) {
+            throw new IOException("refusing to write outside the folder: " + relativePath);
+        }
+        Files.createDirectories(target.getParent());
+        return Files.newBufferedWriter(target, charset);
+    }
+}
