@@ -71,7 +71,7 @@ class ArchiveSafetyTest {
     @Test
     void refusesAZipBombByRatioWithoutInflatingIt() throws IOException {
         Path zip = dir.resolve("bomb.zip");
-        Fixtures.zipBomb(zip, "RCA_20261102-1.LOG", 200L << 20);
+        Fixtures.zipBomb(zip, "RCA_20261102-1.LOG", 64L << 20);
         Fixtures.write(dir.resolve("EX01").resolve("RCA_20261102-1.LOG"), rca());
         assertThat(Files.size(zip)).isLessThan(1 << 20);
         long heapBefore = usedHeap();
@@ -89,7 +89,7 @@ class ArchiveSafetyTest {
     @Test
     void refusesAGzipBombInsideAZipAndStopsThatArchiveOnly() throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("a/RCA_20261102-1.LOG.gz", Fixtures.gzipBomb(100L << 20));
+        entries.put("a/RCA_20261102-1.LOG.gz", Fixtures.gzipBomb(32L << 20));
         entries.put("b/RCA_20261102-1.LOG", rca());
         Path zip = dir.resolve("evidence.zip");
         Fixtures.write(zip, Fixtures.zip(entries));

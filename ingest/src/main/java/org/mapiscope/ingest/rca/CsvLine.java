@@ -89,15 +89,6 @@ final class CsvLine {
         return quoted[i] && value.indexOf('"') >= 0 ? value.replace("\"\"", "\"") : value;
     }
 
-    /** Whether field {@code i} equals {@code text} ignoring case, without making a string. */
-    boolean fieldEqualsIgnoreCase(int i, String text) {
-        if (i < 0 || i >= count) {
-            return text.isEmpty();
-        }
-        int len = ends[i] - starts[i];
-        return len == text.length() && line.regionMatches(true, starts[i], text, 0, len);
-    }
-
     boolean isEmpty(int i) {
         return i < 0 || i >= count || starts[i] == ends[i];
     }
