@@ -3,6 +3,8 @@ package org.mapiscope.ingest;
 import java.util.List;
 import java.util.Optional;
 import org.mapiscope.ingest.netstat.NetstatReader;
+import org.mapiscope.ingest.evtx.EvtLogReader;
+import org.mapiscope.ingest.evtx.EvtxLogReader;
 import org.mapiscope.ingest.rca.RcaReader;
 import org.mapiscope.ingest.reg.RegReader;
 import org.mapiscope.ingest.snapshot.ExchangeLogonReader;
@@ -25,6 +27,8 @@ public final class FormatRegistry {
     /** Every format mapiscope knows, in detection priority. */
     public static FormatRegistry standard() {
         return new FormatRegistry(List.of(
+                new EvtxLogReader(),
+                new EvtLogReader(),
                 new RcaReader(),
                 new RegReader(),
                 new LogonStatisticsReader(),

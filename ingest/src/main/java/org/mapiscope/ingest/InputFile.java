@@ -2,6 +2,7 @@ package org.mapiscope.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 
 /**
  * One input to read: a file on disk or an entry of an archive, already decompressed.
@@ -23,4 +24,12 @@ public interface InputFile {
      * nothing suggests one. See docs/ingest.md.
      */
     String serverHint();
+
+    /**
+     * The file on disk when this input is one, so binary readers can seek; {@code null} for archive
+     * entries and other streamed content.
+     */
+    default Path localPath() {
+        return null;
+    }
 }

@@ -44,6 +44,11 @@ final class Inputs {
 
     record OnDisk(Path path, String displayPath, String serverHint) implements InputFile {
         @Override
+        public Path localPath() {
+            return path;
+        }
+
+        @Override
         public InputStream open() throws IOException {
             return Files.newInputStream(path);
         }
