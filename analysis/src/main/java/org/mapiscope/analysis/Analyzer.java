@@ -2,6 +2,8 @@ package org.mapiscope.analysis;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mapiscope.model.Connection;
 import org.mapiscope.model.Evidence;
@@ -38,6 +40,20 @@ public final class Analyzer implements EvidenceSink {
     private final Map<String, String> guidNames = new ConcurrentHashMap<>();
     private final SettingsBook settings = new SettingsBook();
     private final VersionClues versionClues = new VersionClues();
+    private final SessionLog log;
+
+    /** An analyzer that keeps no sessions beyond what the diagnosis needs. */
+    public Analyzer() {
+        this(SessionLog.NONE);
+    }
+
+    /**
+     * An analyzer that also reports every reconstructed session, once settled, and every refused
+     * connect to {@code log} (see {@link SessionLog} for when and from which threads).
+     */
+    public Analyzer(SessionLog log) {
+        this.log = Objects.requireNonNull(log, "log");
+    }
 
     @Override
     public void accept(Evidence evidence) {
@@ -58,7 +74,8 @@ public final class Analyzer implements EvidenceSink {
 
     /**
      * Adds another partial's evidence to this one. The other analyzer must not be used afterwards.
-     * Combining is associative and, for the tallies, commutative.
+     * Combining is associative and, for the tallies, commutative. Sessions the other partial settled
+     * went to its own log; those still open go to this analyzer's log from now on.
      *
      * @throws IllegalArgumentException when both partials read RCA logs of the same server
      */
@@ -67,6 +84,7 @@ public final class Analyzer implements EvidenceSink {
             mine.absorb(theirs);
             return mine;
         }));
+        servers.values().forEach(state -> state.logTo(log));
         other.limits.forEach((key, tally) -> limits.merge(key, tally, (mine, theirs) -> {
             mine.addAll(theirs);
             return mine;
@@ -79,9 +97,12 @@ public final class Analyzer implements EvidenceSink {
 
     /**
      * Concludes: sessions per user, findings and remedies, recommendations. Does not change the
-     * state, so more evidence may follow and {@code finish} be called again.
+     * state, so more evidence may follow and {@code finish} be called again. Reports the sessions
+     * still open to the session log first (server by server, each in start order) — on every call,
+     * so a caller that finishes twice hears of a still-open session twice.
      */
     public AnalysisResult finish(AnalysisOptions options) {
+        new TreeMap<>(servers).values().forEach(ServerState::logOpenSessions);
         VersionVerdict version = versionClues.verdict(options.versionHint());
         return new Conclusions(Map.copyOf(servers), Map.copyOf(limits), Map.copyOf(guidNames), settings,
                 version, options.endOfEvidence()).result();
@@ -102,6 +123,6 @@ public final class Analyzer implements EvidenceSink {
     }
 
     private ServerState server(String name) {
-        return servers.computeIfAbsent(ServerNames.key(name), ServerState::new);
+        return servers.computeIfAbsent(ServerNames.key(name), key -> new ServerState(key, log));
     }
 }

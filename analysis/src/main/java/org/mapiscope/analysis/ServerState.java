@@ -1,6 +1,7 @@
 package org.mapiscope.analysis;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,9 +31,16 @@ final class ServerState {
     /** Most ESTABLISHED connections one remote address held in a single netstat capture. */
     final Map<String, Integer> establishedPeak = new HashMap<>();
     private final LinkedHashMap<String, Map<String, Integer>> netstatCaptures = new LinkedHashMap<>();
+    /** Where settled sessions and refused connects go; replaced when another analyzer absorbs this state. */
+    private SessionLog log;
 
-    ServerState(String server) {
+    ServerState(String server, SessionLog log) {
         this.server = server;
+        this.log = log;
+    }
+
+    synchronized void logTo(SessionLog log) {
+        this.log = log;
     }
 
     synchronized void accept(SessionEvent e) {
@@ -47,6 +55,8 @@ final class ServerState {
             case REJECTED -> {
                 if (hasUser(e)) {
                     track(e.user()).reject(e);
+                    log.failedConnect(new FailedConnect(serverOrNull(), e.user(), e.time(), blankToNull(e.clientIp()),
+                            blankToNull(e.clientSoftware())));
                 }
             }
         }
@@ -113,6 +123,7 @@ final class ServerState {
                     + " (service restart or id reuse); the old session is treated as ended here"));
             sessions.remove(previous.id);
             track(previous.user).lost(previous, e.time());
+            log.session(settled(previous, e.time()));
         }
         if (!hasUser(e)) {
             return;
@@ -140,7 +151,25 @@ final class ServerState {
         OpenSession s = sessions.remove(e.sessionId());
         if (s != null) {
             track(s.user).disconnect(s, e.time(), e.ref());
+            log.session(settled(s, e.time()));
         }
+    }
+
+    /** Reports the sessions open now to the log, as still open at the end of the evidence. */
+    synchronized void logOpenSessions() {
+        sessions.values().stream().map(s -> settled(s, null))
+                .sorted(Comparator.comparing(ReconstructedSession::start).thenComparing(ReconstructedSession::sessionId))
+                .forEach(log::session);
+    }
+
+    /** The session as it stands now; {@code movedOnAt} is the analysis' own supersession, kept only while unused since. */
+    private ReconstructedSession settled(OpenSession s, Instant end) {
+        return new ReconstructedSession(serverOrNull(), s.id, s.user, s.start, s.lastActivity, end, s.supersededAt,
+                s.client.ip(), s.client.software());
+    }
+
+    private String serverOrNull() {
+        return ServerNames.isKnown(server) ? server : null;
     }
 
     /** Open sessions of the server at the end, for the end-of-evidence verdicts. */

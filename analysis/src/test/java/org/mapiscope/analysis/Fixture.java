@@ -198,7 +198,12 @@ final class Fixture {
     }
 
     AnalysisResult analyze() {
-        Analyzer analyzer = new Analyzer();
+        return analyze(SessionLog.NONE);
+    }
+
+    /** Analyses with a session log, which hears of every settled session and refused connect. */
+    AnalysisResult analyze(SessionLog log) {
+        Analyzer analyzer = new Analyzer(log);
         all().forEach(analyzer::accept);
         return analyzer.finish(AnalysisOptions.inferAll());
     }
