@@ -22,32 +22,43 @@ final class LimitEventText {
     record Fields(String identity, int limit, String objectType, String clientType) {
     }
 
-    /** Any quote a copy through a web page, Word or a mail client may have put around a value. */
-    private static final String QUOTE = "[\"\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B\u00AB\u00BB]";
-
-    private static final String NOT_QUOTE = "[^\"\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B\u00AB\u00BB]";
+    /** Quotes a copy through a web page, Word or a mail client may have put around a value. */
+    private static final String TYPOGRAPHIC_QUOTES = "\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B\u00AB\u00BB";
 
     /** A line break a wrapping viewer inserted, with the indentation it put after it. */
     private static final String BREAK = "(?:\\r?\\n|\\r)[ \\t]*";
     private static final String MAYBE_BREAK = "(?:" + BREAK + ")*";
     private static final Pattern WRAP = Pattern.compile(BREAK);
 
-    // The identity is taken lazily up to the quote that the fixed words follow, so quotes and
-    // apostrophes inside a DN (cn=O’Brien, cn=Jane "JJ" Doe) stay part of it. The fixed words
-    // tolerate a wrap anywhere, so a cut word never makes the identity run on past its quote.
-    private static final Pattern SENTENCE = Pattern.compile(
-            "(?:" + words("closing") + "\\s+)?" + words("mapi session") + "\\s*" + QUOTE + "(?<id>.+?)" + QUOTE
-                    + "\\s*(?:" + words("with client type") + "\\s*" + QUOTE + "(?<client>.*?)" + QUOTE + "\\s*)?"
-                    + "(?:" + words("because it") + "\\s+)?" + words("exceeded the maximum of") + "\\s+"
-                    + "(?<limit>\\d(?:" + MAYBE_BREAK + "\\d){0,8})\\s+" + words("objects of type") + "\\s*"
-                    + "(?:" + QUOTE + "(?<quotedType>" + NOT_QUOTE + "+)" + QUOTE
-                    + "|(?<type>[A-Za-z](?:" + MAYBE_BREAK + "[A-Za-z0-9_])*)(?=" + MAYBE_BREAK + "\\.|\\s*\\z))",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** The sentence as Windows renders it; line breaks may only fall between words. */
+    private static final Pattern SENTENCE = sentence(false);
+    /** The same, with a wrap allowed inside any of its words too; slower, so only tried second. */
+    private static final Pattern WRAPPED_SENTENCE = sentence(true);
 
+    /** An identity that swallowed the words after it: a wrap cut them, so the plain pattern skipped them. */
+    private static final Pattern RUN_ON = Pattern.compile("\"\\s*(?:with\\s*client|because|exceeded)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
-    /** A regex for fixed words: whitespace between them, and a wrap possibly inside any of them. */
-    private static String words(String phrase) {
+    // Matching runs on a copy with every quote made straight. The copy has the same length, so
+    // the groups are cut from the original and keep their own quotes. The identity is taken
+    // lazily up to the quote that the fixed words follow, so quotes and apostrophes inside a DN
+    // (cn=O’Brien, cn=Jane "JJ" Doe) stay part of it.
+    private static Pattern sentence(boolean wrapsInWords) {
+        String digitGap = wrapsInWords ? MAYBE_BREAK : "";
+        return Pattern.compile(
+                "(?:" + words("closing", wrapsInWords) + "\\s+)?" + words("mapi session", wrapsInWords) + "\\s*\"(?<id>.+?)\""
+                        + "\\s*(?:" + words("with client type", wrapsInWords) + "\\s*\"(?<client>[^\"]*)\"\\s*)?"
+                        + "(?:" + words("because it", wrapsInWords) + "\\s+)?" + words("exceeded the maximum of", wrapsInWords)
+                        + "\\s+(?<limit>\\d(?:" + digitGap + "\\d){0,8})\\s+" + words("objects of type", wrapsInWords) + "\\s*"
+                        + "(?:\"(?<quotedType>[^\"]+)\"|(?<type>[A-Za-z](?:" + digitGap + "[A-Za-z0-9_])*)(?=" + digitGap + "\\.|\\s*\\z))",
+                Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    }
+
+    /** A regex for fixed words: whitespace between them, and, if asked, a wrap inside any of them. */
+    private static String words(String phrase, boolean wrapsInWords) {
+        if (!wrapsInWords) {
+            return phrase.replace(" ", "\\s+");
+        }
         StringBuilder regex = new StringBuilder();
         for (char c : phrase.toCharArray()) {
             if (c == ' ') {
@@ -76,24 +87,44 @@ final class LimitEventText {
         if (message == null || message.isBlank()) {
             return Optional.empty();
         }
-        return match(message);
+        String straight = straightQuotes(message);
+        Optional<Fields> plain = match(SENTENCE, message, straight);
+        if (plain.isPresent() && !RUN_ON.matcher(straightQuotes(plain.get().identity())).find()) {
+            return plain;
+        }
+        return match(WRAPPED_SENTENCE, message, straight);
+    }
+
+    private static String straightQuotes(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (TYPOGRAPHIC_QUOTES.indexOf(chars[i]) >= 0) {
+                chars[i] = '"';
+            }
+        }
+        return new String(chars);
     }
 
     private static String join(String wrapped) {
         return WRAP.matcher(wrapped).replaceAll("");
     }
 
-    private static Optional<Fields> match(String text) {
-        Matcher m = SENTENCE.matcher(text);
+    private static Optional<Fields> match(Pattern sentence, String original, String straight) {
+        Matcher m = sentence.matcher(straight);
         if (!m.find()) {
             return Optional.empty();
         }
-        String identity = join(m.group("id")).strip();
-        String type = join(m.group("type") != null ? m.group("type") : m.group("quotedType")).strip();
+        String identity = join(group(m, original, "id")).strip();
+        String rawType = m.start("type") >= 0 ? group(m, original, "type") : group(m, original, "quotedType");
+        String type = join(rawType).strip();
         if (identity.isEmpty() || !TYPE_NAME.matcher(type).matches()) {
             return Optional.empty();
         }
-        String client = m.group("client") == null ? "" : join(m.group("client")).strip();
+        String client = m.start("client") < 0 ? "" : join(group(m, original, "client")).strip();
         return Optional.of(new Fields(identity, Integer.parseInt(join(m.group("limit"))), type, client.isEmpty() ? null : client));
+    }
+
+    private static String group(Matcher m, String original, String name) {
+        return original.substring(m.start(name), m.end(name));
     }
 }
