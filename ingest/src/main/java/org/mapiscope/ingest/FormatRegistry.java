@@ -2,6 +2,9 @@ package org.mapiscope.ingest;
 
 import java.util.List;
 import java.util.Optional;
+import org.mapiscope.ingest.eventlog.EventCsvReader;
+import org.mapiscope.ingest.eventlog.EventTxtReader;
+import org.mapiscope.ingest.eventlog.EventXmlReader;
 import org.mapiscope.ingest.netstat.NetstatReader;
 import org.mapiscope.ingest.evtx.EvtLogReader;
 import org.mapiscope.ingest.evtx.EvtxLogReader;
@@ -31,8 +34,11 @@ public final class FormatRegistry {
                 new EvtLogReader(),
                 new RcaReader(),
                 new RegReader(),
+                new EventXmlReader(),
                 new LogonStatisticsReader(),
                 new ExchangeLogonReader(),
+                new EventCsvReader(),
+                new EventTxtReader(),
                 new NetstatReader()));
     }
 
