@@ -2,7 +2,6 @@ package org.mapiscope.evtx;
 
 import java.math.BigInteger;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,7 +102,16 @@ final class Values {
         while (n > 0 && b[at + 2 * n - 2] == 0 && b[at + 2 * n - 1] == 0) {
             n--;
         }
-        return n == 0 ? "" : new String(b, at, 2 * n, StandardCharsets.UTF_16LE);
+        return n == 0 ? "" : chars(b, at, n);
+    }
+
+    /** UTF-16LE code units straight into a String; the JDK decoder costs a decoder object per call. */
+    static String chars(byte[] b, int at, int n) {
+        char[] cs = new char[n];
+        for (int i = 0, p = at; i < n; i++, p += 2) {
+            cs[i] = (char) ((b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8);
+        }
+        return new String(cs);
     }
 
     private static String ansi(byte[] b, int at, int size) {
@@ -160,7 +168,7 @@ final class Values {
             int start = at;
             for (int i = at; i + 1 < end; i += 2) {
                 if (b[i] == 0 && b[i + 1] == 0) {
-                    out.add(new String(b, start, i - start, StandardCharsets.UTF_16LE));
+                    out.add(chars(b, start, (i - start) / 2));
                     start = i + 2;
                 }
             }
