@@ -14,8 +14,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.mapiscope.ingest.Collecting;
 import org.mapiscope.ingest.FormatReader;
+import org.mapiscope.ingest.FormatRegistry;
+import org.mapiscope.ingest.Sniff;
 import org.mapiscope.model.EvidenceRef;
+import org.mapiscope.model.InputError;
 import org.mapiscope.model.LimitExceeded;
 
 /**
@@ -80,27 +84,27 @@ class EventFormatSpecTest {
             }
         }
         String text = Files.readString(input, StandardCharsets.UTF_8);
-        BytesInput encoded = switch (encoding) {
-            case "utf16le-bom" -> BytesInput.utf16LeWithBom(path, text);
-            case "utf8-bom" -> BytesInput.utf8(path, "\uFEFF" + text);
-            case "windows-1252" -> new BytesInput(path, text.getBytes(java.nio.charset.Charset.forName("windows-1252")), null);
-            default -> BytesInput.utf8(path, text);
+        byte[] bytes = switch (encoding) {
+            case "utf16le-bom" -> TestBytes.utf16LeWithBom(text);
+            case "utf8-bom" -> TestBytes.utf8WithBom(text);
+            case "windows-1252" -> TestBytes.windows1252(text);
+            default -> TestBytes.utf8(text);
         };
-        BytesInput in = encoded.withServerHint(hint);
+        Sniff sniff = Collecting.sniff(bytes, input.getFileName().toString());
 
-        List<String> detecting = READERS.stream().filter(r -> r.detect(in.sniff())).map(FormatReader::format).toList();
+        List<String> detecting = READERS.stream().filter(r -> r.detect(sniff)).map(FormatReader::format).toList();
         assertThat(detecting).as("readers that detect %s", input.getFileName()).containsExactly(format);
+        assertThat(FormatRegistry.standard().detect(sniff).map(FormatReader::format))
+                .as("the registry's choice for %s", input.getFileName()).contains(detecting.get(0));
         FormatReader reader = READERS.stream().filter(r -> r.format().equals(detecting.get(0))).findFirst().orElseThrow();
 
-        CollectingContext context = new CollectingContext(zone);
-        reader.read(in, context);
+        Collecting context = Collecting.read(reader, bytes, path, hint, zone);
 
-        assertThat(context.emitted).as("events of %s", input.getFileName()).containsExactlyElementsOf(events);
-        assertThat(context.skipped).as("skips of %s", input.getFileName()).hasSameSizeAs(skips);
+        assertThat(context.evidence).as("events of %s", input.getFileName()).containsExactlyElementsOf(events);
+        assertThat(context.errors).as("skips of %s", input.getFileName()).hasSameSizeAs(skips);
         for (int i = 0; i < skips.size(); i++) {
-            CollectingContext.Skip actual = context.skipped.get(i);
-            assertThat(actual.where()).as("skip %d of %s", i, input.getFileName())
-                    .isEqualTo(EvidenceRef.line(path, Long.parseLong(skips.get(i)[0])));
+            InputError actual = context.errors.get(i);
+            assertThat(actual.where()).as("skip %d of %s", i, input.getFileName()).isEqualTo(path + ":" + skips.get(i)[0]);
             assertThat(actual.message()).as("skip %d of %s", i, input.getFileName()).contains(skips.get(i)[1]);
         }
         if (counted >= 0) {

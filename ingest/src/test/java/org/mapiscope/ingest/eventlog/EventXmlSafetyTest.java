@@ -11,7 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mapiscope.model.EvidenceRef;
+import org.mapiscope.ingest.Collecting;
 import org.mapiscope.model.LimitExceeded;
 
 /** A hostile export must never make the reader open a file or a URL (DESIGN §8). */
@@ -30,28 +30,25 @@ class EventXmlSafetyTest {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "/o=Org/cn=Recipients/cn=" + SECRET);
         String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE Events [\n  <!ENTITY leak SYSTEM \"" + secret.toUri() + "\">\n]>\n"
                 + "<Events>\n" + event("&leak;") + "\n" + event("/o=Org/cn=Recipients/cn=jdoe") + "\n</Events>\n";
-        BytesInput input = BytesInput.utf8("hostile.xml", xml);
-        assertThat(new EventXmlReader().detect(input.sniff())).isTrue();
+        assertThat(new EventXmlReader().detect(Collecting.sniff(TestBytes.utf8(xml), "hostile.xml"))).isTrue();
 
-        CollectingContext context = new CollectingContext();
-        new EventXmlReader().read(input, context);
+        Collecting context = Collecting.readText(new EventXmlReader(), xml, "hostile.xml");
 
-        assertThat(context.emitted).isEmpty();
-        assertThat(context.skipped).singleElement().satisfies(skip -> {
-            assertThat(skip.where()).isEqualTo(EvidenceRef.line("hostile.xml", 2));
+        assertThat(context.evidence).isEmpty();
+        assertThat(context.errors).singleElement().satisfies(skip -> {
+            assertThat(skip.where()).isEqualTo("hostile.xml:2");
             assertThat(skip.message()).contains("DOCTYPE").contains("never read").doesNotContain(SECRET);
         });
     }
 
     @Test
-    void skipsAnEventWithAnUndeclaredEntityAndReadsTheRest(@TempDir Path dir) throws IOException {
+    void skipsAnEventWithAnUndeclaredEntityAndReadsTheRest() throws IOException {
         String xml = event("&leak;") + "\n" + event("/o=Org/cn=Recipients/cn=jdoe") + "\n";
-        CollectingContext context = new CollectingContext();
-        new EventXmlReader().read(BytesInput.utf8("entity.xml", xml), context);
+        Collecting context = Collecting.readText(new EventXmlReader(), xml, "entity.xml");
 
-        assertThat(context.emitted).singleElement().extracting(e -> ((LimitExceeded) e).user()).isEqualTo("jdoe");
-        assertThat(context.skipped).singleElement().satisfies(skip -> {
-            assertThat(skip.where()).isEqualTo(EvidenceRef.line("entity.xml", 1));
+        assertThat(context.of(LimitExceeded.class)).singleElement().extracting(LimitExceeded::user).isEqualTo("jdoe");
+        assertThat(context.errors).singleElement().satisfies(skip -> {
+            assertThat(skip.where()).isEqualTo("entity.xml:1");
             assertThat(skip.message()).contains("not well-formed").contains("leak");
         });
     }
