@@ -35,6 +35,25 @@ final class Texts {
         return s >= 60 ? s / 60 + " min" : s + " s";
     }
 
+    /** A registry-style millisecond value in words: {@code 2 h}, {@code 5 min}, {@code 90 s}, {@code 1,500 ms}. */
+    static String millis(long ms) {
+        if (ms >= 3_600_000 && ms % 3_600_000 == 0) {
+            return count(ms / 3_600_000) + " h";
+        }
+        if (ms >= 60_000 && ms % 60_000 == 0) {
+            return count(ms / 60_000) + " min";
+        }
+        if (ms >= 1_000 && ms % 1_000 == 0) {
+            return count(ms / 1_000) + " s";
+        }
+        return count(ms) + " ms";
+    }
+
+    /** A rate as a percentage with two decimals: {@code 1.25%}. */
+    static String percent(double rate) {
+        return String.format(Locale.ROOT, "%.2f%%", rate * 100);
+    }
+
     static String pad(String s, int width) {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
