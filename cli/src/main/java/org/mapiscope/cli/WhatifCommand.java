@@ -1,0 +1,132 @@
+package org.mapiscope.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mapiscope.analysis.AnalysisOptions;
+import org.mapiscope.analysis.AnalysisResult;
+import org.mapiscope.analysis.Analyzer;
+import org.mapiscope.ingest.IngestResult;
+import org.mapiscope.ingest.Ingestor;
+import org.mapiscope.ingest.ProgressListener;
+import org.mapiscope.report.console.ProgressLine;
+import org.mapiscope.report.console.WhatIfText;
+import org.mapiscope.report.json.WhatIfJson;
+import org.mapiscope.sim.whatif.WhatIf;
+import org.mapiscope.sim.whatif.WhatIfResult;
+import org.mapiscope.sim.whatif.WhatIfSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mapiscope whatif}: reconstructs the sessions in the evidence, then replays them under another
+ * KeepAliveTime or session limit and tells how many Event 9646 and failed connects would remain.
+ */
+@Command(name = "whatif", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replays the sessions reconstructed from the evidence under a changed KeepAliveTime and/or",
+            "session limit, and predicts the Event 9646 and failed connects per user (DESIGN §6)."})
+final class WhatifCommand implements Callable<Integer> {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(arity = "1..*", paramLabel = "<path>", description = "Evidence files, folders, .zip or .gz archives.")
+    List<Path> paths;
+
+    @Option(names = "--keepalive", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "KeepAliveTime to replay under (300000ms, 300s, 5m, 2h); default: as in the evidence.")
+    Duration keepAlive;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Sessions per user to replay under; default: as in the evidence.")
+    Integer limit;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON result (DESIGN §6) to FILE, or to standard output with '-'.")
+    String json;
+
+    @Option(names = "--timezone", paramLabel = "TZ", converter = ZoneConverter.class,
+            description = "Zone of local times in Event Viewer CSV/TXT exports (default: this machine's, ${DEFAULT-VALUE}).")
+    ZoneId timezone = ZoneId.systemDefault();
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--no-color", description = "No colour on the console.")
+    boolean noColor;
+
+    WhatifCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        ReplayLog replay = new ReplayLog();
+        Analyzer analyzer = new Analyzer(replay);
+        IngestResult ingested = ingest(analyzer);
+        boolean jsonToStdout = "-".equals(json);
+        PrintStream console = jsonToStdout ? err : out;
+
+        if (!ingested.anythingRecognized()) {
+            if (!quiet) {
+                console.println("mapiscope: nothing readable in the given paths:");
+                ingested.inputs().stream().limit(20).forEach(i ->
+                        console.println("  " + i.path() + ": " + i.format()
+                                + (i.errors().isEmpty() ? "" : " (" + i.errors().get(0).message() + ")")));
+            }
+            return ExitCodes.NOTHING_READABLE;
+        }
+
+        AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
+        WhatIfSettings before = WhatifBaseline.settings(result);
+        WhatIfSettings after = before;
+        if (keepAlive != null) {
+            after = after.withKeepAliveTime(keepAlive.toMillis());
+        }
+        if (limit != null) {
+            after = after.withSessionLimit(limit);
+        }
+        WhatIfResult replayed = WhatIf.replay(replay.sessions(), WhatifBaseline.observed9646(result), after);
+
+        if (json != null) {
+            OutputFiles.write(json, out, "the JSON result", stream -> WhatIfJson.write(replayed, stream));
+        }
+        if (!quiet) {
+            WhatIfText.print(replayed, before, console, Terminal.color(noColor));
+        }
+        return ExitCodes.OK;
+    }
+
+    private void checkOptions() {
+        if (limit != null && limit < 1) {
+            throw new UserException(ExitCodes.USAGE, "--limit must be at least 1, not " + limit);
+        }
+        if (keepAlive != null && (keepAlive.isNegative() || keepAlive.isZero() || keepAlive.toMillis() > 0xFFFF_FFFFL)) {
+            throw new UserException(ExitCodes.USAGE, "--keepalive must be between 1 ms and 4294967295 ms (a REG_DWORD), not "
+                    + keepAlive.toMillis() + " ms");
+        }
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new UserException(ExitCodes.USAGE, "no such file or folder: " + p);
+            }
+        }
+    }
+
+    private IngestResult ingest(Analyzer analyzer) {
+        ProgressLine progress = !quiet && Terminal.interactive() ? new ProgressLine(err) : null;
+        long start = System.nanoTime();
+        Ingestor.Builder builder = Ingestor.builder().timezone(timezone).progress(progress == null ? ProgressListener.NONE
+                : p -> progress.update(p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(),
+                        Duration.ofNanos(System.nanoTime() - start)));
+        IngestResult result = builder.build().ingest(paths, analyzer);
+        if (progress != null) {
+            progress.finish();
+        }
+        return result;
+    }
+}
