@@ -235,8 +235,7 @@ final class Conclusions {
     private List<SettingView> settingViews() {
         List<SettingView> views = new ArrayList<>();
         Map<String, Map<String, Setting>> read = settings.snapshot();
-        read.forEach((server, byName) -> byName.values().forEach(s -> views.add(new SettingView(
-                ServerNames.isKnown(server) ? server : null, s.name(), s.value(), source(s.ref())))));
+        read.forEach((server, byName) -> byName.values().forEach(s -> views.add(view(server, s))));
         Set<String> withEvidence = new TreeSet<>(knownServers);
         if (withEvidence.isEmpty() && (states.containsKey(ServerNames.UNKNOWN) || !tallies.isEmpty())) {
             withEvidence.add(ServerNames.UNKNOWN);
@@ -261,6 +260,17 @@ final class Conclusions {
         views.sort(Comparator.comparing(SettingView::server, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(SettingView::name));
         return views;
+    }
+
+    /** A value read, or one the export shows absent: then the default applies and the source says why. */
+    private static SettingView view(String server, Setting s) {
+        String shownServer = ServerNames.isKnown(server) ? server : null;
+        if (s.isAbsent()) {
+            String value = ExchangeDefaults.defaultValue(s.name()).stream()
+                    .mapToObj(Long::toString).findFirst().orElse("not set");
+            return new SettingView(shownServer, s.name(), value, source(s.ref()) + " (absent: default applies)");
+        }
+        return new SettingView(shownServer, s.name(), s.value(), source(s.ref()));
     }
 
     private void defaultIfAbsent(List<SettingView> views, String server, String name, long value) {

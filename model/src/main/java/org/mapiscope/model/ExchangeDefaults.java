@@ -1,6 +1,7 @@
 package org.mapiscope.model;
 
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Exchange and Windows facts that every stage relies on: setting names, their defaults, and the
@@ -63,6 +64,24 @@ public final class ExchangeDefaults {
             Map.entry("objtFXSrcStrm", 50),
             Map.entry("objtFXDstStrm", 50),
             Map.entry("objtCStream", 50));
+
+    /** 0 = the session limit is enforced (ExBPA: any other value disables it). */
+    public static final long DISABLE_SESSION_LIMIT_DEFAULT = 0L;
+
+    /** What applies when a setting is absent from the registry, by canonical setting name. */
+    public static OptionalLong defaultValue(String settingName) {
+        switch (settingName) {
+            case KEEP_ALIVE_TIME: return OptionalLong.of(KEEP_ALIVE_TIME_MS);
+            case KEEP_ALIVE_INTERVAL: return OptionalLong.of(KEEP_ALIVE_INTERVAL_MS);
+            case MAX_SESSIONS_PER_USER: return OptionalLong.of(SESSIONS_PER_USER);
+            case MAX_SERVICE_SESSIONS_PER_USER: return OptionalLong.of(SERVICE_SESSIONS_PER_USER);
+            case DISABLE_SESSION_LIMIT: return OptionalLong.of(DISABLE_SESSION_LIMIT_DEFAULT);
+            default:
+                String prefix = MAX_OBJS_SUBKEY + "\\";
+                Integer cap = settingName.startsWith(prefix) ? OBJECT_LIMITS.get(settingName.substring(prefix.length())) : null;
+                return cap == null ? OptionalLong.empty() : OptionalLong.of(cap);
+        }
+    }
 
     /** Canonical setting name of a per-object cap, as {@link Setting#name()} carries it. */
     public static String objectLimitSetting(String objectType) {

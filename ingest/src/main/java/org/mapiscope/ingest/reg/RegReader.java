@@ -66,6 +66,10 @@ public final class RegReader implements FormatReader {
         private final String server;
         private final ReadContext context;
         private final Map<String, List<Finding>> byControlSet = new LinkedHashMap<>();
+        /** Per control set, the first line of each knob key exported: proof that its absent values are absent. */
+        private final Map<String, Map<RegKey.Scope, EvidenceRef>> keysExported = new LinkedHashMap<>();
+        /** {@code Tcpip\Parameters\Hostname}: the export names its own server. */
+        private String hostname;
         private Long selectedControlSet;
         private RegKey key;
         private boolean keyDeleted;
@@ -106,6 +110,10 @@ public final class RegReader implements FormatReader {
             String inner = text.substring(1, text.length() - 1);
             keyDeleted = inner.startsWith("-");
             key = RegKey.of(keyDeleted ? inner.substring(1) : inner);
+            if (!keyDeleted && key.controlSet() != null
+                    && (key.scope() == RegKey.Scope.TCPIP || key.scope() == RegKey.Scope.STORE)) {
+                keysExported.computeIfAbsent(key.controlSet(), k -> new LinkedHashMap<>()).putIfAbsent(key.scope(), ref);
+            }
         }
 
         private void value(String text, EvidenceRef ref) {
@@ -134,6 +142,10 @@ public final class RegReader implements FormatReader {
                 }
                 context.count();
                 return;
+            }
+            if (key.scope() == RegKey.Scope.TCPIP && value.name().equalsIgnoreCase("Hostname")
+                    && value.type() == RegValue.Type.STRING && !value.text().isBlank()) {
+                hostname = value.text().strip();
             }
             Finding finding = key.controlSet() == null ? null : classify(value, ref);
             if (finding == null) {
@@ -201,6 +213,7 @@ public final class RegReader implements FormatReader {
 
         /** Emits what the control set in use holds, in line order; other control sets only count. */
         private void finish() {
+            String server = hostname != null ? hostname : this.server;
             String chosen = chosenControlSet();
             for (Map.Entry<String, List<Finding>> e : byControlSet.entrySet()) {
                 boolean inUse = e.getKey().equals(chosen);
@@ -221,20 +234,36 @@ public final class RegReader implements FormatReader {
                     }
                 }
             }
+            emitAbsent(server, chosen);
+        }
+
+        /** A knob whose key was exported without it is at its default: say so, pointing at the key. */
+        private void emitAbsent(String server, String chosen) {
+            Map<RegKey.Scope, EvidenceRef> exported = keysExported.getOrDefault(chosen, Map.of());
+            List<Finding> found = byControlSet.getOrDefault(chosen, List.of());
+            for (Knobs.Knob knob : Knobs.ALL) {
+                EvidenceRef keyLine = exported.get(knob.scope());
+                boolean set = found.stream().anyMatch(f -> f instanceof Found fx && fx.name().equals(knob.settingName()));
+                if (keyLine != null && !set) {
+                    context.emit(new Setting(server, knob.settingName(), Setting.ABSENT, keyLine));
+                }
+            }
         }
 
         /** CurrentControlSet when exported, else the set SYSTEM\Select\Current names, else the lowest-numbered. */
         private String chosenControlSet() {
-            if (byControlSet.containsKey("CURRENTCONTROLSET")) {
+            java.util.Set<String> sets = new java.util.TreeSet<>(byControlSet.keySet());
+            sets.addAll(keysExported.keySet());
+            if (sets.contains("CURRENTCONTROLSET")) {
                 return "CURRENTCONTROLSET";
             }
             if (selectedControlSet != null) {
                 String selected = String.format(Locale.ROOT, "CONTROLSET%03d", selectedControlSet);
-                if (byControlSet.containsKey(selected)) {
+                if (sets.contains(selected)) {
                     return selected;
                 }
             }
-            return byControlSet.keySet().stream().sorted().findFirst().orElse(null);
+            return sets.stream().findFirst().orElse(null);
         }
     }
 

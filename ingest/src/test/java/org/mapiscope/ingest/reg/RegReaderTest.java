@@ -36,12 +36,37 @@ class RegReaderTest {
         byte[] bytes = utf16(new String(Collecting.resource("/reg/EX01-tcpip.reg.txt"), StandardCharsets.UTF_8));
         assertThat(reader.detect(Collecting.sniff(bytes, "EX01-tcpip.reg"))).isTrue();
         Collecting c = readFixture();
-        assertThat(c.of(Setting.class)).extracting(Setting::server, Setting::name, Setting::value).containsExactly(
+        assertThat(c.of(Setting.class)).filteredOn(s -> !s.isAbsent())
+                .extracting(Setting::server, Setting::name, Setting::value).containsExactly(
                 tuple("EX01", "KeepAliveTime", "300000"),
                 tuple("EX01", "Maximum Allowed Sessions Per User", "64"),
                 tuple("EX01", "MaxObjsPerMapiSession\\objtFolderView", "800"),
                 tuple("EX01", "MaxObjsPerMapiSession\\objtNewThing", "16"));
         assertThat(c.of(Setting.class).get(0).ref().position()).isEqualTo(6);
+    }
+
+    @Test
+    void saysWhichKnobsTheExportShowsUnsetPointingAtTheirKey() throws IOException {
+        Collecting c = readFixture();
+        // Ignored near-misses leave their knob unset: the export proves it is at its default.
+        assertThat(c.of(Setting.class)).filteredOn(Setting::isAbsent)
+                .extracting(Setting::name, s -> s.ref().position()).containsExactly(
+                tuple("KeepAliveInterval", 4L),
+                tuple("TcpMaxDataRetransmissions", 4L),
+                tuple("Maximum Allowed Service Sessions Per User", 17L),
+                tuple("Disable Session Limit", 17L));
+    }
+
+    @Test
+    void namesTheServerAfterTheHostnameItExports() throws IOException {
+        String text = "Windows Registry Editor Version 5.00\n\n"
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters]\n"
+                + "\"Hostname\"=\"EX07\"\n";
+        Collecting c = Collecting.read(reader, utf16(text), "tcpip.reg", "evidence-folder", ZoneId.of("UTC"));
+        assertThat(c.of(Setting.class)).extracting(Setting::server, Setting::name, Setting::value).containsExactly(
+                tuple("EX07", "KeepAliveTime", Setting.ABSENT),
+                tuple("EX07", "KeepAliveInterval", Setting.ABSENT),
+                tuple("EX07", "TcpMaxDataRetransmissions", Setting.ABSENT));
     }
 
     @Test
@@ -81,7 +106,8 @@ class RegReaderTest {
     void countsEveryValueLineOnce() throws IOException {
         Collecting c = readFixture();
         // 17 value lines: 4 settings, 9 errors (1 malformed), 4 counted (Hostname, SearchList, a deletion, ControlSet002).
-        assertThat(c.evidence.size() + c.errors.size() + c.counted).isEqualTo(17);
+        long values = c.of(Setting.class).stream().filter(x -> !x.isAbsent()).count();
+        assertThat(values + c.errors.size() + c.counted).isEqualTo(17);
         assertThat(c.counted).isEqualTo(4);
     }
 
@@ -96,7 +122,8 @@ class RegReaderTest {
         assertThat(reader.detect(Collecting.sniff(ansi, "x.reg"))).isTrue();
         Collecting c = Collecting.read(reader, ansi, "x.reg", null, ZoneId.of("UTC"));
         assertThat(c.errors).isEmpty();
-        assertThat(c.of(Setting.class)).extracting(Setting::name, Setting::value, Setting::server)
+        assertThat(c.of(Setting.class)).filteredOn(x -> !x.isAbsent())
+                .extracting(Setting::name, Setting::value, Setting::server)
                 .containsExactly(tuple("KeepAliveTime", "1800000", null));
     }
 
