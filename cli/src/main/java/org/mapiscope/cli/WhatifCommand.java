@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mapiscope.analysis.AnalysisOptions;
 import org.mapiscope.analysis.AnalysisResult;
@@ -16,6 +17,7 @@ import org.mapiscope.ingest.ProgressListener;
 import org.mapiscope.report.console.ProgressLine;
 import org.mapiscope.report.console.WhatIfText;
 import org.mapiscope.report.json.WhatIfJson;
+import org.mapiscope.sim.whatif.ReplaySession;
 import org.mapiscope.sim.whatif.WhatIf;
 import org.mapiscope.sim.whatif.WhatIfResult;
 import org.mapiscope.sim.whatif.WhatIfSettings;
@@ -28,8 +30,8 @@ import picocli.CommandLine.Parameters;
  * KeepAliveTime or session limit and tells how many Event 9646 and failed connects would remain.
  */
 @Command(name = "whatif", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Replays the sessions reconstructed from the evidence under a changed KeepAliveTime and/or",
-            "session limit, and predicts the Event 9646 and failed connects per user (DESIGN §6)."})
+        description = {"Replays the sessions reconstructed from the evidence under another KeepAliveTime or session",
+            "limit, and predicts the Event 9646 and failed connects that would remain, per user."})
 final class WhatifCommand implements Callable<Integer> {
 
     private final PrintStream out;
@@ -91,13 +93,16 @@ final class WhatifCommand implements Callable<Integer> {
         if (limit != null) {
             after = after.withSessionLimit(limit);
         }
-        WhatIfResult replayed = WhatIf.replay(replay.sessions(), WhatifBaseline.observed9646(result), after);
+        List<ReplaySession> sessions = replay.sessions();
+        Map<String, Long> observed = WhatifBaseline.observed9646(result);
+        WhatIfResult replayed = WhatIf.replay(sessions, observed, after);
 
         if (json != null) {
             OutputFiles.write(json, out, "the JSON result", stream -> WhatIfJson.write(replayed, stream));
         }
         if (!quiet) {
-            WhatIfText.print(replayed, before, console, Terminal.color(noColor));
+            WhatIfResult baseline = after.equals(before) ? replayed : WhatIf.replay(sessions, observed, before);
+            WhatIfText.print(replayed, baseline, console, Terminal.color(noColor));
         }
         return ExitCodes.OK;
     }

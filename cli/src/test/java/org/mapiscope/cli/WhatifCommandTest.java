@@ -126,6 +126,8 @@ class WhatifCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.out()).containsPattern("\n  Total\\s+" + String.format(java.util.Locale.ROOT, "%,d", simulated.events9646())
                 + " \u2192").doesNotContain("\u001b");
+        assertThat(run.out()).containsPattern("Fit +replayed under the current settings: [0-9,]+ of the "
+                + String.format(java.util.Locale.ROOT, "%,d", simulated.events9646()) + " observed 9646");
     }
 
     @Test

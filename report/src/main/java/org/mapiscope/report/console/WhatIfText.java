@@ -8,8 +8,9 @@ import org.mapiscope.sim.whatif.WhatIfResult;
 import org.mapiscope.sim.whatif.WhatIfSettings;
 
 /**
- * The console text of {@code whatif}: the settings before and after, then per user the 9646 and failed
- * connects observed and predicted, totals and the minimal limit. Stateless and thread-safe.
+ * The console text of {@code whatif}: the settings before and after, how well the replay reproduces the
+ * evidence under the current settings, then per user the 9646 and failed connects observed and
+ * predicted, totals and the minimal limit. Stateless and thread-safe.
  */
 public final class WhatIfText {
 
@@ -17,17 +18,22 @@ public final class WhatIfText {
     }
 
     /**
-     * @param r      the replay under the changed settings ({@code r.settings()} is "after")
-     * @param before the settings the evidence was logged under
+     * @param r        the replay under the changed settings ({@code r.settings()} is "after")
+     * @param baseline the same sessions replayed under the settings the evidence was logged under
+     *                 ({@code baseline.settings()} is "before"); it shows how closely the replay fits
      */
-    public static void print(WhatIfResult r, WhatIfSettings before, PrintStream out, boolean color) {
+    public static void print(WhatIfResult r, WhatIfResult baseline, PrintStream out, boolean color) {
         Ansi a = new Ansi(color);
+        WhatIfSettings before = baseline.settings();
         WhatIfSettings after = r.settings();
         List<String> lines = new ArrayList<>();
         lines.add(a.bold("What if \u2014 the sessions in the evidence replayed under other settings"));
         lines.add("  " + Texts.pad("Settings", 15) + change("KeepAliveTime", Texts.millis(before.keepAliveTimeMs()),
                 Texts.millis(after.keepAliveTimeMs())) + ", " + change("session limit",
                 Integer.toString(before.sessionLimit()), Integer.toString(after.sessionLimit())));
+        lines.add("  " + Texts.pad("Fit", 15) + "replayed under the current settings: " + Texts.count(baseline.total().predicted())
+                + " of the " + Texts.count(baseline.total().observed()) + " observed 9646"
+                + a.dim("  (keepalive counts from when a client moved on)"));
         lines.add("  " + Texts.pad("Minimal limit", 15) + a.bold(Integer.toString(r.minimalLimit()))
                 + a.dim("  (the smallest session limit with no 9646 under KeepAliveTime "
                 + Texts.millis(after.keepAliveTimeMs()) + ")"));
