@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mapiscope.analysis.AnalysisResult;
+import org.mapiscope.analysis.ExchangeVersion;
+import org.mapiscope.analysis.VersionVerdict;
 import org.mapiscope.analysis.Cause;
 import org.mapiscope.analysis.Finding;
 import org.mapiscope.analysis.Finding.EvidenceItem;
@@ -61,9 +63,9 @@ public final class Fixtures {
         SessionSummary sessions = new SessionSummary(List.of(
                 new UserSessions("jdoe", 32, T0.plusSeconds(900), 6, 26, List.of(
                         new ClientUsage("10.8.0.17", "OUTLOOK.EXE", "Cached", 30),
-                        new ClientUsage("192.168.1.20", "OUTLOOK.EXE", "Cached", 8)), timeline(T0, 32, 6)),
+                        new ClientUsage("192.168.1.20", "OUTLOOK.EXE", "Cached", 8)), timeline(T0, 32, 6), 40),
                 new UserSessions("besadmin", 32, T0.plusSeconds(3600), 32, 0, List.of(
-                        new ClientUsage("10.0.0.5", "BlackBerry Enterprise Server", "Classic", 400)), timeline(T0, 32, 32))));
+                        new ClientUsage("10.0.0.5", "BlackBerry Enterprise Server", "Classic", 400)), timeline(T0, 32, 32), 12)));
         List<SettingView> settings = List.of(
                 new SettingView("EX1", ExchangeDefaults.MAX_SESSIONS_PER_USER, "32", SettingView.DEFAULT_SOURCE),
                 new SettingView("EX1", ExchangeDefaults.KEEP_ALIVE_TIME, "7200000", SettingView.DEFAULT_SOURCE));
@@ -82,8 +84,12 @@ public final class Fixtures {
                         List.of(new EvidenceItem("EX1-tcpip.reg", "line 3", "no KeepAliveTime value")),
                         List.of(LOWER_KEEPALIVE)));
         Recommendations rec = new Recommendations(1_800_000L, List.of());
-        return new AnalysisResult(events, sessions, settings, findings, rec);
+        return new AnalysisResult(events, sessions, settings, findings, rec, EXCHANGE);
     }
+
+    /** The version verdict of {@link #result()}: RCA logs were read, nothing newer seen. */
+    public static final VersionVerdict EXCHANGE = new VersionVerdict(ExchangeVersion.EX2010,
+            "RPC Client Access logs exist from Exchange 2010 on; nothing marks 2013 or later");
 
     /** Sessions climbing to {@code peak} in the first hour, with {@code active} of them live. */
     public static List<TimelinePoint> timeline(Instant start, int peak, int active) {

@@ -3,6 +3,7 @@ package org.mapiscope.report.console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -49,7 +50,15 @@ public final class ConsoleSummary {
         if (!servers.isEmpty()) {
             lines.add(row("Servers", Ansi.clean(String.join(", ", servers))));
         }
-        topUsers(lines, a, ev.byUser());
+        if (r.exchange() != null) {
+            lines.add(row("Exchange", r.exchange().version().label() + a.dim("  (" + Texts.cut(Ansi.clean(r.exchange().basis()), 100) + ")")));
+        }
+        Map<String, Long> refused = refusedByUser(r);
+        long refusedTotal = refused.values().stream().mapToLong(Long::longValue).sum();
+        if (refusedTotal > 0) {
+            lines.add(row("Refused", a.red(Texts.count(refusedTotal)) + " connects turned away by the server (RCA failed connects)"));
+        }
+        topUsers(lines, a, ev.byUser(), refused);
         settings(lines, a, r.settings());
         causes(lines, a, r.findings());
         remedies(lines, a, report);
@@ -79,17 +88,25 @@ public final class ConsoleSummary {
         return "  (" + String.join(", ", parts) + ")";
     }
 
-    private static void topUsers(List<String> lines, Ansi a, List<UserLimitEvents> users) {
+    /** Refused connects per user, from the reconstructed sessions; users without any left out. */
+    private static Map<String, Long> refusedByUser(AnalysisResult r) {
+        Map<String, Long> byUser = new HashMap<>();
+        r.sessions().byUser().stream().filter(u -> u.rejected() > 0).forEach(u -> byUser.merge(u.user(), u.rejected(), Long::sum));
+        return byUser;
+    }
+
+    private static void topUsers(List<String> lines, Ansi a, List<UserLimitEvents> users, Map<String, Long> refused) {
         if (users.isEmpty()) {
             return;
         }
         lines.add("");
-        lines.add(a.bold("Top users") + a.dim("  (events, type/limit, first \u2013 last)"));
+        lines.add(a.bold("Top users") + a.dim("  (events, type/limit, first \u2013 last, refused connects)"));
         int width = users.stream().limit(TOP).mapToInt(u -> Math.min(30, Ansi.clean(u.user()).length())).max().orElse(4);
         for (UserLimitEvents u : users.subList(0, Math.min(TOP, users.size()))) {
             lines.add("  " + Texts.pad(Texts.cut(Ansi.clean(u.user()), 30), width) + "  " + Texts.padLeft(Texts.count(u.count()), 7)
                     + "  " + Texts.pad(Ansi.clean(u.objectType()) + "/" + u.limit(), 14) + "  "
-                    + Texts.time(u.first()) + " \u2013 " + Texts.time(u.last()));
+                    + Texts.time(u.first()) + " \u2013 " + Texts.time(u.last())
+                    + (refused.containsKey(u.user()) ? "  refused " + Texts.count(refused.get(u.user())) : ""));
         }
         more(lines, a, users.size());
     }

@@ -13,6 +13,7 @@ import org.mapiscope.analysis.Recommendations;
 import org.mapiscope.analysis.Remedy;
 import org.mapiscope.analysis.SessionSummary;
 import org.mapiscope.analysis.SettingView;
+import org.mapiscope.analysis.VersionVerdict;
 import org.mapiscope.model.InputError;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.report.AnalyzeReport;
@@ -21,7 +22,8 @@ import org.mapiscope.report.scripts.ScriptUnit;
 
 /**
  * Writes the {@code analyze} JSON of DESIGN §5, plus additive extras: {@code timezone},
- * {@code limitEvents.first/last}, {@code sessions.byUser[].timeline}, per-remedy
+ * {@code exchange} (the version the remedies assume, and why), {@code limitEvents.first/last},
+ * {@code sessions.byUser[].timeline} and {@code .rejected} (refused connects), per-remedy
  * {@code rollback}/{@code scripts}, and a top-level {@code scripts} block when scripts were written.
  * Streams with Jackson's generator; output is deterministic for equal input. Thread-safe.
  */
@@ -47,6 +49,7 @@ public final class AnalyzeJson {
         g.writeStringField("version", report.toolVersion());
         g.writeEndObject();
         g.writeStringField("timezone", report.timezone().getId());
+        exchange(g, r.exchange());
         inputs(g, report.inputs());
         limitEvents(g, r.limitEvents());
         sessions(g, r.sessions());
@@ -58,6 +61,17 @@ public final class AnalyzeJson {
         }
         g.writeEndObject();
         JsonOutput.finish(g, out);
+    }
+
+    /** Absent when the result carries no verdict (built without one). */
+    private static void exchange(JsonGenerator g, VersionVerdict v) throws IOException {
+        if (v == null) {
+            return;
+        }
+        g.writeObjectFieldStart("exchange");
+        g.writeStringField("version", v.version().label());
+        g.writeStringField("basis", v.basis());
+        g.writeEndObject();
     }
 
     private static void inputs(JsonGenerator g, List<InputSummary> inputs) throws IOException {
@@ -122,6 +136,7 @@ public final class AnalyzeJson {
             JsonOutput.time(g, "peakAt", u.peakAt());
             g.writeNumberField("peakActive", u.peakActive());
             g.writeNumberField("stale", u.stale());
+            g.writeNumberField("rejected", u.rejected());
             g.writeArrayFieldStart("clients");
             for (SessionSummary.ClientUsage c : u.clients()) {
                 g.writeStartObject();

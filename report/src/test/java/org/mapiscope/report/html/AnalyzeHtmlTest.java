@@ -35,6 +35,21 @@ class AnalyzeHtmlTest {
         String html = AnalyzeHtml.render(Fixtures.report());
         assertThat(html).contains("refused 57 MAPI objects", "Most affected: jdoe, besadmin", "Clients vanished without closing");
         assertThat(html.indexOf("Close Outlook before disconnecting the VPN")).isLessThan(html.indexOf("Lower KeepAliveTime to 30 minutes"));
+        assertThat(html).contains("<b>52</b>Refused connects", "show 52 connects the server refused");
+    }
+
+    @Test
+    void settingsNameTheExchangeVersionAndClientsTheRefusedConnects() {
+        String html = AnalyzeHtml.render(Fixtures.report());
+        String settings = html.substring(html.indexOf("id=\"settings\""));
+        assertThat(settings).contains("Remedies are written for <strong>Exchange 2010</strong>: "
+                + "RPC Client Access logs exist from Exchange 2010 on; nothing marks 2013 or later.");
+        String clients = html.substring(html.indexOf("id=\"clients\""), html.indexOf("id=\"findings\""));
+        assertThat(clients).contains(">Refused</th>");
+        // jdoe's row: peak open 32, peak active 6, stale 26, refused 40.
+        assertThat(clients).contains("<td class=\"n\">26</td><td class=\"n\">40</td>");
+        String fleet = AnalyzeHtml.render(new AnalyzeReport("0.1.0", List.of(), Fixtures.fleet(1), ZoneOffset.UTC, null, null));
+        assertThat(fleet).doesNotContain("Remedies are written for");
     }
 
     @Test

@@ -54,6 +54,19 @@ class AnalyzeJsonTest {
     }
 
     @Test
+    void carriesTheExchangeVersionAndRefusedConnects() throws IOException {
+        JsonNode root = tree(Fixtures.report());
+        assertThat(root.path("exchange").path("version").asText()).isEqualTo("2010");
+        assertThat(root.path("exchange").path("basis").asText()).isEqualTo(Fixtures.EXCHANGE.basis());
+        assertThat(root.path("sessions").path("byUser").get(0).path("rejected").asLong()).isEqualTo(40);
+        assertThat(root.path("sessions").path("byUser").get(1).path("rejected").asLong()).isEqualTo(12);
+        // A result built without a verdict has no exchange block, and users without refusals say 0.
+        JsonNode fleet = tree(new AnalyzeReport("0.1.0", List.of(), Fixtures.fleet(2), ZoneId.of("UTC"), null, null));
+        assertThat(fleet.has("exchange")).isFalse();
+        assertThat(fleet.path("sessions").path("byUser").get(0).path("rejected").asLong()).isZero();
+    }
+
+    @Test
     void fractionalSecondsOnlyWhenNonZero() throws IOException {
         JsonNode bes = tree(Fixtures.report()).path("limitEvents").path("byUser").get(1);
         assertThat(bes.path("first").asText()).isEqualTo("2026-11-02T09:00:00Z");

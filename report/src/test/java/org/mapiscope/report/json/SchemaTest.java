@@ -69,6 +69,8 @@ class SchemaTest {
         assertThat(validate(Schemas.ANALYZE, good.replace("\"DEAD_CLIENT_SESSIONS\"", "\"SOMETHING_ELSE\""))).isNotEmpty();
         assertThat(validate(Schemas.ANALYZE, good.replace("\"2026-11-02T08:15:00Z\"", "\"02.11.2026 08:15\""))).isNotEmpty();
         assertThat(validate(Schemas.ANALYZE, good.replace("\"scope\" : \"user\"", "\"scope\" : \"mailbox\""))).isNotEmpty();
+        assertThat(validate(Schemas.ANALYZE, good.replace("\"version\" : \"2010\"", "\"version\" : \"2011\""))).isNotEmpty();
+        assertThat(validate(Schemas.ANALYZE, good.replace("\"rejected\" : 40", "\"rejected\" : -1"))).isNotEmpty();
     }
 
     @Test
