@@ -28,8 +28,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mapiscope analyze}: evidence in, 9646 tally, causes, remedies and scripts out. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reads exported evidence (folders, .zip, .gz; every format detected by content) and reports",
-            "Event 9646 per user, object type and server, the sessions behind them, their causes and the fixes."})
+        description = {"Finds why users hit Event 9646 and what to do, from exported evidence.",
+            "Reads folders, .zip and .gz (every format detected by content) and reports Event 9646 per user,",
+            "object type and server, the sessions behind them, their causes and the fixes in the expert's order."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     private final PrintStream out;

@@ -19,8 +19,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mapiscope compare}: did the fix work? Two analyze JSON results, before and after. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares two 'analyze --json' results taken before and after a change: 9646 per day, peaks,",
-            "causes gone or remaining, per user and in total. Exits 0 when things improved, 5 when they did not."})
+        description = {"Tells whether a fix worked, from two 'analyze --json' results (before, after).",
+            "Compares 9646 per day, peaks, causes gone or remaining, per user and in total.",
+            "Exits 0 when things improved, 5 when they did not."})
 final class CompareCommand implements Callable<Integer> {
 
     /** Exit code when the after run is not better: a script can tell "fixed" from "not fixed". */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Finds why Exchange logs Event 9646 (MAPI session/object limit exceeded) and what to do about it.",
         subcommands = {CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok (even with 9646 found), 1 usage error, 2 nothing readable, 3 internal error,",
-            "            4 findings present with --fail-on-findings."})
+            "            4 findings present with --fail-on-findings, 5 compare: not improved."})
 final class MapiscopeCommand implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,

@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mapiscope simulate}: predicts Event 9646 for a described population and server settings. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a discrete-event model of the store's per-user session limit for a scenario",
-            "(populations, keepalive, limit; see docs/simulator.md) and reports attempts, rejections and 9646."})
+        description = {"Predicts Event 9646 for a scenario with a model of the store's session limit.",
+            "A discrete-event model (populations, keepalive, limit; see docs/simulator.md) reports attempts,",
+            "rejections and 9646; --emit-evidence writes what such a server would have logged."})
 final class SimulateCommand implements Callable<Integer> {
 
     private final PrintStream out;
