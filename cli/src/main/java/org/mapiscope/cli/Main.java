@@ -21,6 +21,16 @@ public final class Main {
      * @return the exit code documented in {@link ExitCodes}
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return MapiscopeCommand.commandLine(out, err).execute(args);
+        try {
+            return MapiscopeCommand.commandLine(out, err).execute(args);
+        } catch (Error e) { // picocli hands Errors on; the user still gets one line and exit code 3
+            err.println("mapiscope: internal error: " + e);
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(err);
+            } else {
+                err.println("Run again with --debug to see the stack trace, and please report it.");
+            }
+            return ExitCodes.INTERNAL;
+        }
     }
 }

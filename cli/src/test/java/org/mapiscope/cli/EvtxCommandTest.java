@@ -1,0 +1,66 @@
+package org.mapiscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mapiscope.evtx.testkit.EvtxTestWriter;
+import org.mapiscope.evtx.testkit.TestEvent;
+
+/** {@code mapiscope evtx} through the real command line (DESIGN §4 JSONL keys). */
+class EvtxCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path log() throws IOException {
+        Instant t = Instant.parse("2026-11-02T08:15:00.1234567Z");
+        Path file = dir.resolve("Application.evtx");
+        EvtxTestWriter.write(file, List.of(
+                TestEvent.information(7, t.minusSeconds(5), "EX01.contoso.com", "MSExchangeIS", 1000, 16390, 6, List.of("up")),
+                TestEvent.mapiLimit9646(8, t, "EX01.contoso.com", "/o=Contoso/cn=Recipients/cn=jdoe", 32, "session")));
+        return file;
+    }
+
+    @Test
+    void writesOneJsonObjectPerRecordInFileOrder() throws IOException {
+        CliRun run = CliRun.of("evtx", log().toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        JsonNode second = new ObjectMapper().readTree(lines.get(1));
+        assertThat(second.get("recordId").asLong()).isEqualTo(8);
+        assertThat(second.get("timeCreated").asText()).isEqualTo("2026-11-02T08:15:00.1234567Z");
+        assertThat(second.get("eventId").asInt()).isEqualTo(9646);
+        assertThat(second.get("qualifiers").asInt()).isEqualTo(49158);
+        assertThat(second.get("provider").asText()).isEqualTo("MSExchangeIS");
+        assertThat(second.get("channel").asText()).isEqualTo("Application");
+        assertThat(second.get("computer").asText()).isEqualTo("EX01.contoso.com");
+        assertThat(second.get("level").asInt()).isEqualTo(2);
+        assertThat(second.get("task").asInt()).isEqualTo(6);
+        assertThat(second.get("data").get(0).has("name")).isFalse();
+        assertThat(second.get("data").get(0).get("value").asText()).isEqualTo("/o=Contoso/cn=Recipients/cn=jdoe");
+        assertThat(second.get("data").get(1).get("value").asText()).isEqualTo("32");
+        assertThat(second.get("data").get(2).get("value").asText()).isEqualTo("session");
+    }
+
+    @Test
+    void filtersByIdAndProviderAndRendersXml() throws IOException {
+        CliRun run = CliRun.of("evtx", log().toString(), "--id", "9646", "--provider", "msexchangeis", "--format", "xml");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("<EventID Qualifiers=\"49158\">9646</EventID>").doesNotContain(">1000<");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() throws IOException {
+        assertThat(CliRun.of("evtx", log().toString(), "--format", "csv").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+}
