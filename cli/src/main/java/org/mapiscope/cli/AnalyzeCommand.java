@@ -1,7 +1,6 @@
 package org.mapiscope.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -10,12 +9,9 @@ import org.mapiscope.analysis.AnalysisOptions;
 import org.mapiscope.analysis.AnalysisResult;
 import org.mapiscope.analysis.Analyzer;
 import org.mapiscope.ingest.IngestResult;
-import org.mapiscope.ingest.Ingestor;
-import org.mapiscope.ingest.ProgressListener;
 import org.mapiscope.model.LimitExceeded;
 import org.mapiscope.report.AnalyzeReport;
 import org.mapiscope.report.console.ConsoleSummary;
-import org.mapiscope.report.console.ProgressLine;
 import org.mapiscope.report.events.LimitEventHistogram;
 import org.mapiscope.report.html.AnalyzeHtml;
 import org.mapiscope.report.json.AnalyzeJson;
@@ -71,25 +67,19 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                throw new UserException(ExitCodes.USAGE, "no such file or folder: " + p);
-            }
-        }
+        EvidenceReading.requireExisting(paths);
         Analyzer analyzer = new Analyzer();
         LimitEventHistogram histogram = new LimitEventHistogram();
-        IngestResult ingested = ingest(analyzer, histogram);
+        IngestResult ingested = EvidenceReading.ingest(paths, timezone, threads, quiet, err, evidence -> {
+            analyzer.accept(evidence);
+            if (evidence instanceof LimitExceeded limit) {
+                histogram.add(limit);
+            }
+        });
         boolean jsonToStdout = "-".equals(json);
         PrintStream console = jsonToStdout ? err : out;
-
         if (!ingested.anythingRecognized()) {
-            if (!quiet) {
-                console.println("mapiscope: nothing readable in the given paths:");
-                ingested.inputs().stream().limit(20).forEach(i ->
-                        console.println("  " + i.path() + ": " + i.format()
-                                + (i.errors().isEmpty() ? "" : " (" + i.errors().get(0).message() + ")")));
-            }
-            return ExitCodes.NOTHING_READABLE;
+            return EvidenceReading.nothingReadable(ingested, console, quiet);
         }
 
         AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
@@ -113,33 +103,5 @@ final class AnalyzeCommand implements Callable<Integer> {
             ConsoleSummary.print(report, console, Terminal.color(noColor));
         }
         return failOnFindings && !result.findings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private IngestResult ingest(Analyzer analyzer, LimitEventHistogram histogram) {
-        Ingestor.Builder builder = Ingestor.builder().timezone(timezone);
-        if (threads != null) {
-            if (threads < 1) {
-                throw new UserException(ExitCodes.USAGE, "--threads must be at least 1");
-            }
-            builder.threads(threads);
-        }
-        ProgressLine progress = !quiet && Terminal.interactive() ? new ProgressLine(err) : null;
-        long start = System.nanoTime();
-        if (progress != null) {
-            builder.progress(p -> progress.update(p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(),
-                    java.time.Duration.ofNanos(System.nanoTime() - start)));
-        } else {
-            builder.progress(ProgressListener.NONE);
-        }
-        IngestResult result = builder.build().ingest(paths, evidence -> {
-            analyzer.accept(evidence);
-            if (evidence instanceof LimitExceeded limit) {
-                histogram.add(limit);
-            }
-        });
-        if (progress != null) {
-            progress.finish();
-        }
-        return result;
     }
 }

@@ -70,18 +70,11 @@ final class WhatifCommand implements Callable<Integer> {
         checkOptions();
         ReplayLog replay = new ReplayLog();
         Analyzer analyzer = new Analyzer(replay);
-        IngestResult ingested = ingest(analyzer);
+        IngestResult ingested = EvidenceReading.ingest(paths, timezone, null, quiet, err, analyzer);
         boolean jsonToStdout = "-".equals(json);
         PrintStream console = jsonToStdout ? err : out;
-
         if (!ingested.anythingRecognized()) {
-            if (!quiet) {
-                console.println("mapiscope: nothing readable in the given paths:");
-                ingested.inputs().stream().limit(20).forEach(i ->
-                        console.println("  " + i.path() + ": " + i.format()
-                                + (i.errors().isEmpty() ? "" : " (" + i.errors().get(0).message() + ")")));
-            }
-            return ExitCodes.NOTHING_READABLE;
+            return EvidenceReading.nothingReadable(ingested, console, quiet);
         }
 
         AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
@@ -115,23 +108,6 @@ final class WhatifCommand implements Callable<Integer> {
             throw new UserException(ExitCodes.USAGE, "--keepalive must be between 1 ms and 4294967295 ms (a REG_DWORD), not "
                     + keepAlive.toMillis() + " ms");
         }
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                throw new UserException(ExitCodes.USAGE, "no such file or folder: " + p);
-            }
-        }
-    }
-
-    private IngestResult ingest(Analyzer analyzer) {
-        ProgressLine progress = !quiet && Terminal.interactive() ? new ProgressLine(err) : null;
-        long start = System.nanoTime();
-        Ingestor.Builder builder = Ingestor.builder().timezone(timezone).progress(progress == null ? ProgressListener.NONE
-                : p -> progress.update(p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(),
-                        Duration.ofNanos(System.nanoTime() - start)));
-        IngestResult result = builder.build().ingest(paths, analyzer);
-        if (progress != null) {
-            progress.finish();
-        }
-        return result;
+        EvidenceReading.requireExisting(paths);
     }
 }

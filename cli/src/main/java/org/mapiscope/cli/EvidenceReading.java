@@ -1,0 +1,69 @@
+package org.mapiscope.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.mapiscope.ingest.IngestResult;
+import org.mapiscope.ingest.Ingestor;
+import org.mapiscope.ingest.ProgressListener;
+import org.mapiscope.model.EvidenceSink;
+import org.mapiscope.report.console.ProgressLine;
+
+/** What every command that reads evidence does the same way: check paths, ingest with progress, explain an empty run. */
+final class EvidenceReading {
+
+    private EvidenceReading() {
+    }
+
+    /** A path that does not exist is a typo the user must hear about, not an empty run. */
+    static void requireExisting(List<Path> paths) {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new UserException(ExitCodes.USAGE, "no such file or folder: " + p);
+            }
+        }
+    }
+
+    /**
+     * Reads the evidence into {@code sink}, drawing a progress line on {@code err} when it is a terminal.
+     *
+     * @param threads files read in parallel, or {@code null} for the number of processors
+     */
+    static IngestResult ingest(List<Path> paths, ZoneId timezone, Integer threads, boolean quiet, PrintStream err,
+                               EvidenceSink sink) {
+        Ingestor.Builder builder = Ingestor.builder().timezone(timezone);
+        if (threads != null) {
+            if (threads < 1) {
+                throw new UserException(ExitCodes.USAGE, "--threads must be at least 1, not " + threads);
+            }
+            builder.threads(threads);
+        }
+        ProgressLine progress = !quiet && Terminal.interactive() ? new ProgressLine(err) : null;
+        long start = System.nanoTime();
+        builder.progress(progress == null ? ProgressListener.NONE
+                : p -> progress.update(p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(),
+                        Duration.ofNanos(System.nanoTime() - start)));
+        IngestResult result = builder.build().ingest(paths, sink);
+        if (progress != null) {
+            progress.finish();
+        }
+        return result;
+    }
+
+    /** Says why nothing could be read (the first files and their reasons) and gives the exit code for it. */
+    static int nothingReadable(IngestResult ingested, PrintStream console, boolean quiet) {
+        if (!quiet) {
+            console.println("mapiscope: nothing readable in the given paths:");
+            ingested.inputs().stream().limit(20).forEach(i ->
+                    console.println("  " + i.path() + ": " + i.format()
+                            + (i.errors().isEmpty() ? "" : " (" + i.errors().get(0).message() + ")")));
+            if (ingested.inputs().size() > 20) {
+                console.println("  … and " + (ingested.inputs().size() - 20) + " more");
+            }
+        }
+        return ExitCodes.NOTHING_READABLE;
+    }
+}
