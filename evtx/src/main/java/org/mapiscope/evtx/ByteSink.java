@@ -7,6 +7,9 @@ import java.util.Arrays;
 /** A growable byte buffer that writes text as UTF-8 without intermediate strings or encoders. */
 final class ByteSink {
 
+    private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private byte[] buf;
     private int size;
 
@@ -20,6 +23,19 @@ final class ByteSink {
 
     void reset() {
         size = 0;
+    }
+
+    /** Drops everything after the first {@code newSize} bytes. */
+    void truncate(int newSize) {
+        size = newSize;
+    }
+
+    /** Appends another sink's bytes. */
+    ByteSink append(ByteSink other) {
+        ensure(other.size);
+        System.arraycopy(other.buf, 0, buf, size, other.size);
+        size += other.size;
+        return this;
     }
 
     byte[] toByteArray() {
@@ -78,16 +94,33 @@ final class ByteSink {
                 }
                 buf[size++] = (byte) c;
             } else {
-                special(s, i, c);
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                }
+                i += special(c, i + 1 < n ? s.charAt(i + 1) : -1);
             }
         }
         return this;
     }
 
-    private void special(String s, int i, char c) {
+    /** Like {@link #jsonChars} for {@code n} UTF-16LE code units at {@code at}, without building a String. */
+    ByteSink jsonUtf16(byte[] b, int at, int n) {
+        ensure(n);
+        int end = at + 2 * n;
+        for (int p = at; p < end; p += 2) {
+            char c = (char) ((b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                if (size == buf.length) {
+                    ensure((end - p) / 2);
+                }
+                buf[size++] = (byte) c;
+            } else {
+                int next = p + 3 < end ? (b[p + 2] & 0xFF) | (b[p + 3] & 0xFF) << 8 : -1;
+                p += 2 * special(c, next);
+            }
+        }
+        return this;
+    }
+
+    /** Writes a character that is not plain ASCII; returns 1 when it used {@code next} (a surrogate pair), else 0. */
+    private int special(char c, int next) {
         ensure(12);
         switch (c) {
             case '"' -> ascii("\\\"");
@@ -101,12 +134,13 @@ final class ByteSink {
                 } else if (c < 0x800) {
                     buf[size++] = (byte) (0xC0 | c >> 6);
                     buf[size++] = (byte) (0x80 | c & 0x3F);
-                } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                } else if (Character.isHighSurrogate(c) && next >= 0 && Character.isLowSurrogate((char) next)) {
+                    int cp = Character.toCodePoint(c, (char) next);
                     buf[size++] = (byte) (0xF0 | cp >> 18);
                     buf[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
                     buf[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
                     buf[size++] = (byte) (0x80 | cp & 0x3F);
+                    return 1;
                 } else if (Character.isSurrogate(c)) {
                     unicodeEscape(c);
                 } else {
@@ -116,6 +150,37 @@ final class ByteSink {
                 }
             }
         }
+        return 0;
+    }
+
+    /** {@code n} bytes as upper-case hex digits. */
+    ByteSink hexUpper(byte[] b, int at, int n) {
+        ensure(2 * n);
+        for (int i = at; i < at + n; i++) {
+            buf[size++] = HEX_UPPER[(b[i] >> 4) & 0xF];
+            buf[size++] = HEX_UPPER[b[i] & 0xF];
+        }
+        return this;
+    }
+
+    /** The low {@code digits} hex digits of {@code v}, lower case. */
+    ByteSink hexLower(long v, int digits) {
+        ensure(digits);
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            buf[size++] = HEX_LOWER[(int) (v >>> shift) & 0xF];
+        }
+        return this;
+    }
+
+    /** {@code value} (non-negative, below 10^width) in exactly {@code width} decimal digits. */
+    ByteSink padded(int value, int width) {
+        ensure(width);
+        for (int i = size + width - 1; i >= size; i--) {
+            buf[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += width;
+        return this;
     }
 
     private void unicodeEscape(char c) {

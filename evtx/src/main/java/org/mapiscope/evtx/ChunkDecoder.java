@@ -19,24 +19,20 @@ final class ChunkDecoder {
     private ChunkDecoder() {
     }
 
-    /** Result of one chunk: the mapped records in file order and the damage found. */
-    record Result<T>(List<T> records, List<Damage> damage) {
-    }
-
-    static <T> Result<T> decode(Chunk chunk, boolean verifyCrc, RecordMapper<T> mapper) {
-        List<T> out = new ArrayList<>(128);
+    /** Decodes the chunk's records into {@code mapper} (whose {@link RecordMapper#take} gives them); returns the damage found. */
+    static List<Damage> decode(Chunk chunk, boolean verifyCrc, RecordMapper<?> mapper) {
         List<Damage> damage = new ArrayList<>(0);
         byte[] b = chunk.bytes;
         int length = chunk.length;
         long base = chunk.fileOffset;
         if (length < Chunk.HEADER_SIZE) {
             damage.add(new Damage(base, "chunk truncated to " + length + " bytes, no room for its header"));
-            return new Result<>(out, damage);
+            return damage;
         }
         boolean magic = hasMagic(b);
         if (!magic) {
             if (allZero(b, 0, length)) {
-                return new Result<>(out, damage); // never used: preallocated space
+                return damage; // never used: preallocated space
             }
             // Names and templates are chunk-relative and stored inline, so records of a chunk
             // with a wiped or corrupt header can still be decoded.
@@ -50,7 +46,7 @@ final class ChunkDecoder {
             end = checkedEnd(b, length, base, verifyCrc, damage);
         }
         FragmentParser parser = new FragmentParser(chunk);
-        TreeWalker walker = new TreeWalker(parser);
+        TreeWalker walker = new TreeWalker(parser, b);
         int pos = Chunk.HEADER_SIZE;
         boolean beyondReported = false;
         while (pos <= length - MIN_RECORD) {
@@ -92,7 +88,8 @@ final class ChunkDecoder {
                 damage.add(new Damage(base + recordEnd - 4, "record " + recordId + ": size copy does not match"));
             }
             try {
-                BinXmlVisitor v = mapper.begin(recordId, FileTimes.fromFileTime(Le.i64(b, pos + 16, length)), base + pos);
+                RawVisitor v = mapper.begin(recordId, Le.i64(b, pos + 16, length), base + pos);
+                v.chunk(b, length);
                 Node[] nodes = parser.fragment(pos + RECORD_HEADER, recordEnd - 4, 0);
                 if (!hasElement(nodes)) {
                     throw new DamageException(pos + RECORD_HEADER, "no event in the record (data wiped or zeroed)");
@@ -101,16 +98,18 @@ final class ChunkDecoder {
                 if (walker.elements() == 0) {
                     throw new DamageException(pos + RECORD_HEADER, "record resolves to no XML (its values are zeroed)");
                 }
-                out.add(mapper.finish());
+                mapper.commit();
             } catch (DamageException e) {
+                mapper.abort();
                 long at = e.offset > 0 ? base + e.offset : base + pos;
                 damage.add(new Damage(at, "record " + recordId + " skipped: " + e.getMessage()));
             } catch (RuntimeException | StackOverflowError e) {
+                mapper.abort();
                 damage.add(new Damage(base + pos, "record " + recordId + " skipped: undecodable (" + e + ")"));
             }
             pos = recordEnd;
         }
-        return new Result<>(out, damage);
+        return damage;
     }
 
     private static boolean hasElement(Node[] nodes) {

@@ -87,7 +87,7 @@ public final class EvtxJson {
         out.ascii("]}");
     }
 
-    private static void value(Object v, ByteSink out) {
+    static void value(Object v, ByteSink out) {
         if (v == null) {
             out.ascii("null");
         } else if (v instanceof String s) {
@@ -128,15 +128,17 @@ public final class EvtxJson {
         }
     }
 
-    private static void time(Instant t, ByteSink out) {
+    static void time(Instant t, ByteSink out) {
         if (t == null) {
             out.ascii("null");
         } else {
-            out.ascii('"').ascii(FileTimes.iso7(t)).ascii('"');
+            out.ascii('"');
+            FileTimes.writeIso7(out, t.getEpochSecond(), t.getNano());
+            out.ascii('"');
         }
     }
 
-    private static void integer(Integer v, ByteSink out) {
+    static void integer(Integer v, ByteSink out) {
         if (v == null) {
             out.ascii("null");
         } else {

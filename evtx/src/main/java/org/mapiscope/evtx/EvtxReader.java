@@ -157,6 +157,20 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
         return chunks(Mappers.Xml::new, perChunk);
     }
 
+    /**
+     * Each chunk's records as JSON lines, UTF-8: the same bytes as {@link EvtxJson#toJsonLines} on
+     * {@link #records()}, written on the decoding threads straight from the chunk bytes without
+     * building records. Chunks without records are skipped; a chunk whose records were all
+     * filtered out gives an empty array.
+     *
+     * @param eventIdFilter  keep only records with this event id (low 16 bits), or null for all
+     * @param providerFilter keep only records of this provider (case-insensitive), or null for all
+     * @throws UncheckedIOException from the iterator if reading the file fails
+     */
+    public Iterator<byte[]> jsonLineChunks(Integer eventIdFilter, String providerFilter) {
+        return chunks(() -> new Mappers.JsonLines(eventIdFilter, providerFilter), Function.identity());
+    }
+
     /** Closes the file (when opened from a path) and stops the decoding threads. */
     @Override
     public void close() throws IOException {
@@ -169,7 +183,7 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
         }
     }
 
-    private <X, T> Iterator<T> chunks(Supplier<RecordMapper<X>> mappers, Function<List<X>, T> perChunk) {
+    private <X, T> Iterator<T> chunks(Supplier<? extends RecordMapper<X>> mappers, Function<X, T> perChunk) {
         long size = source.size();
         byte[] head = new byte[FileHeader.SIZE];
         int headLength = source.read(0, head, FileHeader.SIZE);
@@ -182,7 +196,7 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
         int count = (int) Math.min(Integer.MAX_VALUE, (body + Chunk.SIZE - 1) / Chunk.SIZE);
         boolean verifyCrc = header.verifyCrc();
         boolean quiet = !header.valid();
-        ThreadLocal<RecordMapper<X>> mapper = ThreadLocal.withInitial(mappers);
+        ThreadLocal<RecordMapper<X>> mapper = ThreadLocal.withInitial(mappers::get);
         OrderedPipeline<Decoded<T>> pipeline = new OrderedPipeline<>(count, index -> {
             long offset = FileHeader.SIZE + (long) index * Chunk.SIZE;
             byte[] bytes = new byte[Chunk.SIZE];
@@ -191,9 +205,10 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
             if (quiet && !ChunkDecoder.hasMagic(bytes)) {
                 return new Decoded<>(Collections.emptyList(), null);
             }
-            ChunkDecoder.Result<X> result = ChunkDecoder.decode(chunk, verifyCrc, mapper.get());
-            T mapped = result.records().isEmpty() ? null : perChunk.apply(result.records());
-            return new Decoded<>(result.damage(), mapped);
+            RecordMapper<X> m = mapper.get();
+            List<Damage> damage = ChunkDecoder.decode(chunk, verifyCrc, m);
+            X records = m.take();
+            return new Decoded<>(damage, records == null ? null : perChunk.apply(records));
         }, threads > 1 ? pool() : null, threads * 3);
         return new Iterator<>() {
             private T next;

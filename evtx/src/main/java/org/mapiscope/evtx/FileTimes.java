@@ -66,6 +66,36 @@ public final class FileTimes {
         pad(sb, t.getNano() / 100, 7).append('Z');
     }
 
+    /** {@link #iso7} of the instant {@code epochSecond + nano}, written without intermediate objects. */
+    static void writeIso7(ByteSink out, long epochSecond, int nano) {
+        long days = Math.floorDiv(epochSecond, 86_400);
+        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
+        // Civil date from days since 1970-01-01 (proleptic Gregorian, H. Hinnant's days_from_civil inverse).
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 0 || year > 9999) {
+            out.ascii(Instant.ofEpochSecond(epochSecond, nano).toString());
+            return;
+        }
+        out.padded((int) year, 4).ascii('-').padded(month, 2).ascii('-').padded(day, 2).ascii('T')
+                .padded(secondOfDay / 3600, 2).ascii(':').padded(secondOfDay / 60 % 60, 2).ascii(':')
+                .padded(secondOfDay % 60, 2).ascii('.').padded(nano / 100, 7).ascii('Z');
+    }
+
+    /** {@link #writeIso7} of a FILETIME, as {@link #fromFileTime} reads it. */
+    static void writeIso7(ByteSink out, long fileTime) {
+        long seconds = Long.divideUnsigned(fileTime, TICKS_PER_SECOND) - EPOCH_DIFF_SECONDS;
+        int nano = (int) Long.remainderUnsigned(fileTime, TICKS_PER_SECOND) * 100;
+        writeIso7(out, seconds, nano);
+    }
+
     private static StringBuilder pad(StringBuilder sb, int value, int width) {
         String s = Integer.toString(value);
         for (int i = s.length(); i < width; i++) {

@@ -242,17 +242,20 @@ final class FragmentParser {
         int n = (int) count;
         int descriptors = pos + 4;
         int valueAt = descriptors + 4 * n;
-        Object[] values = new Object[n];
         byte[] types = new byte[n];
+        int[] offsets = new int[n];
+        int[] sizes = new int[n];
         for (int i = 0; i < n; i++) {
             int size = Le.u16(b, descriptors + 4 * i, end);
             int type = b[descriptors + 4 * i + 2] & 0xFF;
+            Values.check(b, valueAt, size, type, end);
             types[i] = (byte) type;
-            values[i] = Values.decode(b, valueAt, size, type, end);
+            offsets[i] = valueAt;
+            sizes[i] = size;
             valueAt += size;
         }
         pos = valueAt;
-        return new Node.Instance(template, values, types);
+        return new Node.Instance(template, types, offsets, sizes);
     }
 
     /** The compiled template defined at a chunk offset, compiling it on first use. */

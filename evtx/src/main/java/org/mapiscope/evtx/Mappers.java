@@ -1,42 +1,112 @@
 package org.mapiscope.evtx;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The record mappers the reader offers: typed records, and typed records with their XML. */
+/** The record mappers the reader offers: typed records, typed records with their XML, and JSON lines. */
 final class Mappers {
 
     private Mappers() {
     }
 
-    static final class Records implements RecordMapper<EventRecord> {
-        private final RecordCollector collector = new RecordCollector();
+    /** Collects the chunk's results in a list. */
+    private abstract static class Listing<T> implements RecordMapper<List<T>> {
+        private List<T> out = new ArrayList<>(128);
+
+        abstract T finish();
 
         @Override
-        public BinXmlVisitor begin(long recordId, Instant written, long fileOffset) {
-            collector.begin(recordId, written, fileOffset);
-            return collector;
+        public void commit() {
+            out.add(finish());
         }
 
         @Override
-        public EventRecord finish() {
+        public void abort() {
+            // The collector starts over with the next record.
+        }
+
+        @Override
+        public List<T> take() {
+            if (out.isEmpty()) {
+                return null;
+            }
+            List<T> chunk = out;
+            out = new ArrayList<>(128);
+            return chunk;
+        }
+    }
+
+    static final class Records extends Listing<EventRecord> {
+        private final RecordCollector collector = new RecordCollector();
+        private final DecodingVisitor visitor = new DecodingVisitor(collector);
+
+        @Override
+        public RawVisitor begin(long recordId, long written, long fileOffset) {
+            collector.begin(recordId, FileTimes.fromFileTime(written), fileOffset);
+            return visitor;
+        }
+
+        @Override
+        EventRecord finish() {
             return collector.finish();
         }
     }
 
-    /** Feeds both the collector and the XML renderer from one walk. */
-    static final class Xml implements RecordMapper<XmlRecord>, BinXmlVisitor {
-        private final RecordCollector collector = new RecordCollector();
-        private final XmlRenderer renderer = new XmlRenderer();
+    /** JSON lines written straight from the chunk (no records built); one byte array per chunk. */
+    static final class JsonLines implements RecordMapper<byte[]> {
+        private final JsonRecordWriter writer;
+        private final ByteSink out = new ByteSink(1 << 17);
+        private int records;
 
-        @Override
-        public BinXmlVisitor begin(long recordId, Instant written, long fileOffset) {
-            collector.begin(recordId, written, fileOffset);
-            renderer.begin();
-            return this;
+        JsonLines(Integer eventIdFilter, String providerFilter) {
+            writer = new JsonRecordWriter(eventIdFilter, providerFilter);
         }
 
         @Override
-        public XmlRecord finish() {
+        public RawVisitor begin(long recordId, long written, long fileOffset) {
+            writer.begin(recordId);
+            return writer;
+        }
+
+        @Override
+        public void commit() {
+            writer.finish(out);
+            records++;
+        }
+
+        @Override
+        public void abort() {
+            // The writer only writes to the output on commit.
+        }
+
+        /** Empty (not null) when the chunk had records but the filters dropped them all. */
+        @Override
+        public byte[] take() {
+            if (records == 0) {
+                return null;
+            }
+            byte[] chunk = out.toByteArray();
+            out.reset();
+            records = 0;
+            return chunk;
+        }
+    }
+
+    /** Feeds both the collector and the XML renderer from one walk. */
+    static final class Xml extends Listing<XmlRecord> implements BinXmlVisitor {
+        private final RecordCollector collector = new RecordCollector();
+        private final XmlRenderer renderer = new XmlRenderer();
+        private final DecodingVisitor visitor = new DecodingVisitor(this);
+
+        @Override
+        public RawVisitor begin(long recordId, long written, long fileOffset) {
+            collector.begin(recordId, FileTimes.fromFileTime(written), fileOffset);
+            renderer.begin();
+            return visitor;
+        }
+
+        @Override
+        XmlRecord finish() {
             return new XmlRecord(collector.finish(), renderer.finish());
         }
 

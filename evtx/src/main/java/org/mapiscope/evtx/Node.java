@@ -34,8 +34,15 @@ sealed interface Node {
     record ProcessingInstruction(String target, String data) implements Node {
     }
 
-    /** A template applied to its values; the values' own types win over the template's declared types. */
-    record Instance(Template template, Object[] values, byte[] types) implements Node {
+    /**
+     * A template applied to its values, which stay in the chunk until used (see {@link Values#decode});
+     * the values' own types win over the template's declared types.
+     *
+     * @param types  value type per substitution index
+     * @param at     chunk offset per value
+     * @param sizes  size in bytes per value
+     */
+    record Instance(Template template, byte[] types, int[] at, int[] sizes) implements Node {
     }
 
     /** A compiled template, cached per chunk by the chunk offset of its definition. */

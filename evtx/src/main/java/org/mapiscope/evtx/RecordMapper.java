@@ -1,16 +1,22 @@
 package org.mapiscope.evtx;
 
-import java.time.Instant;
-
 /**
- * Turns each record's resolved XML into a result. One mapper per worker thread; it may reuse
- * its buffers from record to record.
+ * Turns each record's resolved XML into a chunk's result (a list of records, or encoded bytes).
+ * One mapper per worker thread; it reuses its buffers from record to record.
+ *
+ * @param <R> what one chunk gives
  */
-interface RecordMapper<T> {
+interface RecordMapper<R> {
 
     /** Starts a record and returns the visitor that receives its XML. */
-    BinXmlVisitor begin(long recordId, Instant written, long fileOffset);
+    RawVisitor begin(long recordId, long writtenFileTime, long fileOffset);
 
-    /** The result for the record just visited. */
-    T finish();
+    /** The record just visited is complete. */
+    void commit();
+
+    /** The record just visited is damaged: drop whatever it produced. */
+    void abort();
+
+    /** The chunk's result so far, or {@code null} when it has no records; starts the next chunk afresh. */
+    R take();
 }

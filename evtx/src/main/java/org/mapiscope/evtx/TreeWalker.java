@@ -1,33 +1,33 @@
 package org.mapiscope.evtx;
 
-import java.util.List;
-
 /**
  * Applies template instances to their values and feeds the result to a visitor, expanding
  * BinXml values in place. Omits elements whose dependency substitution is NULL and attributes
- * whose only value is a NULL substitution (as the Windows renderer does). Bounded in depth and work.
+ * whose only value is a NULL substitution (as the Windows renderer does). Values stay in the
+ * chunk; the visitor decodes what it needs. Bounded in depth and work.
  */
 final class TreeWalker {
 
     /** More nodes than any sane record; stops exponential template fan-out in crafted files. */
     private static final int MAX_NODES = 1 << 20;
-    private static final Object[] NO_VALUES = new Object[0];
-    private static final byte[] NO_TYPES = new byte[0];
+    private static final Node.Instance NO_VALUES = new Node.Instance(null, new byte[0], new int[0], new int[0]);
 
     private final FragmentParser parser;
-    private BinXmlVisitor visitor;
+    private final byte[] b;
+    private RawVisitor visitor;
     private int budget;
     private int elements;
 
-    TreeWalker(FragmentParser parser) {
+    TreeWalker(FragmentParser parser, byte[] chunkBytes) {
         this.parser = parser;
+        this.b = chunkBytes;
     }
 
-    void walk(Node[] nodes, BinXmlVisitor visitor) {
+    void walk(Node[] nodes, RawVisitor visitor) {
         this.visitor = visitor;
         this.budget = MAX_NODES;
         this.elements = 0;
-        walk(nodes, NO_VALUES, NO_TYPES, 0);
+        walk(nodes, NO_VALUES, 0);
     }
 
     /** Elements written by the last {@link #walk}; none means the record carried no event. */
@@ -35,7 +35,7 @@ final class TreeWalker {
         return elements;
     }
 
-    private void walk(Node[] nodes, Object[] values, byte[] types, int depth) {
+    private void walk(Node[] nodes, Node.Instance values, int depth) {
         if (depth > FragmentParser.MAX_DEPTH) {
             throw new DamageException(0, "templates and values nested deeper than " + FragmentParser.MAX_DEPTH);
         }
@@ -44,13 +44,13 @@ final class TreeWalker {
                 throw new DamageException(0, "record expands to more than " + MAX_NODES + " nodes");
             }
             if (node instanceof Node.Element e) {
-                element(e, values, types, depth);
+                element(e, values, depth);
             } else if (node instanceof Node.Text t) {
-                visitor.text(ValueType.STRING, t.text());
+                visitor.text(t.text());
             } else if (node instanceof Node.Substitution s) {
-                substitution(s.index(), values, types, depth);
+                substitution(s.index(), values, depth);
             } else if (node instanceof Node.Instance i) {
-                walk(i.template().nodes(), i.values(), i.types(), depth + 1);
+                walk(i.template().nodes(), i, depth + 1);
             } else if (node instanceof Node.CharRef c) {
                 visitor.charRef(c.code());
             } else if (node instanceof Node.EntityRef r) {
@@ -63,58 +63,60 @@ final class TreeWalker {
         }
     }
 
-    private void element(Node.Element e, Object[] values, byte[] types, int depth) {
+    private void element(Node.Element e, Node.Instance values, int depth) {
+        byte[] types = values.types();
         int dep = e.dependency();
-        if (dep >= 0 && dep < values.length && types[dep] == ValueType.NULL) {
+        if (dep >= 0 && dep < types.length && types[dep] == ValueType.NULL) {
             return;
         }
         Node[] children = e.children();
-        if (children.length == 1 && children[0] instanceof Node.Substitution s && s.index() < values.length
-                && values[s.index()] instanceof List<?> items) {
+        if (children.length == 1 && children[0] instanceof Node.Substitution s && s.index() < types.length
+                && (types[s.index()] & ValueType.ARRAY) != 0) {
             // An array value repeats its element once per item (classic <Data>%1</Data> with a string array).
-            int type = types[s.index()] & ~ValueType.ARRAY & 0xFF;
-            for (Object item : items) {
+            int i = s.index();
+            Values.forEachItem(b, values.at()[i], values.sizes()[i], types[i] & 0x7F, (type, at, size) -> {
                 elements++;
                 visitor.startElement(e.name());
                 for (Node.Attr a : e.attributes()) {
-                    attribute(a, values, types);
+                    attribute(a, values);
                 }
-                if (item != null) {
-                    visitor.text(type, item);
+                if (!Values.isNull(b, at, size, type)) {
+                    visitor.text(type, at, size);
                 }
                 visitor.endElement(e.name());
-            }
+            });
             return;
         }
         elements++;
         visitor.startElement(e.name());
         for (Node.Attr a : e.attributes()) {
-            attribute(a, values, types);
+            attribute(a, values);
         }
-        walk(children, values, types, depth + 1);
+        walk(children, values, depth + 1);
         visitor.endElement(e.name());
     }
 
-    private void attribute(Node.Attr a, Object[] values, byte[] types) {
+    private void attribute(Node.Attr a, Node.Instance values) {
         Node[] parts = a.value();
         if (parts.length == 1 && parts[0] instanceof Node.Substitution s) {
-            Object v = s.index() < values.length ? values[s.index()] : null;
-            if (v != null && !(v instanceof Nested)) {
-                visitor.attribute(a.name(), types[s.index()] & 0xFF, v);
+            if (present(s.index(), values)) {
+                int i = s.index();
+                visitor.attribute(a.name(), values.types()[i] & 0xFF, values.at()[i], values.sizes()[i]);
             }
             return;
         }
         if (parts.length == 1 && parts[0] instanceof Node.Text t) {
-            visitor.attribute(a.name(), ValueType.STRING, t.text());
+            visitor.attribute(a.name(), t.text());
             return;
         }
         StringBuilder sb = new StringBuilder();
         for (Node part : parts) {
             if (part instanceof Node.Text t) {
                 sb.append(t.text());
-            } else if (part instanceof Node.Substitution s && s.index() < values.length
-                    && values[s.index()] != null && !(values[s.index()] instanceof Nested)) {
-                ValueText.append(sb, types[s.index()] & 0xFF, values[s.index()]);
+            } else if (part instanceof Node.Substitution s && present(s.index(), values)) {
+                int i = s.index();
+                int type = values.types()[i] & 0xFF;
+                ValueText.append(sb, type, Values.decode(b, values.at()[i], values.sizes()[i], type, b.length));
             } else if (part instanceof Node.CharRef c) {
                 sb.appendCodePoint(c.code());
             } else if (part instanceof Node.EntityRef r) {
@@ -123,18 +125,30 @@ final class TreeWalker {
                 sb.append(c.text());
             }
         }
-        visitor.attribute(a.name(), ValueType.STRING, sb.toString());
+        visitor.attribute(a.name(), sb.toString());
     }
 
-    private void substitution(int index, Object[] values, byte[] types, int depth) {
-        if (index >= values.length) {
+    /** A value that is neither NULL nor BinXml (attributes cannot hold elements). */
+    private boolean present(int i, Node.Instance values) {
+        if (i >= values.types().length) {
+            return false;
+        }
+        int type = values.types()[i] & 0xFF;
+        return type != ValueType.BINXML && !Values.isNull(b, values.at()[i], values.sizes()[i], type);
+    }
+
+    private void substitution(int i, Node.Instance values, int depth) {
+        byte[] types = values.types();
+        if (i >= types.length) {
             return;
         }
-        Object v = values[index];
-        if (v instanceof Nested n) {
-            walk(parser.fragment(n.offset(), n.offset() + n.length(), depth + 1), NO_VALUES, NO_TYPES, depth + 1);
-        } else if (v != null) {
-            visitor.text(types[index] & 0xFF, v);
+        int type = types[i] & 0xFF;
+        int at = values.at()[i];
+        int size = values.sizes()[i];
+        if (type == ValueType.BINXML) {
+            walk(parser.fragment(at, at + size, depth + 1), NO_VALUES, depth + 1);
+        } else if (!Values.isNull(b, at, size, type)) {
+            visitor.text(type, at, size);
         }
     }
 }

@@ -98,10 +98,7 @@ final class Values {
 
     /** UTF-16LE without BOM; trailing NULs (some writers count the terminator) are dropped. */
     static String utf16(byte[] b, int at, int chars) {
-        int n = chars;
-        while (n > 0 && b[at + 2 * n - 2] == 0 && b[at + 2 * n - 1] == 0) {
-            n--;
-        }
+        int n = utf16Length(b, at, chars);
         return n == 0 ? "" : chars(b, at, n);
     }
 
@@ -135,7 +132,7 @@ final class Values {
         return new UUID(high, low);
     }
 
-    private static Instant systemTime(byte[] b, int at) {
+    static Instant systemTime(byte[] b, int at) {
         int end = at + 16;
         return FileTimes.fromSystemTime(Le.u16(b, at, end), Le.u16(b, at + 2, end), Le.u16(b, at + 6, end),
                 Le.u16(b, at + 8, end), Le.u16(b, at + 10, end), Le.u16(b, at + 12, end), Le.u16(b, at + 14, end));
@@ -161,30 +158,47 @@ final class Values {
         return new Sid(sb.toString());
     }
 
+    /** Receives one array element as a value reference: decode with {@link #decode} at its own type. */
+    interface ItemSink {
+        void item(int type, int at, int size);
+    }
+
     private static List<Object> decodeArray(byte[] b, int at, int size, int type) {
-        int end = at + size;
         List<Object> out = new ArrayList<>();
+        forEachItem(b, at, size, type, (t, a, s) -> out.add(decode(b, a, s, t, a + s)));
+        return out;
+    }
+
+    /**
+     * The elements of an array value of element type {@code type}, in order: NUL-separated strings,
+     * SIDs back to back, or fixed-size elements. An array of a variable-size type other than
+     * strings and SIDs is one binary element.
+     *
+     * @throws DamageException if a SID runs past the value
+     */
+    static void forEachItem(byte[] b, int at, int size, int type, ItemSink sink) {
+        int end = at + size;
         if (type == ValueType.STRING) {
             int start = at;
             for (int i = at; i + 1 < end; i += 2) {
                 if (b[i] == 0 && b[i + 1] == 0) {
-                    out.add(chars(b, start, (i - start) / 2));
+                    sink.item(type, start, i - start);
                     start = i + 2;
                 }
             }
             if (start + 1 < end) {
-                out.add(utf16(b, start, (end - start) / 2));
+                sink.item(type, start, end - start);
             }
         } else if (type == ValueType.ANSI_STRING) {
             int start = at;
             for (int i = at; i < end; i++) {
                 if (b[i] == 0) {
-                    out.add(new String(b, start, i - start, ANSI));
+                    sink.item(type, start, i - start);
                     start = i + 1;
                 }
             }
             if (start < end) {
-                out.add(ansi(b, start, end - start));
+                sink.item(type, start, end - start);
             }
         } else if (type == ValueType.SID) {
             int p = at;
@@ -193,20 +207,106 @@ final class Values {
                 if (p + 8 + 4 * count > end) {
                     throw new DamageException(p, "SID array element runs past the value");
                 }
-                out.add(sid(b, p, end));
+                sink.item(type, p, 8 + 4 * count);
                 p += 8 + 4 * count;
             }
         } else {
             int each = type == ValueType.SIZE_T ? (size % 8 == 0 ? 8 : 4) : ValueType.fixedSize(type);
             if (each == 0) {
-                out.add(Arrays.copyOfRange(b, at, end));
-                return out;
+                sink.item(ValueType.BINARY, at, size);
+                return;
             }
             for (int p = at; p + each <= end; p += each) {
-                out.add(type == ValueType.SIZE_T ? (each == 8 ? Le.i64(b, p, end) : Le.u32(b, p, end))
-                        : fixed(b, p, each, type));
+                sink.item(type, p, each);
             }
         }
-        return out;
+    }
+
+    /**
+     * Throws exactly what {@link #decode} would throw for this value, without decoding it, so
+     * that values can stay in the chunk until they are used.
+     */
+    static void check(byte[] b, int at, int size, int type, int limit) {
+        Le.check(at, size, limit);
+        if ((type & ValueType.ARRAY) != 0) {
+            if ((type & 0x7F) == ValueType.SID) {
+                forEachItem(b, at, size, ValueType.SID, (t, a, s) -> { });
+            }
+            return;
+        }
+        if (type == ValueType.SID) {
+            int end = at + size;
+            Le.check(at, 8 + 4 * Le.u8(b, at + 1, end), end);
+            return;
+        }
+        int need = ValueType.fixedSize(type);
+        if (need > 0 && type != ValueType.BOOL && size < need) {
+            throw new DamageException(at, "value of type 0x" + Integer.toHexString(type) + " has " + size
+                    + " bytes, needs " + need);
+        }
+    }
+
+    /** Whether {@link #decode} gives {@code null} for this (checked) value. */
+    static boolean isNull(byte[] b, int at, int size, int type) {
+        switch (type) {
+            case ValueType.NULL:
+                return true;
+            case ValueType.BOOL:
+                return size == 0;
+            case ValueType.SIZE_T:
+                return size < 4;
+            case ValueType.SYSTEMTIME:
+                return systemTime(b, at) == null;
+            default:
+                return false;
+        }
+    }
+
+    /** Types whose value {@link #decode} gives as a {@code Long}. */
+    static boolean isInteger(int type) {
+        switch (type) {
+            case ValueType.INT8: case ValueType.UINT8: case ValueType.INT16: case ValueType.UINT16:
+            case ValueType.INT32: case ValueType.UINT32: case ValueType.INT64: case ValueType.HEX_INT32:
+            case ValueType.HEX_INT64: case ValueType.SIZE_T:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The {@code Long} that {@link #decode} gives for an {@link #isInteger} type, without boxing it. */
+    static long integer(byte[] b, int at, int size, int type) {
+        switch (type) {
+            case ValueType.INT8: return b[at];
+            case ValueType.UINT8: return b[at] & 0xFF;
+            case ValueType.INT16: return (short) Le.u16(b, at, at + size);
+            case ValueType.UINT16: return Le.u16(b, at, at + size);
+            case ValueType.INT32: return Le.i32(b, at, at + size);
+            case ValueType.UINT32: case ValueType.HEX_INT32: return Le.u32(b, at, at + size);
+            case ValueType.SIZE_T: return size >= 8 ? Le.i64(b, at, at + size) : Le.u32(b, at, at + size);
+            default: return Le.i64(b, at, at + size);
+        }
+    }
+
+    /** Whether {@link #decode} gives this type as {@code byte[]}. */
+    static boolean isBytes(int type) {
+        switch (type) {
+            case ValueType.BINARY: case ValueType.EVT_HANDLE: case ValueType.EVT_XML:
+                return true;
+            case ValueType.NULL: case ValueType.STRING: case ValueType.ANSI_STRING: case ValueType.SIZE_T:
+            case ValueType.BINXML: case ValueType.SID: case ValueType.BOOL:
+                return false;
+            default:
+                return (type & ValueType.ARRAY) == 0 && ValueType.fixedSize(type) == 0;
+        }
+    }
+
+    /** Number of UTF-16 code units {@link #utf16} keeps (trailing NULs dropped). */
+    static int utf16Length(byte[] b, int at, int chars) {
+        int n = chars;
+        while (n > 0 && b[at + 2 * n - 2] == 0 && b[at + 2 * n - 1] == 0) {
+            n--;
+        }
+        return n;
     }
 }

@@ -91,7 +91,7 @@ public final class EvtxDump {
                 sink.write(EvtxXml.DOCUMENT_START.getBytes(StandardCharsets.UTF_8));
             }
             for (Path file : files) {
-                if (dumpFile(file, xml, keep, Math.max(1, threads), sink, err)) {
+                if (dumpFile(file, xml, eventIdFilter, providerFilter, keep, Math.max(1, threads), sink, err)) {
                     readable++;
                 }
             }
@@ -106,7 +106,8 @@ public final class EvtxDump {
     }
 
     /** Returns whether the file was readable as an event log. */
-    private static boolean dumpFile(Path file, boolean xml, Predicate<EventRecord> keep, int threads,
+    private static boolean dumpFile(Path file, boolean xml, Integer eventIdFilter, String providerFilter,
+                                    Predicate<EventRecord> keep, int threads,
                                     OutputStream sink, PrintStream err) throws IOException {
         DamageListener damage = (offset, message) ->
                 err.println(file + ": offset 0x" + Long.toHexString(offset) + ": " + message);
@@ -121,7 +122,7 @@ public final class EvtxDump {
                     .parallelism(threads)) {
                 Iterator<byte[]> chunks = xml
                         ? reader.mapXmlChunks(list -> xmlBytes(list, keep))
-                        : reader.mapChunks(list -> EvtxJson.toJsonLines(list.stream().filter(keep).toList()));
+                        : reader.jsonLineChunks(eventIdFilter, providerFilter);
                 while (chunks.hasNext()) {
                     sink.write(chunks.next());
                     anyRecords = true;
