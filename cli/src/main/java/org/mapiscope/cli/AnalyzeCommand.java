@@ -2,8 +2,6 @@ package org.mapiscope.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.mapiscope.analysis.AnalysisOptions;
 import org.mapiscope.analysis.AnalysisResult;
@@ -19,23 +17,23 @@ import org.mapiscope.report.scripts.DirectoryTarget;
 import org.mapiscope.report.scripts.FixScripts;
 import org.mapiscope.report.scripts.ScriptSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code mapiscope analyze}: evidence in, 9646 tally, causes, remedies and scripts out. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Finds why users hit Event 9646 and what to do, from exported evidence.",
-            "Reads folders, .zip and .gz (every format detected by content) and reports Event 9646 per user,",
-            "object type and server, the sessions behind them, their causes and the fixes in the expert's order."})
+            "Reads folders, .zip and .gz (every format detected by content) and reports Event 9646 per user, "
+                + "object type and server, the sessions behind them, their causes and the fixes in the expert's order."})
 final class AnalyzeCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(arity = "1..*", paramLabel = "<path>", description = "Evidence files, folders, .zip or .gz archives.")
-    List<Path> paths;
+    @Mixin
+    EvidenceOptions evidence = new EvidenceOptions();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON result (DESIGN §5) to FILE, or to standard output with '-'.")
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON result to FILE, or to standard output with '-' (schema: analyze.schema.json).")
     String json;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report to FILE.")
@@ -44,9 +42,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--scripts", paramLabel = "DIR", description = "Write fix scripts (.reg/.ps1) with rollbacks and a README to DIR.")
     Path scripts;
 
-    @Option(names = "--timezone", paramLabel = "TZ", converter = ZoneConverter.class,
-            description = "Zone of local times in Event Viewer CSV/TXT exports (default: this machine's, ${DEFAULT-VALUE}).")
-    ZoneId timezone = ZoneId.systemDefault();
 
     @Option(names = "--fail-on-findings", description = "Exit with 4 when there are findings (for monitoring scripts).")
     boolean failOnFindings;
@@ -54,11 +49,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: number of processors).")
     Integer threads;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin
+    ConsoleOptions console = new ConsoleOptions();
 
-    @Option(names = "--no-color", description = "No colour on the console.")
-    boolean noColor;
 
     AnalyzeCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -67,19 +60,19 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvidenceReading.requireExisting(paths);
+        EvidenceReading.requireExisting(evidence.paths);
         Analyzer analyzer = new Analyzer();
         LimitEventHistogram histogram = new LimitEventHistogram();
-        IngestResult ingested = EvidenceReading.ingest(paths, timezone, threads, quiet, err, evidence -> {
-            analyzer.accept(evidence);
-            if (evidence instanceof LimitExceeded limit) {
+        IngestResult ingested = EvidenceReading.ingest(evidence.paths, evidence.timezone, threads, console.quiet, err, item -> {
+            analyzer.accept(item);
+            if (item instanceof LimitExceeded limit) {
                 histogram.add(limit);
             }
         });
         boolean jsonToStdout = "-".equals(json);
-        PrintStream console = jsonToStdout ? err : out;
+        PrintStream summary = jsonToStdout ? err : out;
         if (!ingested.anythingRecognized()) {
-            return EvidenceReading.nothingReadable(ingested, console, quiet);
+            return EvidenceReading.nothingReadable(ingested, summary, console.quiet);
         }
 
         AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
@@ -92,15 +85,15 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new UserException(ExitCodes.USAGE, "cannot write scripts to " + scripts + ": " + OutputFiles.describe(e));
             }
         }
-        AnalyzeReport report = new AnalyzeReport(VersionProvider.version(), ingested.inputs(), result, timezone, histogram, scriptSet);
+        AnalyzeReport report = new AnalyzeReport(VersionProvider.version(), ingested.inputs(), result, evidence.timezone, histogram, scriptSet);
         if (json != null) {
             OutputFiles.write(json, out, "the JSON result", stream -> AnalyzeJson.write(report, stream));
         }
         if (html != null) {
             OutputFiles.writeText(html, "the HTML report", w -> AnalyzeHtml.write(report, w));
         }
-        if (!quiet) {
-            ConsoleSummary.print(report, console, Terminal.color(noColor));
+        if (!console.quiet) {
+            ConsoleSummary.print(report, summary, console.color());
         }
         return failOnFindings && !result.findings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
     }

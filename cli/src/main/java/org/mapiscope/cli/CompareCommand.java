@@ -14,14 +14,15 @@ import org.mapiscope.report.console.CompareText;
 import org.mapiscope.report.html.CompareHtml;
 import org.mapiscope.report.json.CompareJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mapiscope compare}: did the fix work? Two analyze JSON results, before and after. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Tells whether a fix worked, from two 'analyze --json' results (before, after).",
-            "Compares 9646 per day, peaks, causes gone or remaining, per user and in total.",
-            "Exits 0 when things improved, 5 when they did not."})
+            "Compares 9646 per day, peaks, causes gone or remaining, per user and in total. "
+                + "Exits 0 when things improved, 5 when they did not."})
 final class CompareCommand implements Callable<Integer> {
 
     /** Exit code when the after run is not better: a script can tell "fixed" from "not fixed". */
@@ -42,11 +43,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Write the comparison as a self-contained HTML page.")
     Path html;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin
+    ConsoleOptions console = new ConsoleOptions();
 
-    @Option(names = "--no-color", description = "No colour on the console.")
-    boolean noColor;
 
     CompareCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -62,8 +61,8 @@ final class CompareCommand implements Callable<Integer> {
         if (html != null) {
             OutputFiles.writeText(html, "the HTML comparison", w -> CompareHtml.write(comparison, w));
         }
-        if (!quiet) {
-            CompareText.print(comparison, "-".equals(json) ? err : out, Terminal.color(noColor));
+        if (!console.quiet) {
+            CompareText.print(comparison, "-".equals(json) ? err : out, console.color());
         }
         return comparison.improved() ? ExitCodes.OK : NOT_IMPROVED;
     }

@@ -18,14 +18,15 @@ import org.mapiscope.sim.scenario.Scenario;
 import org.mapiscope.sim.scenario.ScenarioException;
 import org.mapiscope.sim.scenario.ScenarioParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mapiscope simulate}: predicts Event 9646 for a described population and server settings. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predicts Event 9646 for a scenario with a model of the store's session limit.",
-            "A discrete-event model (populations, keepalive, limit; see docs/simulator.md) reports attempts,",
-            "rejections and 9646; --emit-evidence writes what such a server would have logged."})
+            "A discrete-event model (populations, keepalive, limit; see docs/simulator.md) reports attempts, "
+                + "rejections and 9646; --emit-evidence writes what such a server would have logged."})
 final class SimulateCommand implements Callable<Integer> {
 
     private final PrintStream out;
@@ -44,11 +45,9 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Also write what such a server would have logged (RCA logs, 9646 event XML, .reg) to DIR.")
     Path emitEvidence;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
-    boolean quiet;
+    @Mixin
+    ConsoleOptions console = new ConsoleOptions();
 
-    @Option(names = "--no-color", description = "No colour on the console.")
-    boolean noColor;
 
     SimulateCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -66,8 +65,8 @@ final class SimulateCommand implements Callable<Integer> {
             String name = scenarioFile.getFileName().toString();
             OutputFiles.writeText(html, "the HTML page", w -> SimulateHtml.write(result, name, w));
         }
-        if (!quiet) {
-            SimulateText.print(result, "-".equals(json) ? err : out, Terminal.color(noColor));
+        if (!console.quiet) {
+            SimulateText.print(result, "-".equals(json) ? err : out, console.color());
         }
         return ExitCodes.OK;
     }
