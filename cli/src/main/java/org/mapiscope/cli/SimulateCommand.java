@@ -32,7 +32,7 @@ final class SimulateCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(index = "0", paramLabel = "<scenario.json>", description = "The scenario (DESIGN §6 schema).")
+    @Parameters(index = "0", paramLabel = "<scenario.json>", description = "The scenario (schema and defaults: docs/simulator.md).")
     Path scenarioFile;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON to FILE, or to standard output with '-'.")
