@@ -174,11 +174,20 @@ public final class AnalyzeJson {
             g.writeStartObject();
             JsonOutput.stringOrNull(g, "server", s.server());
             g.writeStringField("name", s.name());
-            g.writeStringField("value", s.value());
+            settingValue(g, s.value());
             g.writeStringField("source", s.source());
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** Registry DWORDs are numbers, and automation compares them as numbers; anything else stays text. */
+    private static void settingValue(JsonGenerator g, String value) throws IOException {
+        try {
+            g.writeNumberField("value", Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            g.writeStringField("value", value);
+        }
     }
 
     private static void findings(JsonGenerator g, List<Finding> findings, ScriptSet scripts) throws IOException {

@@ -54,6 +54,21 @@ class AnalyzeJsonTest {
     }
 
     @Test
+    void writesRegistryNumbersAsJsonNumbers() throws IOException {
+        JsonNode settings = tree(Fixtures.report()).path("settings");
+        JsonNode keepAlive = null;
+        for (JsonNode s : settings) {
+            if (s.path("name").asText().equals("KeepAliveTime")) {
+                keepAlive = s;
+            }
+        }
+        assertThat(keepAlive).isNotNull();
+        assertThat(keepAlive.path("value").isNumber()).isTrue();
+        assertThat(keepAlive.path("value").asLong()).isEqualTo(7_200_000L);
+        assertThat(keepAlive.path("source").asText()).isEqualTo("default");
+    }
+
+    @Test
     void carriesTheExchangeVersionAndRefusedConnects() throws IOException {
         JsonNode root = tree(Fixtures.report());
         assertThat(root.path("exchange").path("version").asText()).isEqualTo("2010");
