@@ -7,7 +7,7 @@ import java.util.List;
  * One event record of an {@code .evtx} or {@code .evt} file: the System fields, and the
  * EventData/UserData values in document order. Immutable.
  *
- * @param recordId      the record identifier from the record header (EventRecordID)
+ * @param recordId      {@code System/EventRecordID}, or the record header's identifier when the event has none
  * @param written       when the record was written (record header FILETIME; TimeWritten for .evt)
  * @param provider      provider name ({@code Provider/@Name}; SourceName for .evt), or {@code null}
  * @param eventId       low 16 bits of the event identifier (what Event Viewer shows)

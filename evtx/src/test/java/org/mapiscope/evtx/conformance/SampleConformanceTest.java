@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,14 +51,18 @@ class SampleConformanceTest {
         }
         ReferenceTool truth = verdict.truth;
         assumeTrue(truth.installed(), truth.command() + " is not installed (Debian: libevtx-utils / python3-evtx)");
-        List<RefEvent> reference = truth.run(file).events();
+        ReferenceTool.Output output = truth.run(file);
+        List<RefEvent> reference = output.events();
         assertThat(reference).as("reference output for " + name).isNotEmpty();
 
-        Map<Long, EventRecord> byId = ours.records().stream()
-                .collect(Collectors.toMap(EventRecord::recordId, Function.identity(), (a, b) -> a));
+        // Files merged from several machines repeat EventRecordIDs: the n-th reference event with an id
+        // is matched with our n-th record with that id, both in file order.
+        Map<Long, ArrayDeque<EventRecord>> byId = ours.records().stream()
+                .collect(Collectors.groupingBy(EventRecord::recordId, Collectors.toCollection(ArrayDeque::new)));
         List<String> differences = new ArrayList<>();
         for (RefEvent ref : reference) {
-            EventRecord r = byId.get(ref.recordId());
+            ArrayDeque<EventRecord> same = byId.get(ref.recordId());
+            EventRecord r = same == null ? null : same.poll();
             if (r == null) {
                 differences.add("record " + ref.recordId() + " missing");
             } else {
@@ -72,7 +76,11 @@ class SampleConformanceTest {
         }
         assertThat(differences).as(name).isEmpty();
         if (verdict == Verdict.BOTH_AGREE) {
-            assertThat(ours.records()).as(name + ": no records beyond the references'").hasSameSizeAs(reference);
+            // An event the reference printed as XML that cannot be read (a raw control character
+            // in a value) still counts as one of its records.
+            long unreadable = output.problems().stream().filter(p -> p.contains("not readable XML")).count();
+            assertThat(ours.records().size()).as(name + ": no records beyond the references'")
+                    .isEqualTo(reference.size() + (int) unreadable);
         }
     }
 
@@ -104,14 +112,18 @@ class SampleConformanceTest {
         }
         List<DataItem> values = r.data().stream()
                 .filter(d -> !(d.value() instanceof byte[] && "Binary".equals(d.name())))
-                .filter(d -> tool != ReferenceTool.EVTXEXPORT || d.value() != null) // evtxexport drops NULL values
                 .toList();
+        if (tool == ReferenceTool.EVTXEXPORT && values.size() != ref.data().size()) {
+            // evtxexport leaves out elements whose substitution is NULL, but prints empty elements
+            // (an empty UserData leaf), which we give as null too: try both.
+            values = values.stream().filter(d -> d.value() != null).toList();
+        }
         if (values.size() != ref.data().size()) {
             out.add(at + values.size() + " data values vs " + ref.data().size());
             return;
         }
         for (int i = 0; i < values.size(); i++) {
-            String diff = ValueMatch.compare(values.get(i), ref.data().get(i));
+            String diff = ValueMatch.compare(values.get(i), ref.data().get(i), tool);
             if (diff != null) {
                 out.add(at + "data " + i + ": " + diff);
             }
