@@ -37,10 +37,14 @@ final class EventLogXml implements AutoCloseable {
     }
 
     void sessionLimitExceeded(Instant at, String dn, int limit) throws IOException {
+        limitExceeded(at, dn, limit, ExchangeDefaults.SESSION_OBJECT_TYPE);
+    }
+
+    /** One Event 9646 for any object type: {@code session}, or a per-session cap such as {@code objtFolder}. */
+    void limitExceeded(Instant at, String dn, int limit, String type) throws IOException {
         if (writer == null) {
             writer = out.open(PATH, StandardCharsets.UTF_8);
         }
-        String type = ExchangeDefaults.SESSION_OBJECT_TYPE;
         String message = "Mapi session \"" + dn + "\" exceeded the maximum of " + limit + " objects of type \""
                 + type + "\".";
         writer.write("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
@@ -48,7 +52,7 @@ final class EventLogXml implements AutoCloseable {
                 + "<Level>2</Level><Task>" + TASK_GENERAL + "</Task><Keywords>0x80000000000000</Keywords>"
                 + "<TimeCreated SystemTime='" + SYSTEM_TIME.format(at) + "'/><EventRecordID>" + recordId++
                 + "</EventRecordID><Channel>Application</Channel><Computer>" + xml(computer) + "</Computer><Security/>"
-                + "</System><EventData><Data>" + xml(dn) + "</Data><Data>" + limit + "</Data><Data>" + type
+                + "</System><EventData><Data>" + xml(dn) + "</Data><Data>" + limit + "</Data><Data>" + xml(type)
                 + "</Data></EventData><RenderingInfo Culture='en-US'><Message>" + xml(message) + "</Message>"
                 + "<Level>Error</Level><Task>General</Task><Opcode></Opcode><Channel></Channel><Provider></Provider>"
                 + "<Keywords><Keyword>Classic</Keyword></Keywords></RenderingInfo></Event>\r\n");

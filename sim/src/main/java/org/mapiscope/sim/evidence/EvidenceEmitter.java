@@ -37,7 +37,9 @@ public final class EvidenceEmitter {
         try (RcaLog rca = new RcaLog(out); EventLogXml events = new EventLogXml(out, computer, FIRST_RECORD_ID)) {
             EvidenceRecorder recorder = new EvidenceRecorder(scenario, directory,
                     EvidenceRecorder.populationOfUsers(scenario.populations()), rca, events);
-            return Simulator.run(scenario, recorder);
+            SimulationResult result = Simulator.run(scenario, recorder);
+            recorder.finish(scenario.durationMs());
+            return result;
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -49,7 +51,7 @@ public final class EvidenceEmitter {
         Map<String, Set<InjectedCause>> out = new LinkedHashMap<>();
         int user = 0;
         for (var pop : scenario.populations()) {
-            Set<InjectedCause> causes = InjectedCause.of(pop);
+            Set<InjectedCause> causes = InjectedCause.of(pop, scenario.server());
             for (int i = 0; i < pop.users(); i++) {
                 out.put(directory.userKey(user++), causes);
             }

@@ -29,6 +29,9 @@ final class EvidenceRecorder implements SimulationListener {
     private final EventLogXml events;
     private final Map<Long, RcaLog.Client> open = new HashMap<>();
     private final SplittableRandom timing;
+    private final LeakSchedule leaks;
+    /** Sessions each user holds now, so leaked objects fall inside sessions. */
+    private final int[] live;
 
     EvidenceRecorder(Scenario scenario, UserDirectory directory, int[] popOf, RcaLog rca, EventLogXml events) {
         this.scenario = scenario;
@@ -39,11 +42,31 @@ final class EvidenceRecorder implements SimulationListener {
         this.rca = rca;
         this.events = events;
         this.timing = new SplittableRandom(scenario.seed() ^ 0x9E3779B97F4A7C15L);
+        this.leaks = new LeakSchedule(scenario.populations(), popOf, scenario.seed());
+        this.live = new int[popOf.length];
+    }
+
+    /** Writes what is left to log before the end of the run (leaked objects after the last start or end). */
+    void finish(long durationMs) {
+        leaksUntil(durationMs);
+    }
+
+    private void leaksUntil(long timeMs) {
+        leaks.until(timeMs, live, (t, user, leak) -> {
+            try {
+                events.limitExceeded(scenario.start().plusMillis(t), UserDirectory.dn(directory.userKey(user)),
+                        leak.limit(), leak.objectType());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Override
     public void clientStarted(long timeMs, int user, long firstSessionId, int accepted, int rejected,
             long lastActivityMs, boolean vanishes) {
+        leaksUntil(timeMs);
+        live[user] += accepted;
         Instant at = scenario.start().plusMillis(timeMs);
         String dn = UserDirectory.dn(directory.userKey(user));
         RcaLog.Client client = new RcaLog.Client(dn, profiles.software(user), profiles.version(user),
@@ -78,6 +101,8 @@ final class EvidenceRecorder implements SimulationListener {
 
     @Override
     public void clientEnded(long timeMs, int user, long firstSessionId, int sessions, boolean reaped) {
+        leaksUntil(timeMs);
+        live[user] -= sessions;
         Instant at = scenario.start().plusMillis(timeMs);
         RcaLog.Client client = open.remove(firstSessionId);
         try {

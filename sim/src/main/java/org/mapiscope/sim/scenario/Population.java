@@ -18,10 +18,11 @@ import java.util.OptionalLong;
  * @param mailboxes mailboxes a service account serves (its sessions log on to them); 0 for users
  * @param device laptops take a new VPN address on every start, desktops keep one address
  * @param clientSoftware the client process as RCA logs name it
+ * @param objectLeak a leaking application in the clients, or {@code null}
  */
 public record Population(String name, Kind kind, int users, double startsPerHour, int sessionsPerStart,
         HoldingTime holding, double abandonProbability, boolean behindMiddlebox, OptionalLong middleboxIdleTimeoutMs,
-        int mailboxes, Device device, String clientSoftware) {
+        int mailboxes, Device device, String clientSoftware, ObjectLeak objectLeak) {
 
     /** Ordinary mailbox users, or service accounts (BlackBerry, archiving, migration, monitoring). */
     public enum Kind { USER, SERVICE_ACCOUNT }

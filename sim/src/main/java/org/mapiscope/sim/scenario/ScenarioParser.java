@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import org.mapiscope.model.ExchangeDefaults;
 
 /**
@@ -158,9 +159,24 @@ public final class ScenarioParser {
         if (software.contains(",") || software.contains("\"") || software.contains("\n")) {
             in.problem("clientSoftware", "must not contain commas, quotes or line breaks");
         }
+        JsonObjectReader leakIn = in.object("objectLeak", false);
+        ObjectLeak leak = leakIn == null ? null : objectLeak(leakIn);
         in.rejectUnknownKeys();
         return new Population(name, kind, users, starts, perStart, holding, abandon, middlebox, middleboxTimeout,
-                mailboxes, device, software);
+                mailboxes, device, software, leak);
+    }
+
+    /** A non-session object type with its default per-session cap; the session cap is not a leak. */
+    private static ObjectLeak objectLeak(JsonObjectReader in) {
+        String type = in.text("objectType", "", true);
+        Integer cap = ExchangeDefaults.OBJECT_LIMITS.get(type);
+        if (in.has("objectType") && cap == null) {
+            in.problem("objectType", "one of " + new TreeSet<>(ExchangeDefaults.OBJECT_LIMITS.keySet())
+                    + ", got \"" + type + "\"");
+        }
+        double perHour = in.number("perHour", 0, 0, 3_600_000, true);
+        in.rejectUnknownKeys();
+        return new ObjectLeak(type, cap == null ? 0 : cap, perHour);
     }
 
     private static Population.Kind kind(JsonObjectReader in) {

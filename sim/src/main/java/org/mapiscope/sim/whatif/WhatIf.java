@@ -72,10 +72,13 @@ public final class WhatIf {
             ReplaySession s = sessions.get(i);
             long start = s.start().toEpochMilli();
             long end = s.rejected() ? start : predictedEnd(s, settings);
-            attempts[i] = new long[] {start, end};
+            attempts[i] = new long[] {start, end, s.rejected() ? 1 : 0};
             observedFailed += s.rejected() ? 1 : 0;
         }
-        Arrays.sort(attempts, Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
+        // At one instant the observed refusals came after the sessions accepted then: the store refuses
+        // only when full, so a refused attempt met every session opened at its instant.
+        Arrays.sort(attempts, Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[2])
+                .thenComparingLong(a -> a[1]));
         long refused = countRefused(attempts, settings.sessionLimit());
         int peak = (int) Math.min(Integer.MAX_VALUE, peakWithAttempt(attempts));
         return new UserWhatIf(user, observed, refused, observedFailed, refused, n, peak);
