@@ -20,7 +20,10 @@ final class DeadClientRule implements CauseRule {
     @Override
     public Optional<Finding> apply(UserFacts u, RuleContext ctx) {
         int stale = u.stale();
-        if (stale < Thresholds.DEAD_MIN_STALE) {
+        // A fixed machine with clean disconnects and no 9646 is legitimate concurrency (DESIGN §1):
+        // without symptoms, leftovers of restarts on the same machine alone make no finding.
+        int proof = u.symptomatic() ? stale : u.staleAfterMoves();
+        if (proof < Thresholds.DEAD_MIN_STALE) {
             return Optional.empty();
         }
         ServerFacts sf = ctx.serverOf(u);

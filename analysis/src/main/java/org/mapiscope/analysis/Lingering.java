@@ -48,6 +48,21 @@ final class Lingering {
         return n;
     }
 
+    /**
+     * Sessions that ended later after the move than keepalive would have let a dead client's session
+     * live: their client still answered the probes.
+     */
+    int outlived(long deadPeerMs) {
+        long latest = deadPeerMs + Thresholds.reapToleranceMs(deadPeerMs);
+        int n = 0;
+        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
+            if (afterOf(e.getKey()) > latest) {
+                n += e.getValue();
+            }
+        }
+        return n;
+    }
+
     /** Sessions that ended far beyond keepalive after the move: something held them. */
     int held(long deadPeerMs) {
         long limit = (long) (deadPeerMs * Thresholds.HELD_FACTOR);

@@ -29,6 +29,8 @@ final class RejectionBurst {
     int dominantCount;
     /** Sessions judged moved-away at the fullest moment, by address, until that address shows life. */
     final Map<String, Integer> movedByAddress = new TreeMap<>();
+    /** Sessions judged left behind by a new start on the same machine, by address. */
+    final Map<String, Integer> restartedByAddress = new TreeMap<>();
 
     RejectionBurst(Instant start) {
         this.start = start;
@@ -59,6 +61,18 @@ final class RejectionBurst {
         }
     }
 
+    /**
+     * On this machine earlier starts' sessions outlived later starts (a second MAPI program or
+     * profile, a terminal server): the sessions a new start seemed to leave behind were in use.
+     */
+    void reviveRestarted(String address) {
+        Integer n = restartedByAddress.remove(address);
+        if (n != null) {
+            maxActive += n;
+            superseded -= n;
+        }
+    }
+
     RejectionBurst copy() {
         RejectionBurst c = new RejectionBurst(start);
         c.last = last;
@@ -70,6 +84,7 @@ final class RejectionBurst {
         c.dominantClient = dominantClient;
         c.dominantCount = dominantCount;
         c.movedByAddress.putAll(movedByAddress);
+        c.restartedByAddress.putAll(restartedByAddress);
         return c;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mapiscope.model.EvidenceRef;
@@ -31,6 +32,8 @@ final class UserFacts {
     /** Dead-client sessions outside middleboxes: reaped about keepalive after the move, or still open. */
     int reaped;
     int openStale;
+    /** The part of reaped + openStale left by a new start on the same machine rather than a move. */
+    int restartStale;
     final Map<String, Integer> staleByServer = new TreeMap<>();
     /** Sessions held far beyond keepalive at a middlebox address, and those addresses. */
     int held;
@@ -79,6 +82,14 @@ final class UserFacts {
 
     int stale() {
         return Math.max(reaped + openStale, snapshotStale);
+    }
+
+    /**
+     * Stale sessions without those a new start on the same machine seemed to leave behind: on a
+     * fixed machine that is weaker proof than a move to another address (DESIGN §1).
+     */
+    int staleAfterMoves() {
+        return Math.max(reaped + openStale - restartStale, snapshotStale);
     }
 
     /** Peak sessions held, from RCA or the fullest snapshot. */
@@ -132,6 +143,7 @@ final class UserFacts {
         peakActive = Math.max(peakActive, t.peakActive);
         t.clients.forEach((c, s) -> clientSessions.merge(c, s.sessions, Integer::sum));
 
+        Set<String> sharedMachines = sharedMachines(t, sf, open);
         int staleHere = 0;
         for (Map.Entry<String, Lingering> e : t.lingeringByAddress.entrySet()) {
             if (middleboxes.isMiddlebox(t.server, e.getKey())) {
@@ -139,10 +151,17 @@ final class UserFacts {
                 middlebox(t.server, e.getKey());
             } else {
                 int r = e.getValue().reaped(sf.deadPeerMs());
+                Lingering restarted = t.restartLingeringByAddress.get(e.getKey());
+                if (restarted != null && sharedMachines.contains(e.getKey())) {
+                    r -= restarted.reaped(sf.deadPeerMs());
+                } else if (restarted != null) {
+                    restartStale += restarted.reaped(sf.deadPeerMs());
+                }
                 reaped += r;
                 staleHere += r;
             }
         }
+        long outlivedMs = sf.deadPeerMs() + Thresholds.reapToleranceMs(sf.deadPeerMs());
         for (OpenSession s : open) {
             if (!s.superseded() || sf.end() == null) {
                 continue;
@@ -156,9 +175,12 @@ final class UserFacts {
                             + s.client.describe() + " still open " + Texts.duration(after)
                             + " after the user started again, at the end of the logs"));
                 }
-            } else if (after >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis()) {
+            } else if (after >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis() && after <= outlivedMs
+                    && (s.movedAway || !sharedMachines.contains(UserTrack.address(s)))) {
+                // Open longer than keepalive lets a dead client's session live: its client answered the probes.
                 openStale++;
                 staleHere++;
+                restartStale += s.movedAway ? 0 : 1;
                 reapedExamples.add(new Example(s.start, s.connectRef, "session " + s.id + " from "
                         + s.client.describe() + " still open at the end of the logs, "
                         + Texts.duration(after) + " after the user connected from " + s.supersededBy));
@@ -173,6 +195,9 @@ final class UserFacts {
 
         rejected += t.rejected;
         RejectionBurst b = t.strongestBurst();
+        if (b != null) {
+            sharedMachines.forEach(b::reviveRestarted);
+        }
         if (b != null && (burst == null || RejectionBurst.STRONGER.compare(b, burst) > 0)) {
             burst = b;
             burstServer = t.server;
@@ -200,6 +225,31 @@ final class UserFacts {
         for (LogonCaptures.Capture c : t.captures.list()) {
             addCapture(t.server, c, sf, middleboxes);
         }
+    }
+
+    /**
+     * Addresses where sessions an Outlook start seemed to leave behind outlived keepalive after that
+     * start, ended or still open: the earlier client was alive, so on this machine a new start does
+     * not prove the earlier one gone (a second MAPI program or profile, a terminal server). DESIGN §1:
+     * a fixed machine with clean disconnects is legitimate concurrency.
+     */
+    private static Set<String> sharedMachines(UserTrack t, ServerFacts sf, List<OpenSession> open) {
+        Set<String> shared = new TreeSet<>();
+        t.restartLingeringByAddress.forEach((address, lingering) -> {
+            if (lingering.outlived(sf.deadPeerMs()) > 0) {
+                shared.add(address);
+            }
+        });
+        if (sf.end() != null) {
+            long outlivedMs = sf.deadPeerMs() + Thresholds.reapToleranceMs(sf.deadPeerMs());
+            for (OpenSession s : open) {
+                if (s.superseded() && !s.movedAway
+                        && Duration.between(s.supersededAt, sf.end()).toMillis() > outlivedMs) {
+                    shared.add(UserTrack.address(s));
+                }
+            }
+        }
+        return shared;
     }
 
     private void addCapture(String server, LogonCaptures.Capture c, ServerFacts sf, Middleboxes middleboxes) {

@@ -55,6 +55,8 @@ final class UserTrack {
     final Map<String, AddressDays> addresses = new HashMap<>();
     /** Ended superseded sessions, by the address they came from. */
     final Map<String, Lingering> lingeringByAddress = new HashMap<>();
+    /** The subset superseded by a new start on the same machine (not by a move to another address). */
+    final Map<String, Lingering> restartLingeringByAddress = new HashMap<>();
     final TreeSet<String> otherMailboxes = new TreeSet<>();
     long otherMailboxCount;
     long delegateLogons;
@@ -130,8 +132,11 @@ final class UserTrack {
         if (s.supersededAt != null) {
             long afterMove = Duration.between(s.supersededAt, time).toMillis();
             long idle = Duration.between(s.lastActivity, time).toMillis();
-            String address = s.client.ip() == null ? UNKNOWN_ADDRESS : s.client.ip();
+            String address = address(s);
             lingeringByAddress.computeIfAbsent(address, k -> new Lingering()).add(idle, afterMove);
+            if (!s.movedAway) {
+                restartLingeringByAddress.computeIfAbsent(address, k -> new Lingering()).add(idle, afterMove);
+            }
             if (afterMove >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis()) {
                 reapedExamples.add(new Example(time, ref, "session " + s.id + " from " + s.client.describe()
                         + " ended " + Texts.duration(afterMove) + " after the user connected from "
@@ -192,11 +197,14 @@ final class UserTrack {
         int superseded = 0;
         int delegate = 0;
         b.movedByAddress.clear();
+        b.restartedByAddress.clear();
         for (OpenSession s : open.values()) {
             if (s.superseded()) {
                 superseded++;
                 if (s.movedAway && s.client.ip() != null) {
                     b.movedByAddress.merge(s.client.ip(), 1, Integer::sum);
+                } else if (!s.movedAway) {
+                    b.restartedByAddress.merge(address(s), 1, Integer::sum);
                 }
             }
             if (s.delegate) {
@@ -313,6 +321,10 @@ final class UserTrack {
         if (otherMailboxes.size() < Thresholds.MAX_TRACKED_MAILBOXES) {
             otherMailboxes.add(mailbox);
         }
+    }
+
+    static String address(OpenSession s) {
+        return s.client.ip() == null ? UNKNOWN_ADDRESS : s.client.ip();
     }
 
     private static boolean isLogon(String operation) {
