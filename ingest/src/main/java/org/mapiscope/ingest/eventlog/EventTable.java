@@ -3,7 +3,7 @@ package org.mapiscope.ingest.eventlog;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvCallbackHandler;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -30,6 +30,8 @@ import org.mapiscope.model.LimitExceeded;
  * Reads an exported event table (CSV or tab-separated) row by row with FastCSV: recognises its
  * {@link TableLayout}, counts every event, turns each 9646 of the information store into a
  * {@link LimitExceeded} with its local time converted to UTC in {@link ReadContext#timezone()}.
+ * Rows are told apart by their event id and source before anything else is read of them
+ * ({@link EventRowHandler}): the descriptions of other events are never turned into strings.
  *
  * <p>A 9646 whose date could be read two ways (day/month order) waits until a later date in the
  * file shows the culture; at most {@link #MAX_WAITING} wait, so memory stays bounded. Those the
@@ -51,6 +53,9 @@ final class EventTable {
     private final char separator;
     private final CultureDates dates = new CultureDates();
     private final Deque<Waiting> waiting = new ArrayDeque<>();
+    /** The day of the last other event whose date was read, to read each day once. */
+    private final char[] lastDay = new char[64];
+    private int dayLength = -1;
 
     private EventTable(InputFile input, ReadContext context, char separator) {
         this.input = input;
@@ -60,10 +65,11 @@ final class EventTable {
 
     /** Whether the text starts like an event table with this separator. Never throws. */
     static boolean detect(String head, char separator) {
-        try (CsvReader<CsvRecord> csv = csv(new StringReader(head), separator)) {
-            List<CsvRecord> first = new ArrayList<>();
-            for (CsvRecord record : csv) {
-                first.add(record);
+        EventRowHandler rows = new EventRowHandler();
+        try (CsvReader<EventRowHandler> csv = csv(rows, new StringReader(head), separator)) {
+            List<List<String>> first = new ArrayList<>();
+            for (EventRowHandler row : csv) {
+                first.add(row.fields());
                 if (first.size() == HEAD_RECORDS) {
                     break;
                 }
@@ -84,13 +90,17 @@ final class EventTable {
     }
 
     private void read() throws IOException {
-        try (CsvReader<CsvRecord> csv = csv(TextDecoding.reader(input.open()), separator)) {
-            CloseableIterator<CsvRecord> records = csv.iterator();
-            List<CsvRecord> head = new ArrayList<>();
+        EventRowHandler rows = new EventRowHandler();
+        try (CsvReader<EventRowHandler> csv = csv(rows, TextDecoding.reader(input.open()), separator)) {
+            CloseableIterator<EventRowHandler> records = csv.iterator();
+            List<List<String>> head = new ArrayList<>();
+            List<Long> headLines = new ArrayList<>();
             long lastLine = 0;
             try {
                 while (head.size() < HEAD_RECORDS && records.hasNext()) {
-                    head.add(records.next());
+                    EventRowHandler row = records.next();
+                    head.add(row.fields());
+                    headLines.add(row.line());
                 }
                 Optional<Recognised> recognised = TableLayout.recognise(head);
                 if (recognised.isEmpty()) {
@@ -98,14 +108,19 @@ final class EventTable {
                     return;
                 }
                 TableLayout layout = recognised.get().layout();
-                for (CsvRecord record : head.subList(recognised.get().headerRecords(), head.size())) {
-                    lastLine = record.getStartingLineNumber();
-                    readRow(layout, record);
+                for (int i = recognised.get().headerRecords(); i < head.size(); i++) {
+                    lastLine = headLines.get(i);
+                    readRow(layout, head.get(i), lastLine);
                 }
+                rows.decideBy(layout);
                 while (records.hasNext()) {
-                    CsvRecord record = records.next();
-                    lastLine = record.getStartingLineNumber();
-                    readRow(layout, record);
+                    EventRowHandler row = records.next();
+                    lastLine = row.line();
+                    if (row.isOther()) {
+                        countOther(layout, row);
+                    } else {
+                        readRow(layout, row.fields(), lastLine);
+                    }
                 }
             } catch (CsvParseException e) {
                 // FastCSV gives up on a field longer than its buffer (an unclosed quote swallows the rest).
@@ -120,14 +135,30 @@ final class EventTable {
         }
     }
 
-    private static CsvReader<CsvRecord> csv(Reader text, char separator) {
+    private static <T> CsvReader<T> csv(CsvCallbackHandler<T> handler, Reader text, char separator) {
         return CsvReader.builder().fieldSeparator(separator).quoteCharacter('"').skipEmptyLines(true)
-                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(text);
+                .allowExtraFields(true).allowMissingFields(true).build(handler, text);
     }
 
-    private void readRow(TableLayout layout, CsvRecord record) {
-        EvidenceRef ref = EvidenceRef.line(input.displayPath(), record.getStartingLineNumber());
-        Parsed parsed = layout.parse(record, separator);
+    /**
+     * An event other than 9646 is counted; while the file has not shown its day and month order,
+     * its date may show it. Only a new day can: one file is written in one culture, and rows of
+     * the same day differ only in the time, which both readings of a date share.
+     */
+    private void countOther(TableLayout layout, EventRowHandler row) {
+        context.count();
+        if (!dates.undecided() || dayLength >= 0 && row.sameDay(lastDay, dayLength)) {
+            return;
+        }
+        dayLength = row.copyDay(lastDay);
+        if (dates.read(layout.time(row.fields())) instanceof Dated) {
+            settleWaiting();
+        }
+    }
+
+    private void readRow(TableLayout layout, List<String> fields, long line) {
+        EvidenceRef ref = EvidenceRef.line(input.displayPath(), line);
+        Parsed parsed = layout.parse(fields, line, separator);
         if (parsed instanceof BadRow bad) {
             context.skip(ref, bad.reason());
             return;

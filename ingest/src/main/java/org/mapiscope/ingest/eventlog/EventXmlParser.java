@@ -1,6 +1,6 @@
 package org.mapiscope.ingest.eventlog;
 
-import java.io.StringReader;
+import java.io.CharArrayReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -23,12 +23,12 @@ final class EventXmlParser {
     }
 
     /**
-     * The fields of the event.
+     * The fields of the event element in {@code text[offset, offset + length)}.
      *
      * @throws XMLStreamException when the element is not well-formed XML (the message says where)
      */
-    EventXmlFields parse(String eventXml) throws XMLStreamException {
-        XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(eventXml));
+    EventXmlFields parse(char[] text, int offset, int length) throws XMLStreamException {
+        XMLStreamReader xml = factory.createXMLStreamReader(new CharArrayReader(text, offset, length));
         try {
             return read(xml);
         } finally {

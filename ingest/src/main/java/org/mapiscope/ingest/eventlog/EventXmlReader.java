@@ -14,10 +14,7 @@ import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.ingest.Sniff;
 import org.mapiscope.ingest.TextDecoding;
-import org.mapiscope.ingest.eventlog.EventXmlSplitter.Broken;
-import org.mapiscope.ingest.eventlog.EventXmlSplitter.Element;
-import org.mapiscope.ingest.eventlog.EventXmlSplitter.Piece;
-import org.mapiscope.ingest.eventlog.EventXmlSplitter.Refused;
+import org.mapiscope.ingest.eventlog.EventXmlSplitter.Found;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.LimitExceeded;
 
@@ -60,24 +57,27 @@ public final class EventXmlReader implements FormatReader {
         EventXmlParser parser = new EventXmlParser(SafeXml.inputFactory());
         try (BufferedReader reader = TextDecoding.reader(input.open())) {
             EventXmlSplitter splitter = new EventXmlSplitter(reader);
-            Piece piece;
-            while ((piece = splitter.next()) != null) {
-                EvidenceRef ref = EvidenceRef.line(file, piece.line());
-                if (piece instanceof Element element) {
-                    readEvent(parser, element.xml(), ref, input.serverHint(), context);
-                } else if (piece instanceof Broken broken) {
-                    context.skip(ref, broken.reason());
-                } else if (piece instanceof Refused refused) {
-                    context.skip(ref, refused.reason());
+            Found found;
+            while ((found = splitter.advance()) != Found.END) {
+                if (found == Found.ELEMENT && RawEventId.isOtherEvent(splitter.chars(), splitter.start(), splitter.end())) {
+                    context.count(); // most of an Application log: counted without parsing
+                    continue;
+                }
+                EvidenceRef ref = EvidenceRef.line(file, splitter.line());
+                if (found == Found.ELEMENT) {
+                    readEvent(parser, splitter, ref, input.serverHint(), context);
+                } else {
+                    context.skip(ref, splitter.reason());
                 }
             }
         }
     }
 
-    private static void readEvent(EventXmlParser parser, String xml, EvidenceRef ref, String serverHint, ReadContext context) {
+    private static void readEvent(EventXmlParser parser, EventXmlSplitter splitter, EvidenceRef ref, String serverHint,
+                                  ReadContext context) {
         EventXmlFields event;
         try {
-            event = parser.parse(xml);
+            event = parser.parse(splitter.chars(), splitter.start(), splitter.end() - splitter.start());
         } catch (XMLStreamException e) {
             context.skip(ref, "the event is not well-formed XML: " + firstLine(e.getMessage()));
             return;

@@ -10,6 +10,11 @@ import java.io.Reader;
  * element is then parsed on its own, so a broken or truncated event costs that event only and
  * the rest of the file is still read; memory is bounded by the largest event.
  *
+ * <p>Exports are gigabytes of events of which few matter, so the text is scanned in bulk over one
+ * char buffer: {@link #advance()} leaves the element in the buffer ({@link #chars()},
+ * {@link #start()}, {@link #end()}) for the caller to look at without a copy; {@link #next()}
+ * wraps the same as {@link Piece}s.
+ *
  * <p>A {@code <!DOCTYPE} outside the events ends the file: DTDs and entities are never read
  * (DESIGN §8). Not thread-safe: one instance per input.
  */
@@ -36,25 +41,36 @@ final class EventXmlSplitter {
     record Refused(long line, String reason) implements Piece {
     }
 
-    private static final String START = "<Event";
-    private static final String END = "</Event>";
-    private static final String DOCTYPE = "<!DOCTYPE";
-    private static final String ENTITY = "<!ENTITY";
+    /** What {@link #advance()} found. */
+    enum Found { ELEMENT, BROKEN, REFUSED, END }
+
+    private static final String CUT_OFF = "the event element is cut off: the next event starts before it is closed";
+    private static final String UNCLOSED = "the event element is not closed before the end of the file (truncated export?)";
+    private static final String OVERSIZED = "the event element is longer than " + MAX_EVENT_CHARS + " characters; skipped";
+    private static final String DOCTYPE_REFUSED = "the XML declares a DOCTYPE; document type definitions and entities are"
+            + " never read (a safety rule), so the file is not read past this point";
+    /** The longest name looked at after a {@code <}: {@code <!DOCTYPE}. */
+    private static final int LOOKAHEAD = 9;
 
     private final Reader in;
-    private final char[] buffer = new char[1 << 16];
+    private char[] buffer = new char[1 << 18];
     private int position;
     private int limit;
-    private long line = 1;
-    private long lastOpenLine = 1;
+    private boolean eof;
     private boolean refused;
+    private long line = 1;
 
-    /** Text since the current element started, or the last few characters outside elements. */
-    private final StringBuilder text = new StringBuilder();
+    /** Start of the element being read, or -1 outside elements and while skipping an oversized one. */
+    private int elementStart = -1;
     private boolean inside;
     private boolean skippingOversized;
     private boolean startTagOpen;
     private long elementLine;
+
+    private int foundStart;
+    private int foundEnd;
+    private long foundLine;
+    private String foundReason;
 
     EventXmlSplitter(Reader in) {
         this.in = in;
@@ -66,127 +82,186 @@ final class EventXmlSplitter {
      * @throws IOException when the input cannot be read
      */
     Piece next() throws IOException {
+        return switch (advance()) {
+            case ELEMENT -> new Element(foundLine, new String(buffer, foundStart, foundEnd - foundStart));
+            case BROKEN -> new Broken(foundLine, foundReason);
+            case REFUSED -> new Refused(foundLine, foundReason);
+            case END -> null;
+        };
+    }
+
+    /** The buffer holding the element {@link #advance()} found, valid until the next call. */
+    char[] chars() {
+        return buffer;
+    }
+
+    /** Index of the element's {@code <} in {@link #chars()}. */
+    int start() {
+        return foundStart;
+    }
+
+    /** Index just after the element's last {@code >} in {@link #chars()}. */
+    int end() {
+        return foundEnd;
+    }
+
+    /** 1-based line where the piece found last starts. */
+    long line() {
+        return foundLine;
+    }
+
+    /** Why the piece found last is broken or refused. */
+    String reason() {
+        return foundReason;
+    }
+
+    /**
+     * Moves to the next piece: an element (left in the buffer), a broken element, a refusal, or the end.
+     *
+     * @throws IOException when the input cannot be read
+     */
+    Found advance() throws IOException {
         if (refused) {
-            return null;
+            return Found.END;
         }
-        int c;
-        while ((c = read()) >= 0) {
-            char ch = (char) c;
-            if (ch == '<') {
-                lastOpenLine = line;
+        while (true) {
+            char[] b = buffer;
+            int end = limit;
+            int i = position;
+            // Only '<', '>' and '\n' matter; everything else is skipped in this loop.
+            for (; i < end; i++) {
+                char c = b[i];
+                if (c > '>') {
+                    continue;
+                }
+                if (c == '\n') {
+                    line++;
+                } else if (c == '<') {
+                    if (i + LOOKAHEAD > end && !eof) {
+                        break; // fill the buffer, then look at this '<' again
+                    }
+                    Found found = atOpen(i);
+                    if (found != null) {
+                        return found;
+                    }
+                } else if (c == '>' && startTagOpen) {
+                    startTagOpen = false;
+                    if (!skippingOversized && b[i - 1] == '/') { // <Event … />
+                        return element(i + 1);
+                    }
+                }
             }
-            if (ch == '\n') {
-                line++;
+            position = i;
+            if (inside && !skippingOversized && position - elementStart > MAX_EVENT_CHARS) {
+                skippingOversized = true;
+                elementStart = -1;
+                return piece(Found.BROKEN, elementLine, OVERSIZED);
             }
-            Piece piece = inside ? insideElement(ch) : outsideElement(ch);
-            if (piece != null) {
-                return piece;
+            if (eof && position >= limit) {
+                if (inside) {
+                    inside = false;
+                    skippingOversized = false;
+                    elementStart = -1;
+                    return piece(Found.BROKEN, elementLine, UNCLOSED);
+                }
+                return Found.END;
             }
+            fill();
+        }
+    }
+
+    /** Looks at the name after the {@code <} at {@code i}; a piece when one is complete, else {@code null}. */
+    private Found atOpen(int i) {
+        if (isName(i, "<Event") && isNameEnd(i + 6)) {
+            boolean wasInside = inside;
+            boolean alreadyReported = skippingOversized;
+            long brokenLine = elementLine;
+            inside = true;
+            skippingOversized = false;
+            elementStart = i;
+            elementLine = line;
+            startTagOpen = buffer[i + 6] != '>';
+            position = i + 1; // the scan goes on from here: the name's end may be a line break
+            // The next event starts before the current one was closed: the current one is cut off.
+            return wasInside && !alreadyReported ? piece(Found.BROKEN, brokenLine, CUT_OFF) : null;
         }
         if (inside) {
-            inside = false;
-            text.setLength(0);
-            return new Broken(elementLine, "the event element is not closed before the end of the file (truncated export?)");
-        }
-        return null;
-    }
-
-    private Piece outsideElement(char ch) {
-        if (isNameEnd(ch) && endsWith(text, START, 0)) {
-            startElement(ch);
-            return null;
-        }
-        text.append(ch);
-        keepTail();
-        if (endsWith(text, DOCTYPE, 0) || endsWith(text, ENTITY, 0)) {
-            refused = true;
-            return new Refused(lastOpenLine, "the XML declares a DOCTYPE; document type definitions and entities are never"
-                    + " read (a safety rule), so the file is not read past this point");
-        }
-        return null;
-    }
-
-    private Piece insideElement(char ch) {
-        if (isNameEnd(ch) && endsWith(text, START, 0) && (skippingOversized || text.length() > START.length())) {
-            // A new event starts before the current one was closed: the current one is cut off.
-            long brokenLine = elementLine;
-            boolean alreadyReported = skippingOversized;
-            startElement(ch);
-            return alreadyReported ? null
-                    : new Broken(brokenLine, "the event element is cut off: the next event starts before it is closed");
-        }
-        text.append(ch);
-        boolean closesStartTag = ch == '>' && startTagOpen;
-        if (closesStartTag) {
-            startTagOpen = false;
-        }
-        if (skippingOversized) {
-            if (ch == '>' && endsWith(text, END, 0)) {
-                inside = false;
-                skippingOversized = false;
-                text.setLength(0);
-            } else {
-                keepTail();
+            if (isName(i, "</Event>")) {
+                if (skippingOversized) {
+                    inside = false;
+                    skippingOversized = false;
+                    return null;
+                }
+                return element(i + 8);
             }
             return null;
         }
-        if (ch == '>' && (endsWith(text, END, 0) || closesStartTag && endsWith(text, "/>", 0))) {
-            inside = false;
-            String xml = text.toString();
-            text.setLength(0);
-            return new Element(elementLine, xml);
-        }
-        if (text.length() > MAX_EVENT_CHARS) {
-            skippingOversized = true;
-            keepTail();
-            return new Broken(elementLine, "the event element is longer than " + MAX_EVENT_CHARS + " characters; skipped");
+        if (isName(i, "<!DOCTYPE") || isName(i, "<!ENTITY")) {
+            refused = true;
+            return piece(Found.REFUSED, line, DOCTYPE_REFUSED);
         }
         return null;
     }
 
-    private void startElement(char nameEnd) {
-        inside = true;
-        skippingOversized = false;
-        startTagOpen = nameEnd != '>';
-        elementLine = lastOpenLine;
-        text.setLength(0);
-        text.append(START).append(nameEnd);
+    private Found element(int end) {
+        inside = false;
+        startTagOpen = false;
+        foundStart = elementStart;
+        foundEnd = end;
+        foundLine = elementLine;
+        elementStart = -1;
+        position = end;
+        return Found.ELEMENT;
     }
 
-    /** Outside elements, and while skipping an oversized one, only the last characters matter. */
-    private void keepTail() {
-        if (text.length() > 32) {
-            text.delete(0, text.length() - 16);
-        }
+    private Found piece(Found found, long at, String reason) {
+        foundLine = at;
+        foundReason = reason;
+        return found;
     }
 
-    private static boolean isNameEnd(char ch) {
-        return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '>' || ch == '/';
-    }
-
-    /** Whether {@code text} ends with {@code suffix} followed by {@code extra} more characters. */
-    private static boolean endsWith(StringBuilder text, String suffix, int extra) {
-        int start = text.length() - extra - suffix.length();
-        if (start < 0) {
+    private boolean isName(int at, String name) {
+        if (at + name.length() > limit) {
             return false;
         }
-        for (int i = 0; i < suffix.length(); i++) {
-            if (text.charAt(start + i) != suffix.charAt(i)) {
+        for (int k = 1; k < name.length(); k++) {
+            if (buffer[at + k] != name.charAt(k)) {
                 return false;
             }
         }
         return true;
     }
 
-    private int read() throws IOException {
-        if (position == limit) {
-            limit = in.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
+    private boolean isNameEnd(int at) {
+        if (at >= limit) {
+            return false;
+        }
+        char ch = buffer[at];
+        return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' || ch == '>' || ch == '/';
+    }
+
+    /** Reads more text, keeping the element being read (the buffer grows up to the largest event kept). */
+    private void fill() throws IOException {
+        int keep = elementStart >= 0 ? elementStart : position;
+        if (keep > 0) {
+            System.arraycopy(buffer, keep, buffer, 0, limit - keep);
+            limit -= keep;
+            position -= keep;
+            if (elementStart >= 0) {
+                elementStart -= keep;
             }
         }
-        return buffer[position++];
+        if (limit == buffer.length) {
+            // Just above the largest event kept, so an oversized one is noticed before the buffer is full.
+            char[] larger = new char[Math.min(buffer.length * 2, MAX_EVENT_CHARS + 2 * LOOKAHEAD)];
+            System.arraycopy(buffer, 0, larger, 0, limit);
+            buffer = larger;
+        }
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            eof = true;
+        } else {
+            limit += n;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.mapiscope.ingest.eventlog;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -49,14 +48,39 @@ record PowerShellLayout(int id, int source, int time, int message, int computer,
     }
 
     @Override
-    public Parsed parse(CsvRecord record, char separator) {
+    public Parsed parse(List<String> fields, long line, char separator) {
         int needed = 1 + Math.max(Math.max(id, source), Math.max(time, Math.max(message, Math.max(computer, strings))));
-        if (record.getFieldCount() < needed) {
-            return new BadRow("the row has " + record.getFieldCount() + " values; the header names " + needed + " or more");
+        if (fields.size() < needed) {
+            return new BadRow("the row has " + fields.size() + " values; the header names " + needed + " or more");
         }
-        return new TableRow(record.getStartingLineNumber(), record.getField(time), record.getField(source),
-                record.getField(id), computer < 0 ? null : record.getField(computer),
-                message < 0 ? null : record.getField(message), strings < 0 ? List.of() : insertionStrings(record.getField(strings)));
+        return new TableRow(line, fields.get(time), fields.get(source), fields.get(id),
+                computer < 0 ? null : fields.get(computer), message < 0 ? null : fields.get(message),
+                strings < 0 ? List.of() : insertionStrings(fields.get(strings)));
+    }
+
+    @Override
+    public int decidingColumns() {
+        return 1 + Math.max(id, Math.max(source, time));
+    }
+
+    @Override
+    public int idColumn() {
+        return id;
+    }
+
+    @Override
+    public int sourceColumn() {
+        return source;
+    }
+
+    @Override
+    public int dateColumn() {
+        return time;
+    }
+
+    @Override
+    public String time(List<String> fields) {
+        return fields.get(time);
     }
 
     /**

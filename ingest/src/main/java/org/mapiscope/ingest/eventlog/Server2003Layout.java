@@ -1,6 +1,5 @@
 package org.mapiscope.ingest.eventlog;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.List;
 
 /**
@@ -11,26 +10,50 @@ import java.util.List;
 record Server2003Layout() implements TableLayout {
 
     /** A row with a date, a time, and a numeric event id in the sixth column. */
-    static boolean isRow(CsvRecord record) {
-        if (record.getFieldCount() < 8) {
+    static boolean isRow(List<String> fields) {
+        if (fields.size() < 8) {
             return false;
         }
-        String date = record.getField(0);
-        String time = record.getField(1);
+        String date = fields.get(0);
+        String time = fields.get(1);
         return date.chars().anyMatch(Character::isDigit) && date.chars().anyMatch(c -> c == '/' || c == '.' || c == '-')
-                && time.contains(":") && TableLayout.isInteger(record.getField(5));
+                && time.contains(":") && TableLayout.isInteger(fields.get(5));
     }
 
     @Override
-    public Parsed parse(CsvRecord record, char separator) {
-        if (record.getFieldCount() < 8) {
-            return new BadRow("the row has " + record.getFieldCount()
+    public Parsed parse(List<String> fields, long line, char separator) {
+        if (fields.size() < 8) {
+            return new BadRow("the row has " + fields.size()
                     + " values; a Server 2003 Event Viewer row has nine (date, time, source, type, category, event, user,"
                     + " computer, description)");
         }
-        String time = record.getField(0).strip() + " " + record.getField(1).strip();
-        return new TableRow(record.getStartingLineNumber(), time, record.getField(2), record.getField(5),
-                record.getField(7), TableLayout.rest(record, 8, separator), List.of());
+        return new TableRow(line, time(fields), fields.get(2), fields.get(5), fields.get(7), TableLayout.rest(fields, 8, separator),
+                List.of());
+    }
+
+    @Override
+    public int decidingColumns() {
+        return 6;
+    }
+
+    @Override
+    public int idColumn() {
+        return 5;
+    }
+
+    @Override
+    public int sourceColumn() {
+        return 2;
+    }
+
+    @Override
+    public int dateColumn() {
+        return 0;
+    }
+
+    @Override
+    public String time(List<String> fields) {
+        return fields.get(0).strip() + " " + fields.get(1).strip();
     }
 
     @Override

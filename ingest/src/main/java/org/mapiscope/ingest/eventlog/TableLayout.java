@@ -1,6 +1,5 @@
 package org.mapiscope.ingest.eventlog;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +22,27 @@ sealed interface TableLayout permits ViewerLayout, Server2003Layout, PowerShellL
     record Recognised(TableLayout layout, int headerRecords) {
     }
 
-    /** Reads one data row. */
-    Parsed parse(CsvRecord record, char separator);
+    /** Reads one data row: its values, and the line it starts on. */
+    Parsed parse(List<String> fields, long line, char separator);
+
+    /**
+     * How many leading values tell whether a row may be a 9646 and when it was logged: rows whose
+     * event id and source say otherwise are only counted, and their later values (the long
+     * description) are never turned into strings.
+     */
+    int decidingColumns();
+
+    /** The column of the event id. */
+    int idColumn();
+
+    /** The column of the source. */
+    int sourceColumn();
+
+    /** The column whose text up to the first space is the date (the day a row was logged). */
+    int dateColumn();
+
+    /** The local date and time as written, from at least the {@link #decidingColumns()} leading values. */
+    String time(List<String> fields);
 
     /** A short name for messages: {@code Event Viewer}, {@code Server 2003 Event Viewer}, {@code Get-WinEvent | Export-Csv}. */
     String description();
@@ -33,17 +51,17 @@ sealed interface TableLayout permits ViewerLayout, Server2003Layout, PowerShellL
      * The layout of a table from its first records (a PowerShell {@code #TYPE} line included),
      * and how many of them are header lines; empty when it is no event table.
      */
-    static Optional<Recognised> recognise(List<CsvRecord> head) {
+    static Optional<Recognised> recognise(List<List<String>> head) {
         int skipped = 0;
-        if (!head.isEmpty() && head.get(0).getField(0).startsWith("#TYPE")) {
+        if (!head.isEmpty() && head.get(0).get(0).startsWith("#TYPE")) {
             skipped = 1;
         }
         if (head.size() <= skipped) {
             return Optional.empty();
         }
-        CsvRecord first = head.get(skipped);
-        CsvRecord second = head.size() > skipped + 1 ? head.get(skipped + 1) : null;
-        Optional<PowerShellLayout> powerShell = PowerShellLayout.fromHeader(first.getFields());
+        List<String> first = head.get(skipped);
+        List<String> second = head.size() > skipped + 1 ? head.get(skipped + 1) : null;
+        Optional<PowerShellLayout> powerShell = PowerShellLayout.fromHeader(first);
         if (powerShell.isPresent()) {
             return Optional.of(new Recognised(powerShell.get(), skipped + 1));
         }
@@ -57,11 +75,11 @@ sealed interface TableLayout permits ViewerLayout, Server2003Layout, PowerShellL
     }
 
     /** The fields from {@code from} on, joined again: an unquoted description that held the separator. */
-    static String rest(CsvRecord record, int from, char separator) {
-        if (record.getFieldCount() <= from) {
+    static String rest(List<String> fields, int from, char separator) {
+        if (fields.size() <= from) {
             return "";
         }
-        return String.join(String.valueOf(separator), record.getFields().subList(from, record.getFieldCount()));
+        return String.join(String.valueOf(separator), fields.subList(from, fields.size()));
     }
 
     static boolean isInteger(String text) {

@@ -1,6 +1,5 @@
 package org.mapiscope.ingest.eventlog;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.List;
 
 /**
@@ -13,24 +12,49 @@ record ViewerLayout() implements TableLayout {
     private static final List<String> ENGLISH_HEADER = List.of("Level", "Date and Time", "Source", "Event ID", "Task Category");
 
     /** A five-name header followed by a six-value row whose fourth value is a number; or the English header alone. */
-    static boolean isHeader(CsvRecord first, CsvRecord second) {
-        if (first.getFieldCount() != 5) {
+    static boolean isHeader(List<String> first, List<String> second) {
+        if (first.size() != 5) {
             return false;
         }
         if (second == null) {
-            return first.getFields().equals(ENGLISH_HEADER);
+            return first.equals(ENGLISH_HEADER);
         }
-        return second.getFieldCount() >= 6 && TableLayout.isInteger(second.getField(3));
+        return second.size() >= 6 && TableLayout.isInteger(second.get(3));
     }
 
     @Override
-    public Parsed parse(CsvRecord record, char separator) {
-        if (record.getFieldCount() < 6) {
-            return new BadRow("the row has " + record.getFieldCount()
+    public Parsed parse(List<String> fields, long line, char separator) {
+        if (fields.size() < 6) {
+            return new BadRow("the row has " + fields.size()
                     + " values; an Event Viewer row has six (level, date and time, source, event id, task category, description)");
         }
-        return new TableRow(record.getStartingLineNumber(), record.getField(1), record.getField(2), record.getField(3),
-                null, TableLayout.rest(record, 5, separator), List.of());
+        return new TableRow(line, fields.get(1), fields.get(2), fields.get(3), null, TableLayout.rest(fields, 5, separator),
+                List.of());
+    }
+
+    @Override
+    public int decidingColumns() {
+        return 4;
+    }
+
+    @Override
+    public int idColumn() {
+        return 3;
+    }
+
+    @Override
+    public int sourceColumn() {
+        return 2;
+    }
+
+    @Override
+    public int dateColumn() {
+        return 1;
+    }
+
+    @Override
+    public String time(List<String> fields) {
+        return fields.get(1);
     }
 
     @Override
