@@ -145,6 +145,20 @@ class ValuePropertiesTest {
         });
     }
 
+    @Test
+    void jsonFromUtf16BytesMatchesJsonFromStrings() {
+        // Mostly ASCII with quotes, backslashes and controls mixed in, and any text; at any offset.
+        qt().forAll(strings().betweenCodePoints(0, 0x7F).ofLengthBetween(0, 40),
+                strings().allPossible().ofLengthBetween(0, 6), integers().between(0, 7)).checkAssert((ascii, any, skip) -> {
+            String s = ascii.substring(0, ascii.length() / 2) + any + ascii.substring(ascii.length() / 2);
+            byte[] b = new byte[skip + 2 * s.length()];
+            ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).position(skip).asCharBuffer().put(s);
+            ByteSink expected = new ByteSink(1).jsonChars(s);
+            ByteSink actual = new ByteSink(1).jsonUtf16(b, skip, s.length());
+            assertThat(actual.toByteArray()).isEqualTo(expected.toByteArray());
+        });
+    }
+
     /** Minimal JSON string-body decoder for the test (\\", \\\\, \\n, \\r, \\t, \\uXXXX). */
     private static String unescape(String json) {
         StringBuilder sb = new StringBuilder();
