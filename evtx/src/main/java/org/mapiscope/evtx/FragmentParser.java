@@ -276,7 +276,8 @@ final class FragmentParser {
         }
         chunk.compiling.put(offset, Boolean.TRUE);
         try {
-            Node.Template t = new Node.Template(offset, fragment(offset + 24, offset + 24 + (int) dataSize, depth));
+            Node.Template t = new Node.Template(offset, fragment(offset + 24, offset + 24 + (int) dataSize, depth),
+                    new TemplatePlan.Cache());
             chunk.templates.put(offset, t);
             return t;
         } finally {

@@ -45,7 +45,10 @@ sealed interface Node {
     record Instance(Template template, byte[] types, int[] at, int[] sizes) implements Node {
     }
 
-    /** A compiled template, cached per chunk by the chunk offset of its definition. */
-    record Template(int offset, Node[] nodes) {
+    /**
+     * A compiled template, cached per chunk by the chunk offset of its definition, with its
+     * flattened forms per shape of values.
+     */
+    record Template(int offset, Node[] nodes, TemplatePlan.Cache plans) {
     }
 }

@@ -27,6 +27,16 @@ final class TreeWalker {
         this.visitor = visitor;
         this.budget = MAX_NODES;
         this.elements = 0;
+        if (nodes.length == 1 && nodes[0] instanceof Node.Instance i) {
+            // The usual record: one template instance, replayed from its flattened form.
+            Node.Template t = i.template();
+            TemplatePlan plan = t.plans().find(b, t.nodes(), i);
+            if (plan != null) {
+                plan.replay(i, visitor);
+                elements = plan.elements();
+                return;
+            }
+        }
         walk(nodes, NO_VALUES, 0);
     }
 

@@ -1,0 +1,246 @@
+package org.mapiscope.evtx;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A template flattened, for one shape of values, into the visitor calls {@link TreeWalker} would
+ * make: which elements a NULL dependency omits and which substitutions are NULL is decided once
+ * per shape, so a record is a loop over ints that splices in its values. The shape is the
+ * values' types plus the NULL-ness of the few types where it depends on the bytes. Templates
+ * needing the full walk (arrays repeating their element, BinXml values, nested templates,
+ * attribute values joined from several parts) get no plan.
+ */
+final class TemplatePlan {
+
+    private static final int START = 0;
+    private static final int END = 1;
+    private static final int ATTR_VALUE = 2;
+    private static final int ATTR_TEXT = 3;
+    private static final int TEXT_VALUE = 4;
+    private static final int TEXT = 5;
+    private static final int CHAR_REF = 6;
+    private static final int ENTITY_REF = 7;
+    private static final int CDATA = 8;
+    private static final int PI = 9;
+
+    private final byte[] types;
+    private final long nullBits;
+    /** Three ints per call: opcode and two operands (string index, value index or code); null: no plan. */
+    private final int[] ops;
+    private final String[] strings;
+    private final int elements;
+
+    private TemplatePlan(byte[] types, long nullBits, int[] ops, String[] strings, int elements) {
+        this.types = types;
+        this.nullBits = nullBits;
+        this.ops = ops;
+        this.strings = strings;
+        this.elements = elements;
+    }
+
+    /** Elements the record has (none means it carried no event). */
+    int elements() {
+        return elements;
+    }
+
+    /** Makes the visitor calls of the template applied to {@code values}. */
+    void replay(Node.Instance values, RawVisitor v) {
+        int[] at = values.at();
+        int[] sizes = values.sizes();
+        int[] o = ops;
+        String[] s = strings;
+        for (int k = 0; k < o.length; k += 3) {
+            int x = o[k + 1];
+            int y = o[k + 2];
+            switch (o[k]) {
+                case START -> v.startElement(s[x]);
+                case END -> v.endElement(s[x]);
+                case ATTR_VALUE -> v.attribute(s[x], types[y] & 0xFF, at[y], sizes[y]);
+                case ATTR_TEXT -> v.attribute(s[x], s[y]);
+                case TEXT_VALUE -> v.text(types[x] & 0xFF, at[x], sizes[x]);
+                case TEXT -> v.text(s[x]);
+                case CHAR_REF -> v.charRef(x);
+                case ENTITY_REF -> v.entityRef(s[x]);
+                case CDATA -> v.cdata(s[x]);
+                default -> v.processingInstruction(s[x], s[y]);
+            }
+        }
+    }
+
+    /**
+     * The NULL-ness bits of the values whose NULL-ness depends on their bytes, or -1 when such a
+     * value sits beyond index 63 (no plan then).
+     */
+    static long nullBits(byte[] b, Node.Instance values) {
+        byte[] types = values.types();
+        long bits = 0;
+        for (int i = 0; i < types.length; i++) {
+            int type = types[i];
+            if (type == ValueType.BOOL || type == ValueType.SIZE_T || type == ValueType.SYSTEMTIME) {
+                if (i >= 64) {
+                    return -1;
+                }
+                if (Values.isNull(b, values.at()[i], values.sizes()[i], type)) {
+                    bits |= 1L << i;
+                }
+            }
+        }
+        return bits;
+    }
+
+    boolean fits(byte[] otherTypes, long otherNullBits) {
+        return nullBits == otherNullBits && Arrays.equals(types, otherTypes);
+    }
+
+    /** The plan of {@code nodes} for values of this shape, or {@code null} when the full walk is needed. */
+    static TemplatePlan compile(Node[] nodes, byte[] types, long nullBits) {
+        Compiler c = new Compiler(types, nullBits);
+        if (!c.nodes(nodes, 1)) {
+            return null;
+        }
+        int[] ops = new int[c.ops.size()];
+        for (int i = 0; i < ops.length; i++) {
+            ops[i] = c.ops.get(i);
+        }
+        return new TemplatePlan(types.clone(), nullBits, ops, c.strings.toArray(new String[0]), c.elements);
+    }
+
+    /**
+     * The plans of one template, one per shape seen, compiled on first use. Per chunk, so used
+     * by one thread.
+     */
+    static final class Cache {
+        /** Shapes per template worth a plan; beyond that records take the full walk. */
+        private static final int MAX_SHAPES = 8;
+        private final TemplatePlan[] plans = new TemplatePlan[MAX_SHAPES];
+        private int count;
+
+        /** The plan for these values, or {@code null} when they need the full walk. */
+        TemplatePlan find(byte[] b, Node[] nodes, Node.Instance values) {
+            long bits = nullBits(b, values);
+            if (bits < 0) {
+                return null;
+            }
+            byte[] types = values.types();
+            for (int i = 0; i < count; i++) {
+                TemplatePlan p = plans[i];
+                if (p.fits(types, bits)) {
+                    return p.ops == null ? null : p;
+                }
+            }
+            if (count == MAX_SHAPES) {
+                return null;
+            }
+            TemplatePlan p = compile(nodes, types, bits);
+            // A shape without a plan is remembered too, so it is not compiled again.
+            plans[count++] = p != null ? p : new TemplatePlan(types.clone(), bits, null, null, 0);
+            return p;
+        }
+    }
+
+    /** Mirrors {@link TreeWalker}'s decisions for a known shape; returns false where it cannot. */
+    private static final class Compiler {
+        private final byte[] types;
+        private final long nullBits;
+        private final List<Integer> ops = new ArrayList<>();
+        private final List<String> strings = new ArrayList<>();
+        private int elements;
+
+        Compiler(byte[] types, long nullBits) {
+            this.types = types;
+            this.nullBits = nullBits;
+        }
+
+        private boolean nodes(Node[] nodes, int depth) {
+            if (depth > FragmentParser.MAX_DEPTH) {
+                return false;
+            }
+            for (Node node : nodes) {
+                if (node instanceof Node.Element e) {
+                    if (!element(e, depth)) {
+                        return false;
+                    }
+                } else if (node instanceof Node.Text t) {
+                    op(TEXT, string(t.text()), 0);
+                } else if (node instanceof Node.Substitution s) {
+                    int i = s.index();
+                    if (i < types.length) {
+                        if (types[i] == (byte) ValueType.BINXML) {
+                            return false;
+                        }
+                        if (!isNull(i)) {
+                            op(TEXT_VALUE, i, 0);
+                        }
+                    }
+                } else if (node instanceof Node.CharRef c) {
+                    op(CHAR_REF, c.code(), 0);
+                } else if (node instanceof Node.EntityRef r) {
+                    op(ENTITY_REF, string(r.name()), 0);
+                } else if (node instanceof Node.CData c) {
+                    op(CDATA, string(c.text()), 0);
+                } else if (node instanceof Node.ProcessingInstruction p) {
+                    op(PI, string(p.target()), string(p.data()));
+                } else {
+                    return false; // a template instance inside a template
+                }
+            }
+            return true;
+        }
+
+        private boolean element(Node.Element e, int depth) {
+            int dep = e.dependency();
+            if (dep >= 0 && dep < types.length && types[dep] == ValueType.NULL) {
+                return true;
+            }
+            Node[] children = e.children();
+            if (children.length == 1 && children[0] instanceof Node.Substitution s && s.index() < types.length
+                    && (types[s.index()] & ValueType.ARRAY) != 0) {
+                return false;
+            }
+            elements++;
+            int name = string(e.name());
+            op(START, name, 0);
+            for (Node.Attr a : e.attributes()) {
+                Node[] parts = a.value();
+                if (parts.length == 1 && parts[0] instanceof Node.Substitution s) {
+                    int i = s.index();
+                    if (i < types.length && types[i] != (byte) ValueType.BINXML && !isNull(i)) {
+                        op(ATTR_VALUE, string(a.name()), i);
+                    }
+                } else if (parts.length == 1 && parts[0] instanceof Node.Text t) {
+                    op(ATTR_TEXT, string(a.name()), string(t.text()));
+                } else {
+                    return false;
+                }
+            }
+            if (!nodes(children, depth + 1)) {
+                return false;
+            }
+            op(END, name, 0);
+            return true;
+        }
+
+        /** {@link Values#isNull} for this shape. */
+        private boolean isNull(int i) {
+            int type = types[i];
+            if (type == ValueType.NULL) {
+                return true;
+            }
+            boolean dependsOnBytes = type == ValueType.BOOL || type == ValueType.SIZE_T || type == ValueType.SYSTEMTIME;
+            return dependsOnBytes && (nullBits & 1L << i) != 0;
+        }
+
+        private void op(int code, int x, int y) {
+            ops.add(code);
+            ops.add(x);
+            ops.add(y);
+        }
+
+        private int string(String s) {
+            strings.add(s);
+            return strings.size() - 1;
+        }
+    }
+}
