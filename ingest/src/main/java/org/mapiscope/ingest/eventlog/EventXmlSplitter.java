@@ -58,14 +58,18 @@ final class EventXmlSplitter {
     private int limit;
     private boolean eof;
     private boolean refused;
-    private long line = 1;
+    /** Line breaks are counted in bulk, only when a line is asked for or text is dropped: up to this index… */
+    private int linesCountedTo;
+    /** …where this 1-based line is. */
+    private long lineAtCounted = 1;
 
     /** Start of the element being read, or -1 outside elements and while skipping an oversized one. */
     private int elementStart = -1;
     private boolean inside;
     private boolean skippingOversized;
     private boolean startTagOpen;
-    private long elementLine;
+    /** The line of the oversized element being skipped (its text is gone). */
+    private long oversizedLine;
 
     private int foundStart;
     private int foundEnd;
@@ -83,7 +87,7 @@ final class EventXmlSplitter {
      */
     Piece next() throws IOException {
         return switch (advance()) {
-            case ELEMENT -> new Element(foundLine, new String(buffer, foundStart, foundEnd - foundStart));
+            case ELEMENT -> new Element(line(), new String(buffer, foundStart, foundEnd - foundStart));
             case BROKEN -> new Broken(foundLine, foundReason);
             case REFUSED -> new Refused(foundLine, foundReason);
             case END -> null;
@@ -107,6 +111,9 @@ final class EventXmlSplitter {
 
     /** 1-based line where the piece found last starts. */
     long line() {
+        if (foundLine < 0) {
+            foundLine = lineAt(foundStart); // asked for only by the few events that are read
+        }
         return foundLine;
     }
 
@@ -128,15 +135,18 @@ final class EventXmlSplitter {
             char[] b = buffer;
             int end = limit;
             int i = position;
-            // Only '<', '>' and '\n' matter; everything else is skipped in this loop.
-            for (; i < end; i++) {
-                char c = b[i];
-                if (c > '>') {
-                    continue;
+            // Only '<' (and '>' closing an event's start tag) matter; line breaks are counted later in bulk.
+            while (true) {
+                if (!startTagOpen) {
+                    while (i < end && b[i] != '<') {
+                        i++;
+                    }
                 }
-                if (c == '\n') {
-                    line++;
-                } else if (c == '<') {
+                if (i >= end) {
+                    break;
+                }
+                char c = b[i];
+                if (c == '<') {
                     if (i + LOOKAHEAD > end && !eof) {
                         break; // fill the buffer, then look at this '<' again
                     }
@@ -150,19 +160,22 @@ final class EventXmlSplitter {
                         return element(i + 1);
                     }
                 }
+                i++;
             }
             position = i;
             if (inside && !skippingOversized && position - elementStart > MAX_EVENT_CHARS) {
                 skippingOversized = true;
+                oversizedLine = lineAt(elementStart);
                 elementStart = -1;
-                return piece(Found.BROKEN, elementLine, OVERSIZED);
+                return piece(Found.BROKEN, oversizedLine, OVERSIZED);
             }
             if (eof && position >= limit) {
                 if (inside) {
+                    long at = skippingOversized ? oversizedLine : lineAt(elementStart);
                     inside = false;
                     skippingOversized = false;
                     elementStart = -1;
-                    return piece(Found.BROKEN, elementLine, UNCLOSED);
+                    return piece(Found.BROKEN, at, UNCLOSED);
                 }
                 return Found.END;
             }
@@ -172,18 +185,20 @@ final class EventXmlSplitter {
 
     /** Looks at the name after the {@code <} at {@code i}; a piece when one is complete, else {@code null}. */
     private Found atOpen(int i) {
+        char next = buffer[i + 1 < limit ? i + 1 : i];
+        if (next != 'E' && next != '/' && next != '!') {
+            return null; // most tags inside an event: <System>, <Data>, …
+        }
         if (isName(i, "<Event") && isNameEnd(i + 6)) {
-            boolean wasInside = inside;
-            boolean alreadyReported = skippingOversized;
-            long brokenLine = elementLine;
+            boolean cutOff = inside && !skippingOversized;
+            long brokenLine = cutOff ? lineAt(elementStart) : 0;
             inside = true;
             skippingOversized = false;
             elementStart = i;
-            elementLine = line;
             startTagOpen = buffer[i + 6] != '>';
             position = i + 1; // the scan goes on from here: the name's end may be a line break
             // The next event starts before the current one was closed: the current one is cut off.
-            return wasInside && !alreadyReported ? piece(Found.BROKEN, brokenLine, CUT_OFF) : null;
+            return cutOff ? piece(Found.BROKEN, brokenLine, CUT_OFF) : null;
         }
         if (inside) {
             if (isName(i, "</Event>")) {
@@ -198,7 +213,7 @@ final class EventXmlSplitter {
         }
         if (isName(i, "<!DOCTYPE") || isName(i, "<!ENTITY")) {
             refused = true;
-            return piece(Found.REFUSED, line, DOCTYPE_REFUSED);
+            return piece(Found.REFUSED, lineAt(i), DOCTYPE_REFUSED);
         }
         return null;
     }
@@ -208,7 +223,7 @@ final class EventXmlSplitter {
         startTagOpen = false;
         foundStart = elementStart;
         foundEnd = end;
-        foundLine = elementLine;
+        foundLine = -1;
         elementStart = -1;
         position = end;
         return Found.ELEMENT;
@@ -218,6 +233,25 @@ final class EventXmlSplitter {
         foundLine = at;
         foundReason = reason;
         return found;
+    }
+
+    /** The 1-based line of the character at {@code index} of the buffer. */
+    private long lineAt(int index) {
+        char[] b = buffer;
+        int from = Math.min(index, linesCountedTo);
+        int to = Math.max(index, linesCountedTo);
+        int breaks = 0;
+        for (int k = from; k < to; k++) {
+            if (b[k] == '\n') {
+                breaks++;
+            }
+        }
+        if (index < linesCountedTo) {
+            return lineAtCounted - breaks;
+        }
+        linesCountedTo = index;
+        lineAtCounted += breaks;
+        return lineAtCounted;
     }
 
     private boolean isName(int at, String name) {
@@ -244,6 +278,8 @@ final class EventXmlSplitter {
     private void fill() throws IOException {
         int keep = elementStart >= 0 ? elementStart : position;
         if (keep > 0) {
+            lineAt(keep);
+            linesCountedTo -= keep;
             System.arraycopy(buffer, keep, buffer, 0, limit - keep);
             limit -= keep;
             position -= keep;
