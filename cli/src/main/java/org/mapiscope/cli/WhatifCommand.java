@@ -78,13 +78,13 @@ final class WhatifCommand implements Callable<Integer> {
         }
         List<ReplaySession> sessions = replay.sessions();
         Map<String, Long> observed = WhatifBaseline.observed9646(result);
-        WhatIfResult replayed = WhatIf.replay(sessions, observed, after);
+        WhatIfResult replayed = WhatIf.replay(sessions, observed, before, after);
 
         if (json != null) {
             OutputFiles.write(json, out, "the JSON result", stream -> WhatIfJson.write(replayed, stream));
         }
         if (!console.quiet) {
-            WhatIfResult baseline = after.equals(before) ? replayed : WhatIf.replay(sessions, observed, before);
+            WhatIfResult baseline = after.equals(before) ? replayed : WhatIf.replay(sessions, observed, before, before);
             WhatIfText.print(replayed, baseline, summary, console.color());
         }
         return ExitCodes.OK;

@@ -14,8 +14,11 @@ import java.util.TreeSet;
  * Replays reconstructed sessions under changed keepalive and limit (DESIGN §6, docs/simulator.md):
  * <ul>
  * <li>a session holds a slot from its start until its end, except that once its client demonstrably
- *     moved on, keepalive reaps it {@code max(lastActivity, movedOnAt) + KeepAliveTime + probes ×
- *     interval} later — never later than it was observed to end;</li>
+ *     moved on, keepalive reaps it a dead-peer time ({@code KeepAliveTime + probes × interval}) after
+ *     the client was last known alive — never later than it was observed to end. Known alive: its last
+ *     activity, the move, and its end (or the end of the evidence, while still open) minus the
+ *     baseline's dead-peer time: the server would have reaped it earlier had the client been gone
+ *     before ({@link Reaping});</li>
  * <li>sessions and observed failed connects are attempts, in start order; ends at the same instant
  *     come first; an attempt is refused (one 9646, one failed connect) when the user already holds
  *     {@code sessionLimit} sessions;</li>
@@ -32,11 +35,32 @@ public final class WhatIf {
     }
 
     /**
+     * Replays under {@code changed}, knowing the evidence was logged under {@code baseline}: with
+     * {@code changed} equal to {@code baseline} every session ends when it was observed to end.
+     *
      * @param sessions reconstructed sessions and failed attempts, any order
      * @param observed9646 Event 9646 per user key in the evidence; users missing count 0
+     * @param baseline the settings the evidence was logged under
+     * @param changed the settings to replay under
+     */
+    public static WhatIfResult replay(List<ReplaySession> sessions, Map<String, Long> observed9646,
+            WhatIfSettings baseline, WhatIfSettings changed) {
+        return replay(sessions, observed9646, new Reaping(baseline.deadPeerDetectionMs(), evidenceEnd(sessions), changed));
+    }
+
+    /**
+     * Replays under {@code settings} without knowing the settings the evidence was logged under: a
+     * moved-on session's client counts as alive until its last activity or the move only, so sessions
+     * whose client outlived the move are reaped early.
      */
     public static WhatIfResult replay(List<ReplaySession> sessions, Map<String, Long> observed9646,
             WhatIfSettings settings) {
+        return replay(sessions, observed9646, Reaping.withoutBaseline(settings));
+    }
+
+    private static WhatIfResult replay(List<ReplaySession> sessions, Map<String, Long> observed9646,
+            Reaping reaping) {
+        WhatIfSettings settings = reaping.changed();
         Map<String, List<ReplaySession>> byUser = new TreeMap<>();
         for (ReplaySession s : sessions) {
             byUser.computeIfAbsent(s.user(), u -> new ArrayList<>()).add(s);
@@ -48,7 +72,7 @@ public final class WhatIf {
         int minimal = 0;
         for (String user : users) {
             UserWhatIf u = replayUser(user, byUser.getOrDefault(user, List.of()),
-                    observed9646.getOrDefault(user, 0L), settings);
+                    observed9646.getOrDefault(user, 0L), reaping, settings.sessionLimit());
             out.add(u);
             sum[0] += u.observed();
             sum[1] += u.predicted();
@@ -63,15 +87,33 @@ public final class WhatIf {
         return new WhatIfResult(settings, new WhatIfTotal(sum[0], sum[1], sum[2], sum[3], sum[4]), out, minimal);
     }
 
+    /**
+     * The latest instant the sessions show: where the evidence ends, as far as the replay can tell (a
+     * server whose logs end earlier keeps its still-open sessions a little longer, never shorter).
+     */
+    private static long evidenceEnd(List<ReplaySession> sessions) {
+        long latest = Long.MIN_VALUE;
+        for (ReplaySession s : sessions) {
+            latest = Math.max(latest, s.start().toEpochMilli());
+            if (s.lastActivity() != null) {
+                latest = Math.max(latest, s.lastActivity().toEpochMilli());
+            }
+            if (s.end() != null) {
+                latest = Math.max(latest, s.end().toEpochMilli());
+            }
+        }
+        return latest;
+    }
+
     private static UserWhatIf replayUser(String user, List<ReplaySession> sessions, long observed,
-            WhatIfSettings settings) {
+            Reaping reaping, int sessionLimit) {
         int n = sessions.size();
         long[][] attempts = new long[n][];
         long observedFailed = 0;
         for (int i = 0; i < n; i++) {
             ReplaySession s = sessions.get(i);
             long start = s.start().toEpochMilli();
-            long end = s.rejected() ? start : predictedEnd(s, settings);
+            long end = s.rejected() ? start : reaping.predictedEnd(s);
             attempts[i] = new long[] {start, end, s.rejected() ? 1 : 0};
             observedFailed += s.rejected() ? 1 : 0;
         }
@@ -79,21 +121,9 @@ public final class WhatIf {
         // only when full, so a refused attempt met every session opened at its instant.
         Arrays.sort(attempts, Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[2])
                 .thenComparingLong(a -> a[1]));
-        long refused = countRefused(attempts, settings.sessionLimit());
+        long refused = countRefused(attempts, sessionLimit);
         int peak = (int) Math.min(Integer.MAX_VALUE, peakWithAttempt(attempts));
         return new UserWhatIf(user, observed, refused, observedFailed, refused, n, peak);
-    }
-
-    /** When the session would end under the settings; {@link Long#MAX_VALUE} when never in the evidence. */
-    static long predictedEnd(ReplaySession s, WhatIfSettings settings) {
-        long observedEnd = s.end() == null ? Long.MAX_VALUE : s.end().toEpochMilli();
-        if (s.movedOnAt() == null) {
-            return observedEnd;
-        }
-        Instant idleSince = s.lastActivity() != null && s.lastActivity().isAfter(s.movedOnAt())
-                ? s.lastActivity() : s.movedOnAt();
-        long reap = idleSince.toEpochMilli() + settings.deadPeerDetectionMs();
-        return Math.max(s.start().toEpochMilli(), Math.min(observedEnd, reap));
     }
 
     private static long countRefused(long[][] attempts, int limit) {

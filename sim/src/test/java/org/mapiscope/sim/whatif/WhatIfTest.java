@@ -56,6 +56,62 @@ class WhatIfTest {
         });
     }
 
+    /**
+     * A VPN user whose old laptop client lives on for 50 minutes after each reconnect from a new address,
+     * then vanishes and is reaped 2 h 10 s later, as the stock server does.
+     */
+    private static List<ReplaySession> lingeringVpnUser(String user, int reconnects) {
+        long deadPeer = 120 * MIN + 10_000;
+        List<ReplaySession> out = new ArrayList<>();
+        for (int i = 0; i < reconnects; i++) {
+            boolean last = i == reconnects - 1;
+            long start = 30L * i;
+            out.add(new ReplaySession(user, at(start), at(start), last ? null : at(start + 80).plusMillis(deadPeer),
+                    last ? null : at(start + 30), false));
+        }
+        return out;
+    }
+
+    @Test
+    void underTheBaselineTheReplayReproducesTheObservedRefusals() {
+        // Reaped 80 min + 2 h 10 s after their start, the sessions of up to 7 earlier starts are still open
+        // at each reconnect: more than a limit of 6 allows.
+        List<ReplaySession> s = new ArrayList<>(lingeringVpnUser("jdoe", 20));
+        WhatIfSettings baseline = WhatIfSettings.stock().withSessionLimit(6);
+        long observedEndsRefused = WhatIf.replay(withoutMoves(s), Map.of(), baseline).total().predicted();
+
+        WhatIfResult replayed = WhatIf.replay(s, Map.of("jdoe", observedEndsRefused), baseline, baseline);
+        WhatIfResult blind = WhatIf.replay(s, Map.of(), baseline);
+        WhatIfResult shorter = WhatIf.replay(s, Map.of(), baseline, baseline.withKeepAliveTime(5 * MIN));
+
+        assertThat(observedEndsRefused).isPositive();
+        assertThat(replayed.total().predicted()).isEqualTo(observedEndsRefused);
+        // Counting keepalive from the move alone reaps the living clients too early.
+        assertThat(blind.total().predicted()).isLessThan(observedEndsRefused);
+        // Reaped 5 min 10 s after the laptop vanished (85 min after its start): the two previous starts
+        // remain, with the new one 3.
+        assertThat(shorter.total().predicted()).isZero();
+        assertThat(shorter.minimalLimit()).isEqualTo(3);
+    }
+
+    @Test
+    void underTheBaselineEverySessionEndsWhenObserved() {
+        qt().withExamples(300).forAll(lists().of(integers().between(0, 999)).ofSizeBetween(0, 160),
+                integers().between(1, 240), integers().between(1, 40)).checkAssert((numbers, keepAliveMinutes, limit) -> {
+                    List<ReplaySession> s = sessionsFrom(numbers);
+                    WhatIfSettings baseline = WhatIfSettings.stock().withKeepAliveTime(keepAliveMinutes * MIN)
+                            .withSessionLimit(limit);
+                    assertThat(WhatIf.replay(s, Map.of(), baseline, baseline))
+                            .isEqualTo(WhatIf.replay(withoutMoves(s), Map.of(), baseline));
+                });
+    }
+
+    /** The sessions as observed: no client moved on, so none is reaped before its observed end. */
+    private static List<ReplaySession> withoutMoves(List<ReplaySession> sessions) {
+        return sessions.stream().map(x -> new ReplaySession(x.user(), x.start(), x.lastActivity(), x.end(), null,
+                x.rejected())).toList();
+    }
+
     @Test
     void aLongerKeepAliveNeverOutlivesTheObservedEnd() {
         List<ReplaySession> s = vpnUser("jdoe", 6, 120);
