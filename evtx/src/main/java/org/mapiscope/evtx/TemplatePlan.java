@@ -8,9 +8,10 @@ import java.util.List;
  * A template flattened, for one shape of values, into the visitor calls {@link TreeWalker} would
  * make: which elements a NULL dependency omits and which substitutions are NULL is decided once
  * per shape, so a record is a loop over ints that splices in its values. The shape is the
- * values' types plus the NULL-ness of the few types where it depends on the bytes. Templates
- * needing the full walk (arrays repeating their element, BinXml values, nested templates,
- * attribute values joined from several parts) get no plan.
+ * values' types plus the NULL-ness of the few types where it depends on the bytes. What depends
+ * on the bytes beyond that (an array repeating its element, a BinXml value, an attribute joined
+ * from several parts) is handed back to the walker for that element or value; templates nested
+ * in a template get no plan.
  */
 final class TemplatePlan {
 
@@ -24,29 +25,35 @@ final class TemplatePlan {
     private static final int ENTITY_REF = 7;
     private static final int CDATA = 8;
     private static final int PI = 9;
+    private static final int WALK_ELEMENT = 10;
+    private static final int WALK_VALUE = 11;
 
     private final byte[] types;
     private final long nullBits;
     /** Three ints per call: opcode and two operands (string index, value index or code); null: no plan. */
     private final int[] ops;
     private final String[] strings;
+    /** Elements left to the walker. */
+    private final Node.Element[] walked;
     private final int elements;
 
-    private TemplatePlan(byte[] types, long nullBits, int[] ops, String[] strings, int elements) {
+    private TemplatePlan(byte[] types, long nullBits, int[] ops, String[] strings, Node.Element[] walked,
+                         int elements) {
         this.types = types;
         this.nullBits = nullBits;
         this.ops = ops;
         this.strings = strings;
+        this.walked = walked;
         this.elements = elements;
     }
 
-    /** Elements the record has (none means it carried no event). */
+    /** Elements the plan writes itself (the walker counts those it is handed). */
     int elements() {
         return elements;
     }
 
     /** Makes the visitor calls of the template applied to {@code values}. */
-    void replay(Node.Instance values, RawVisitor v) {
+    void replay(Node.Instance values, RawVisitor v, TreeWalker walker) {
         int[] at = values.at();
         int[] sizes = values.sizes();
         int[] o = ops;
@@ -64,7 +71,9 @@ final class TemplatePlan {
                 case CHAR_REF -> v.charRef(x);
                 case ENTITY_REF -> v.entityRef(s[x]);
                 case CDATA -> v.cdata(s[x]);
-                default -> v.processingInstruction(s[x], s[y]);
+                case PI -> v.processingInstruction(s[x], s[y]);
+                case WALK_ELEMENT -> walker.element(walked[x], values, y);
+                default -> walker.substitution(x, values, y);
             }
         }
     }
@@ -104,7 +113,8 @@ final class TemplatePlan {
         for (int i = 0; i < ops.length; i++) {
             ops[i] = c.ops.get(i);
         }
-        return new TemplatePlan(types.clone(), nullBits, ops, c.strings.toArray(new String[0]), c.elements);
+        return new TemplatePlan(types.clone(), nullBits, ops, c.strings.toArray(new String[0]),
+                c.walked.toArray(new Node.Element[0]), c.elements);
     }
 
     /**
@@ -135,7 +145,7 @@ final class TemplatePlan {
             }
             TemplatePlan p = compile(nodes, types, bits);
             // A shape without a plan is remembered too, so it is not compiled again.
-            plans[count++] = p != null ? p : new TemplatePlan(types.clone(), bits, null, null, 0);
+            plans[count++] = p != null ? p : new TemplatePlan(types.clone(), bits, null, null, null, 0);
             return p;
         }
     }
@@ -146,6 +156,7 @@ final class TemplatePlan {
         private final long nullBits;
         private final List<Integer> ops = new ArrayList<>();
         private final List<String> strings = new ArrayList<>();
+        private final List<Node.Element> walked = new ArrayList<>();
         private int elements;
 
         Compiler(byte[] types, long nullBits) {
@@ -168,9 +179,8 @@ final class TemplatePlan {
                     int i = s.index();
                     if (i < types.length) {
                         if (types[i] == (byte) ValueType.BINXML) {
-                            return false;
-                        }
-                        if (!isNull(i)) {
+                            op(WALK_VALUE, i, depth);
+                        } else if (!isNull(i)) {
                             op(TEXT_VALUE, i, 0);
                         }
                     }
@@ -196,8 +206,10 @@ final class TemplatePlan {
             }
             Node[] children = e.children();
             if (children.length == 1 && children[0] instanceof Node.Substitution s && s.index() < types.length
-                    && (types[s.index()] & ValueType.ARRAY) != 0) {
-                return false;
+                    && (types[s.index()] & ValueType.ARRAY) != 0 || !simpleAttributes(e)) {
+                walked.add(e);
+                op(WALK_ELEMENT, walked.size() - 1, depth);
+                return true;
             }
             elements++;
             int name = string(e.name());
@@ -211,14 +223,23 @@ final class TemplatePlan {
                     }
                 } else if (parts.length == 1 && parts[0] instanceof Node.Text t) {
                     op(ATTR_TEXT, string(a.name()), string(t.text()));
-                } else {
-                    return false;
                 }
             }
             if (!nodes(children, depth + 1)) {
                 return false;
             }
             op(END, name, 0);
+            return true;
+        }
+
+        /** Whether every attribute value is one substitution or one text. */
+        private static boolean simpleAttributes(Node.Element e) {
+            for (Node.Attr a : e.attributes()) {
+                Node[] parts = a.value();
+                if (parts.length != 1 || !(parts[0] instanceof Node.Substitution || parts[0] instanceof Node.Text)) {
+                    return false;
+                }
+            }
             return true;
         }
 

@@ -32,8 +32,8 @@ final class TreeWalker {
             Node.Template t = i.template();
             TemplatePlan plan = t.plans().find(b, t.nodes(), i);
             if (plan != null) {
-                plan.replay(i, visitor);
                 elements = plan.elements();
+                plan.replay(i, visitor, this);
                 return;
             }
         }
@@ -73,7 +73,8 @@ final class TreeWalker {
         }
     }
 
-    private void element(Node.Element e, Node.Instance values, int depth) {
+    /** One element of a template applied to {@code values}, at walk depth {@code depth}. */
+    void element(Node.Element e, Node.Instance values, int depth) {
         byte[] types = values.types();
         int dep = e.dependency();
         if (dep >= 0 && dep < types.length && types[dep] == ValueType.NULL) {
@@ -147,7 +148,8 @@ final class TreeWalker {
         return type != ValueType.BINXML && !Values.isNull(b, values.at()[i], values.sizes()[i], type);
     }
 
-    private void substitution(int i, Node.Instance values, int depth) {
+    /** Substitution {@code i} of {@code values} as element content, at walk depth {@code depth}. */
+    void substitution(int i, Node.Instance values, int depth) {
         byte[] types = values.types();
         if (i >= types.length) {
             return;
