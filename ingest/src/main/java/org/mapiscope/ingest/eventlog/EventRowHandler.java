@@ -96,30 +96,29 @@ final class EventRowHandler extends AbstractBaseCsvCallbackHandler<EventRowHandl
 
     /** Whether the day (date text up to the first space) of this row equals {@code day[0, length)}. */
     boolean sameDay(char[] day, int length) {
-        int column = layout.dateColumn();
-        int from = strippedStart(column);
-        int to = from;
-        int end = starts[column] + lengths[column];
-        while (to < end && !Character.isWhitespace(text[to])) {
-            to++;
-        }
-        return Arrays.equals(text, from, to, day, 0, length);
+        int from = strippedStart(layout.dateColumn());
+        return Arrays.equals(text, from, dayEnd(from), day, 0, length);
     }
 
     /** Copies the day of this row into {@code day}; returns its length, or -1 when it does not fit. */
     int copyDay(char[] day) {
+        int from = strippedStart(layout.dateColumn());
+        int length = dayEnd(from) - from;
+        if (length > day.length) {
+            return -1;
+        }
+        System.arraycopy(text, from, day, 0, length);
+        return length;
+    }
+
+    private int dayEnd(int from) {
         int column = layout.dateColumn();
-        int from = strippedStart(column);
-        int to = from;
         int end = starts[column] + lengths[column];
+        int to = from;
         while (to < end && !Character.isWhitespace(text[to])) {
             to++;
         }
-        if (to - from > day.length) {
-            return -1;
-        }
-        System.arraycopy(text, from, day, 0, to - from);
-        return to - from;
+        return to;
     }
 
     private int strippedStart(int column) {

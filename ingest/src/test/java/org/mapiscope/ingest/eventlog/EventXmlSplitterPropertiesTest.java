@@ -50,22 +50,20 @@ class EventXmlSplitterPropertiesTest {
     }
 
     private static List<Piece> bulk(Reader text) {
-        try {
-            EventXmlSplitter splitter = new EventXmlSplitter(text);
-            List<Piece> pieces = new ArrayList<>();
-            Piece p;
-            while ((p = splitter.next()) != null) {
-                pieces.add(p);
-            }
-            return pieces;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return all(new EventXmlSplitter(text)::next);
     }
 
     private static List<Piece> reference(Reader text) {
+        return all(new ReferenceSplitter(text)::next);
+    }
+
+    /** A splitter's {@code next()}. */
+    private interface Pieces {
+        Piece next() throws IOException;
+    }
+
+    private static List<Piece> all(Pieces splitter) {
         try {
-            ReferenceSplitter splitter = new ReferenceSplitter(text);
             List<Piece> pieces = new ArrayList<>();
             Piece p;
             while ((p = splitter.next()) != null) {
