@@ -77,8 +77,8 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
     public static EvtxReader open(Path file, DamageListener listener) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return new EvtxReader(new ChunkSource.Channel(channel, channel.size()), channel, listener);
-        } catch (RuntimeException e) {
+            return new EvtxReader(ChunkSource.of(channel), channel, listener);
+        } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
@@ -90,7 +90,7 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
      * @throws IOException if the channel's size cannot be read
      */
     public static EvtxReader of(FileChannel channel, DamageListener listener) throws IOException {
-        return new EvtxReader(new ChunkSource.Channel(channel, channel.size()), null, listener);
+        return new EvtxReader(ChunkSource.of(channel), null, listener);
     }
 
     /** Reads the bytes between the buffer's position and limit (the buffer itself is not moved). */
