@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
-import org.mapiscope.ingest.TextDecoding;
 import org.mapiscope.ingest.eventlog.CultureDates.Ambiguous;
 import org.mapiscope.ingest.eventlog.CultureDates.Dated;
 import org.mapiscope.ingest.eventlog.CultureDates.Reading;
@@ -91,7 +90,7 @@ final class EventTable {
 
     private void read() throws IOException {
         EventRowHandler rows = new EventRowHandler();
-        try (CsvReader<EventRowHandler> csv = csv(rows, TextDecoding.reader(input.open()), separator)) {
+        try (CsvReader<EventRowHandler> csv = csv(rows, EventText.reader(input.open()), separator)) {
             CloseableIterator<EventRowHandler> records = csv.iterator();
             List<List<String>> head = new ArrayList<>();
             List<Long> headLines = new ArrayList<>();

@@ -1,7 +1,7 @@
 package org.mapiscope.ingest.eventlog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,7 +13,6 @@ import org.mapiscope.ingest.FormatReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.ingest.Sniff;
-import org.mapiscope.ingest.TextDecoding;
 import org.mapiscope.ingest.eventlog.EventXmlSplitter.Found;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.LimitExceeded;
@@ -55,7 +54,7 @@ public final class EventXmlReader implements FormatReader {
     public void read(InputFile input, ReadContext context) throws IOException {
         String file = input.displayPath();
         EventXmlParser parser = new EventXmlParser(SafeXml.inputFactory());
-        try (BufferedReader reader = TextDecoding.reader(input.open())) {
+        try (Reader reader = EventText.reader(input.open())) {
             EventXmlSplitter splitter = new EventXmlSplitter(reader);
             Found found;
             while ((found = splitter.advance()) != Found.END) {
