@@ -18,7 +18,8 @@ import org.mapiscope.model.Setting;
 /** Turns the streamed state into an {@link AnalysisResult}: facts per server and user, findings, numbers. */
 final class Conclusions {
 
-    private final Map<String, ServerState> states;
+    /** Server key → the states read for it: its own and its aliases' (ServerAliases). */
+    private final Map<String, List<ServerState>> states = new TreeMap<>();
     private final List<LimitTally> tallies;
     private final SettingsBook settings;
     private final VersionVerdict version;
@@ -28,25 +29,34 @@ final class Conclusions {
 
     Conclusions(Map<String, ServerState> states, Map<LimitTally.Key, LimitTally> limits, Map<String, String> guidNames,
                 SettingsBook settings, VersionVerdict version, Instant end) {
-        this.states = new TreeMap<>(states);
-        this.tallies = resolve(limits, guidNames);
-        this.settings = settings;
+        Set<String> keys = new TreeSet<>(states.keySet());
+        limits.values().forEach(t -> keys.addAll(t.servers));
+        keys.addAll(settings.servers());
+        ServerAliases aliases = ServerAliases.of(keys);
+        new TreeMap<>(states).forEach((key, state) ->
+                this.states.computeIfAbsent(aliases.canonical(key), k -> new ArrayList<>()).add(state));
+        this.tallies = resolve(limits, guidNames, aliases);
+        this.settings = settings.aliased(aliases);
         this.version = version;
         this.end = end;
         knownServers.addAll(this.states.keySet());
         tallies.forEach(t -> knownServers.addAll(t.servers));
-        knownServers.addAll(settings.servers());
+        knownServers.addAll(this.settings.servers());
         knownServers.remove(ServerNames.UNKNOWN);
         this.onlyServer = knownServers.size() == 1;
     }
 
     AnalysisResult result() {
         Map<String, ServerFacts> servers = serverFacts();
-        Middleboxes middleboxes = Middleboxes.find(states.values(), servers);
+        Middleboxes middleboxes = Middleboxes.find(states, servers);
         List<UserFacts> users = userFacts(servers, middleboxes);
         Prescriptions prescriptions = new Prescriptions(version.version());
         Map<String, Map<String, Integer>> established = new TreeMap<>();
-        states.forEach((k, s) -> established.put(k, Map.copyOf(s.establishedPeak)));
+        states.forEach((k, list) -> {
+            Map<String, Integer> peaks = new TreeMap<>();
+            list.forEach(s -> s.establishedPeak.forEach((ip, n) -> peaks.merge(ip, n, Math::max)));
+            established.put(k, Map.copyOf(peaks));
+        });
         RuleContext ctx = new RuleContext(version.version(), servers, middleboxes, established, prescriptions, Set.of());
 
         List<Finding> findings = new ArrayList<>();
@@ -154,8 +164,7 @@ final class Conclusions {
                     .mapToInt(t -> t.key.limit()).max()
                     .orElse(limitSetting == null || limitSetting.numericValue().isEmpty()
                             ? ExchangeDefaults.SESSIONS_PER_USER : (int) limitSetting.numericValue().getAsLong());
-            ServerState state = states.get(key);
-            Instant serverEnd = end != null ? end : state == null ? null : state.lastSessionTime;
+            Instant serverEnd = end != null ? end : lastSessionTime(key);
             facts.put(key, new ServerFacts(key, keepAlive, kat == null || kat.numericValue().isEmpty() ? null : kat,
                     settings.exportSeen(key, onlyServer),
                     ExchangeDefaults.deadPeerDetectionMs(keepAlive, interval, ExchangeDefaults.KEEP_ALIVE_PROBES),
@@ -164,18 +173,31 @@ final class Conclusions {
         return facts;
     }
 
-    private List<UserFacts> userFacts(Map<String, ServerFacts> servers, Middleboxes middleboxes) {
-        Map<String, UserFacts> users = new TreeMap<>();
-        for (ServerState state : states.values()) {
-            Map<String, List<OpenSession>> open = new HashMap<>();
-            for (OpenSession s : state.openSessions()) {
-                open.computeIfAbsent(s.user, k -> new ArrayList<>()).add(s);
-            }
-            for (UserTrack t : new TreeMap<>(state.users).values()) {
-                users.computeIfAbsent(t.user, UserFacts::new)
-                        .add(t, servers.get(state.server), open.getOrDefault(t.user, List.of()), middleboxes);
+    /** The last RCA time read for the server (under any of its keys), or {@code null}. */
+    private Instant lastSessionTime(String key) {
+        Instant last = null;
+        for (ServerState state : states.getOrDefault(key, List.of())) {
+            if (state.lastSessionTime != null && (last == null || state.lastSessionTime.isAfter(last))) {
+                last = state.lastSessionTime;
             }
         }
+        return last;
+    }
+
+    private List<UserFacts> userFacts(Map<String, ServerFacts> servers, Middleboxes middleboxes) {
+        Map<String, UserFacts> users = new TreeMap<>();
+        states.forEach((server, list) -> {
+            for (ServerState state : list) {
+                Map<String, List<OpenSession>> open = new HashMap<>();
+                for (OpenSession s : state.openSessions()) {
+                    open.computeIfAbsent(s.user, k -> new ArrayList<>()).add(s);
+                }
+                for (UserTrack t : new TreeMap<>(state.users).values()) {
+                    users.computeIfAbsent(t.user, UserFacts::new)
+                            .add(server, t, servers.get(server), open.getOrDefault(t.user, List.of()), middleboxes);
+                }
+            }
+        });
         for (LimitTally t : tallies) {
             UserFacts u = users.computeIfAbsent(t.key.user(), UserFacts::new);
             u.tallies.add(t);
@@ -284,13 +306,17 @@ final class Conclusions {
         return ref.kind() == EvidenceRef.Kind.LINE ? ref.file() + ":" + ref.position() : ref.file() + " " + ref.where();
     }
 
-    /** 9646 tallies with GUID-only users renamed where another event tied the GUID to a user. */
-    private static List<LimitTally> resolve(Map<LimitTally.Key, LimitTally> limits, Map<String, String> guidNames) {
+    /**
+     * 9646 tallies with GUID-only users renamed where another event tied the GUID to a user, and servers
+     * under the keys they stand for.
+     */
+    private static List<LimitTally> resolve(Map<LimitTally.Key, LimitTally> limits, Map<String, String> guidNames,
+            ServerAliases aliases) {
         Map<LimitTally.Key, LimitTally> resolved = new TreeMap<>(Comparator.comparing(LimitTally.Key::user)
                 .thenComparing(LimitTally.Key::objectType).thenComparingInt(LimitTally.Key::limit));
         for (LimitTally t : limits.values()) {
             String named = guidNames.get(t.key.user());
-            LimitTally copy = t.rekeyed(named != null ? named : t.key.user());
+            LimitTally copy = t.rekeyed(named != null ? named : t.key.user(), aliases);
             resolved.merge(copy.key, copy, (a, b) -> {
                 a.addAll(b);
                 return a;

@@ -55,10 +55,15 @@ final class LimitTally {
         }
     }
 
-    /** A tally of another user key (a GUID resolved to its user) with the same counts. */
-    LimitTally rekeyed(String user) {
+    /**
+     * A tally of another user key (a GUID resolved to its user) with the same counts, its servers under
+     * the keys they stand for.
+     */
+    synchronized LimitTally rekeyed(String user, ServerAliases aliases) {
         LimitTally t = new LimitTally(new Key(user, key.objectType(), key.limit()));
         t.addAll(this);
+        t.servers.clear();
+        servers.forEach(s -> t.servers.add(aliases.canonical(s)));
         return t;
     }
 }

@@ -1,8 +1,8 @@
 package org.mapiscope.analysis;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,34 +20,36 @@ final class Middleboxes {
     /** server → address → users with held sessions there */
     private final Map<String, Map<String, Set<String>>> holders = new TreeMap<>();
 
-    static Middleboxes find(Collection<ServerState> servers, Map<String, ServerFacts> facts) {
+    /** @param servers server key → the states read for it (its own and its aliases') */
+    static Middleboxes find(Map<String, List<ServerState>> servers, Map<String, ServerFacts> facts) {
         Middleboxes m = new Middleboxes();
-        for (ServerState state : servers) {
-            ServerFacts sf = facts.get(state.server);
-            for (UserTrack t : state.users.values()) {
-                t.lingeringByAddress.forEach((address, lingering) -> {
-                    if (!UserTrack.UNKNOWN_ADDRESS.equals(address) && lingering.held(sf.deadPeerMs()) > 0) {
-                        m.add(state.server, address, t.user);
-                    }
-                });
-                for (LogonCaptures.Capture c : t.captures.list()) {
-                    for (LogonSnapshot row : c.rows) {
-                        if (row.clientIp() != null && idleMs(row) >= sf.heldMs()) {
-                            m.add(state.server, row.clientIp(), t.user);
-                        }
-                    }
+        servers.forEach((server, states) -> states.forEach(state -> m.addAll(server, state, facts.get(server))));
+        return m;
+    }
+
+    private void addAll(String server, ServerState state, ServerFacts sf) {
+        for (UserTrack t : state.users.values()) {
+            t.lingeringByAddress.forEach((address, lingering) -> {
+                if (!UserTrack.UNKNOWN_ADDRESS.equals(address) && lingering.held(sf.deadPeerMs()) > 0) {
+                    add(server, address, t.user);
                 }
-            }
-            if (sf.end() != null) {
-                for (OpenSession s : state.openSessions()) {
-                    if (s.superseded() && s.client.ip() != null
-                            && Duration.between(s.supersededAt, sf.end()).toMillis() >= sf.heldMs()) {
-                        m.add(state.server, s.client.ip(), s.user);
+            });
+            for (LogonCaptures.Capture c : t.captures.list()) {
+                for (LogonSnapshot row : c.rows) {
+                    if (row.clientIp() != null && idleMs(row) >= sf.heldMs()) {
+                        add(server, row.clientIp(), t.user);
                     }
                 }
             }
         }
-        return m;
+        if (sf.end() != null) {
+            for (OpenSession s : state.openSessions()) {
+                if (s.superseded() && s.client.ip() != null
+                        && Duration.between(s.supersededAt, sf.end()).toMillis() >= sf.heldMs()) {
+                    add(server, s.client.ip(), s.user);
+                }
+            }
+        }
     }
 
     boolean isMiddlebox(String server, String address) {

@@ -22,9 +22,19 @@ final class ServerNames {
         if (s.startsWith("\\\\")) {
             s = s.substring(2);
         }
-        boolean address = s.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':');
         int dot = s.indexOf('.');
-        return address || dot <= 0 ? s : s.substring(0, dot);
+        return isAddress(s) || dot <= 0 ? s : s.substring(0, dot);
+    }
+
+    /** Whether a key is a bare IP address (IPv4 dotted digits, or IPv6 hex groups with colons). */
+    static boolean isAddress(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        boolean v4 = key.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        boolean v6 = key.indexOf(':') >= 0
+                && key.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+        return v4 || v6;
     }
 
     static boolean isKnown(String key) {

@@ -27,6 +27,31 @@ final class SettingsBook {
         }
     }
 
+    /**
+     * A copy with every alias's settings under the server it stands for; a value read for the server
+     * itself wins over one read under an alias, between aliases the later place wins.
+     */
+    synchronized SettingsBook aliased(ServerAliases aliases) {
+        SettingsBook copy = new SettingsBook();
+        byServer.forEach((key, settings) -> {
+            if (!aliases.isAlias(key)) {
+                copy.byServer.put(key, new TreeMap<>(settings));
+            }
+        });
+        Map<String, Map<String, Setting>> fromAliases = new TreeMap<>();
+        byServer.forEach((key, settings) -> {
+            if (aliases.isAlias(key)) {
+                Map<String, Setting> merged = fromAliases.computeIfAbsent(aliases.canonical(key), k -> new TreeMap<>());
+                settings.forEach((name, setting) -> merged.merge(name, setting, SettingsBook::later));
+            }
+        });
+        fromAliases.forEach((server, settings) -> {
+            Map<String, Setting> own = copy.byServer.computeIfAbsent(server, k -> new TreeMap<>());
+            settings.forEach(own::putIfAbsent);
+        });
+        return copy;
+    }
+
     /** Servers (keys) a registry export was read for, {@link ServerNames#UNKNOWN} included. */
     synchronized Set<String> servers() {
         return new TreeSet<>(byServer.keySet());

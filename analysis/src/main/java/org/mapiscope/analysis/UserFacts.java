@@ -126,18 +126,22 @@ final class UserFacts {
         return ExchangeDefaults.SESSION_OBJECT_TYPE.equalsIgnoreCase(t.key.objectType());
     }
 
-    /** Adds one server's track, judged with that server's settings. */
-    void add(UserTrack t, ServerFacts sf, List<OpenSession> open, Middleboxes middleboxes) {
+    /**
+     * Adds one server's track, judged with that server's settings.
+     *
+     * @param server the key the track counts for (its server's, or the named server an address stands for)
+     */
+    void add(String server, UserTrack t, ServerFacts sf, List<OpenSession> open, Middleboxes middleboxes) {
         if (dn == null || (t.dn != null && t.dn.compareTo(dn) < 0)) {
             dn = t.dn != null ? t.dn : dn;
         }
         if (t.sessionsOpened > 0 || !open.isEmpty()) {
-            sessionServers.add(t.server);
+            sessionServers.add(server);
         }
         if (t.peakOpen > peakOpen || (t.peakOpen == peakOpen && t.peakOpen > 0 && t.peakAt.isBefore(peakAt))) {
             peakOpen = t.peakOpen;
             peakAt = t.peakAt;
-            peakServer = t.server;
+            peakServer = server;
             timeline = t.timeline;
         }
         peakActive = Math.max(peakActive, t.peakActive);
@@ -146,9 +150,9 @@ final class UserFacts {
         Set<String> sharedMachines = sharedMachines(t, sf, open);
         int staleHere = 0;
         for (Map.Entry<String, Lingering> e : t.lingeringByAddress.entrySet()) {
-            if (middleboxes.isMiddlebox(t.server, e.getKey())) {
+            if (middleboxes.isMiddlebox(server, e.getKey())) {
                 held += e.getValue().held(sf.deadPeerMs());
-                middlebox(t.server, e.getKey());
+                middlebox(server, e.getKey());
             } else {
                 int r = e.getValue().reaped(sf.deadPeerMs());
                 Lingering restarted = t.restartLingeringByAddress.get(e.getKey());
@@ -167,10 +171,10 @@ final class UserFacts {
                 continue;
             }
             long after = Duration.between(s.supersededAt, sf.end()).toMillis();
-            if (s.client.ip() != null && middleboxes.isMiddlebox(t.server, s.client.ip())) {
+            if (s.client.ip() != null && middleboxes.isMiddlebox(server, s.client.ip())) {
                 if (after >= sf.heldMs()) {
                     held++;
-                    middlebox(t.server, s.client.ip());
+                    middlebox(server, s.client.ip());
                     heldExamples.add(new Example(s.start, s.connectRef, "session " + s.id + " from "
                             + s.client.describe() + " still open " + Texts.duration(after)
                             + " after the user started again, at the end of the logs"));
@@ -187,7 +191,7 @@ final class UserFacts {
             }
         }
         if (staleHere > 0) {
-            staleByServer.merge(t.server, staleHere, Integer::sum);
+            staleByServer.merge(server, staleHere, Integer::sum);
         }
 
         addresses += t.addresses.size();
@@ -200,7 +204,7 @@ final class UserFacts {
         }
         if (b != null && (burst == null || RejectionBurst.STRONGER.compare(b, burst) > 0)) {
             burst = b;
-            burstServer = t.server;
+            burstServer = server;
         }
 
         t.otherMailboxes.forEach(otherMailboxes::add);
@@ -223,7 +227,7 @@ final class UserFacts {
         rejectedExamples.addAll(t.rejectedExamples);
         delegateExamples.addAll(t.delegateExamples);
         for (LogonCaptures.Capture c : t.captures.list()) {
-            addCapture(t.server, c, sf, middleboxes);
+            addCapture(server, c, sf, middleboxes);
         }
     }
 

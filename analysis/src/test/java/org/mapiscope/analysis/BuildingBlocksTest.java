@@ -37,6 +37,18 @@ class BuildingBlocksTest {
         assertThat(ServerNames.key("\\\\EX01")).isEqualTo("ex01");
         assertThat(ServerNames.key("10.0.0.5")).isEqualTo("10.0.0.5");
         assertThat(ServerNames.key(null)).isEqualTo(ServerNames.UNKNOWN);
+        assertThat(ServerNames.key("::FFFF:10.0.0.5")).isEqualTo("::ffff:10.0.0.5");
+        assertThat(ServerNames.key("fe80::1")).isEqualTo("fe80::1");
+    }
+
+    @Test
+    void addressesAreToldFromHostNames() {
+        assertThat(ServerNames.isAddress("10.0.0.5")).isTrue();
+        assertThat(ServerNames.isAddress("2001:db8::10")).isTrue();
+        assertThat(ServerNames.isAddress("::ffff:10.0.0.5")).isTrue();
+        assertThat(ServerNames.isAddress("ex01")).isFalse();
+        assertThat(ServerNames.isAddress("cafe")).isFalse();
+        assertThat(ServerNames.isAddress(ServerNames.UNKNOWN)).isFalse();
     }
 
     @Test

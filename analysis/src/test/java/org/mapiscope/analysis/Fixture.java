@@ -45,6 +45,14 @@ final class Fixture {
     }
 
     private String organisation = "/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)";
+    /** Event log Computer per RCA server key, where it is not {@code <SERVER>.contoso.com}. */
+    private final Map<String, String> computers = new HashMap<>();
+
+    /** The event logs of the server the RCA logs call {@code rcaServer} name it {@code computer}. */
+    Fixture eventLogComputer(String rcaServer, String computer) {
+        computers.put(rcaServer, computer);
+        return this;
+    }
 
     /** Exchange 2003 evidence: DNs of the pre-2007 default administrative group. */
     Fixture exchange2003() {
@@ -86,7 +94,8 @@ final class Fixture {
             ends.removeIf(end -> end != null && !end.isAfter(when));
             if (ends.size() >= limit) {
                 rca(server, when, "0", user, SessionEvent.Kind.REJECTED, "Connect", ip, software, null);
-                add(when, new LimitExceeded(when, server.toUpperCase() + ".contoso.com", user, dn(user), null, null,
+                add(when, new LimitExceeded(when, computers.getOrDefault(server, server.toUpperCase() + ".contoso.com"),
+                        user, dn(user), null, null,
                         "session", limit, ref("Application.evtx", EvidenceRef.Kind.RECORD)));
                 continue;
             }

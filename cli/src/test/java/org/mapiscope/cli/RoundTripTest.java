@@ -33,7 +33,7 @@ class RoundTripTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dead-client-sessions", "keepalive-too-long", "session-hungry-client",
-        "middlebox-holding", "service-account-need", "limit-below-need", "object-leak", "mixed", "clean"})
+        "middlebox-holding", "service-account-need", "limit-below-need", "object-leak", "mixed", "clean", "short-keepalive"})
     void theDiagnosisFindsExactlyTheInjectedCauses(String name) throws Exception {
         RoundTrip trip = RoundTrip.of(name, dir);
 
@@ -84,6 +84,46 @@ class RoundTripTest {
         for (JsonNode u : trip.analysis().at("/limitEvents/byUser")) {
             assertThat(u.at("/limit").asInt()).isEqualTo(500);
         }
+    }
+
+    @Test
+    void evidenceAnalysedWhereNoFolderNamesTheServerIsStillOneServer() throws Exception {
+        // The RCA logs name only the server's address (server-ip 10.0.0.10); the event log and the .reg name EX01.
+        RoundTrip named = RoundTrip.of("short-keepalive", dir);
+        CliRun direct = CliRun.of("analyze", dir.resolve("EX01").toString(), "--json", "-", "-q");
+        assertThat(direct.exitCode()).as(direct.toString()).isZero();
+        JsonNode analysis = direct.outJson();
+
+        Set<String> servers = new TreeSet<>();
+        analysis.at("/settings").forEach(s -> servers.add(s.at("/server").asText()));
+        analysis.at("/limitEvents/byUser").forEach(u -> u.at("/servers").forEach(s -> servers.add(s.asText())));
+        analysis.at("/findings").forEach(f -> {
+            if ("server".equals(f.at("/scope").asText())) {
+                servers.add(f.at("/subject").asText());
+            }
+        });
+        assertThat(servers).containsExactly("ex01");
+        JsonNode keepAlive = null;
+        for (JsonNode s : analysis.at("/settings")) {
+            if ("KeepAliveTime".equals(s.at("/name").asText())) {
+                keepAlive = s;
+            }
+        }
+        assertThat(keepAlive).isNotNull();
+        assertThat(keepAlive.at("/value").asLong()).isEqualTo(300_000L);
+        assertThat(keepAlive.at("/source").asText()).contains("tcpip.reg");
+        // Judged with the 5 min read from the .reg, not the 2 h default: no finding for the desktops.
+        assertThat(findings(analysis).keySet()).as(named.describe())
+                .isSubsetOf(named.usersInjectedWith(InjectedCause.DEAD_CLIENT_SESSIONS));
+        assertThat(findings(analysis)).isEqualTo(findings(named.analysis()));
+    }
+
+    /** subject → causes found. */
+    private static Map<String, Set<String>> findings(JsonNode analysis) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        analysis.at("/findings").forEach(f -> out.computeIfAbsent(f.at("/subject").asText(), k -> new TreeSet<>())
+                .add(f.at("/cause").asText()));
+        return out;
     }
 
     /** One scenario emitted into {@code <dir>/EX01} and analysed at {@code <dir>}, so the folder names the server. */
