@@ -33,7 +33,7 @@ public final class WhatIfText {
                 Integer.toString(before.sessionLimit()), Integer.toString(after.sessionLimit())));
         lines.add("  " + Texts.pad("Fit", 15) + "replayed under the current settings: " + Texts.count(baseline.total().predicted())
                 + " of the " + Texts.count(baseline.total().observed()) + " observed 9646"
-                + a.dim("  (keepalive counts from when a client moved on)"));
+                + a.dim("  (a moved-on client is reaped a dead-peer time after it was last known alive)"));
         lines.add("  " + Texts.pad("Minimal limit", 15) + a.bold(Integer.toString(r.minimalLimit()))
                 + a.dim("  (the smallest session limit with no 9646 under KeepAliveTime "
                 + Texts.millis(after.keepAliveTimeMs()) + ")"));
