@@ -83,12 +83,20 @@ public final class Thresholds {
     public static final int MAX_EVIDENCE_PER_FINDING = 5;
 
     /** Timeline points per user in the result; charts need no more, peaks are kept when thinning. */
-    public static final int MAX_TIMELINE_POINTS = 500;
+    public static final int MAX_TIMELINE_POINTS = 240;
 
     /** Logon-snapshot captures kept per server and user (the fullest ones), bounding memory. */
     public static final int MAX_CAPTURES_PER_USER = 16;
     /** Rows kept per capture and user; a service account may hold hundreds of logons. */
     public static final int MAX_ROWS_PER_CAPTURE = 2_000;
+    /**
+     * Clients (address, program, mode) kept per user and server. Outlook on a desk, a phone and a
+     * laptop is a handful; a VPN user gets a new address per connect, so over weeks of logs the
+     * least recently used are folded into totals (docs/diagnosis.md, "Bounded memory").
+     */
+    public static final int MAX_TRACKED_CLIENTS = 16;
+    /** Client addresses kept per user and server for the one-day/many-day and lingering tallies; older ones are folded. */
+    public static final int MAX_TRACKED_ADDRESSES = 32;
     /** Distinct other mailboxes remembered per user; beyond this only the count grows. */
     public static final int MAX_TRACKED_MAILBOXES = 1_000;
     /** Example references kept per kind of evidence and user. */

@@ -165,6 +165,11 @@ final class UserFacts {
                 staleHere += r;
             }
         }
+        // Folded addresses are old VPN or roaming ones, never a middlebox or a shared machine (those stay recent).
+        int foldedReaped = t.foldedLingering.reaped(sf.deadPeerMs());
+        reaped += foldedReaped;
+        staleHere += foldedReaped;
+        restartStale += t.foldedRestartLingering.reaped(sf.deadPeerMs());
         long outlivedMs = sf.deadPeerMs() + Thresholds.reapToleranceMs(sf.deadPeerMs());
         for (OpenSession s : open) {
             if (!s.superseded() || sf.end() == null) {
@@ -194,8 +199,8 @@ final class UserFacts {
             staleByServer.merge(server, staleHere, Integer::sum);
         }
 
-        addresses += t.addresses.size();
-        oneTimeAddresses += (int) t.addresses.values().stream().filter(d -> d.days == 1).count();
+        addresses += t.addressCount();
+        oneTimeAddresses += t.oneTimeAddressCount();
 
         rejected += t.rejected;
         RejectionBurst b = t.strongestBurst();
@@ -212,7 +217,11 @@ final class UserFacts {
         delegateLogons += t.delegateLogons;
         t.clients.keySet().stream().map(ClientKey::software)
                 .filter(ClientSoftware::isServiceLike).forEach(serviceSoftware::add);
-        for (Map.Entry<ClientKey, UserTrack.ClientStats> e : new TreeMap<>(t.clients).entrySet()) {
+        Map<ClientKey, UserTrack.ClientStats> candidates = new TreeMap<>(t.clients);
+        if (t.strongestFoldedClient != null) {
+            candidates.putIfAbsent(t.strongestFoldedClient, t.strongestFoldedStats);
+        }
+        for (Map.Entry<ClientKey, UserTrack.ClientStats> e : candidates.entrySet()) {
             UserTrack.ClientStats s = e.getValue();
             if (s.peakActive > hungryPeak) {
                 hungryPeak = s.peakActive;

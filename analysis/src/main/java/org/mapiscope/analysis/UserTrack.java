@@ -26,6 +26,8 @@ final class UserTrack {
         Instant peakAt;
         EvidenceRef peakRef;
         Instant lastConnect;
+        /** Open sessions from this client, superseded ones included: while any is open the entry is live state. */
+        int openNow;
     }
 
     /** How many days an address was used on, to tell a fixed desk from a VPN pool. */
@@ -51,12 +53,26 @@ final class UserTrack {
     long lostAtRestart;
     long rejected;
 
-    final Map<ClientKey, ClientStats> clients = new HashMap<>();
-    final Map<String, AddressDays> addresses = new HashMap<>();
+    /** What the bounded maps below let go of, folded so totals stay exact. */
+    final Lingering foldedLingering = new Lingering();
+    final Lingering foldedRestartLingering = new Lingering();
+    int foldedAddresses;
+    int foldedOneTimeAddresses;
+    /** The folded client with the most sessions active at once: a session-hungry program is never lost. */
+    ClientKey strongestFoldedClient;
+    ClientStats strongestFoldedStats;
+
+    final Map<ClientKey, ClientStats> clients =
+            new RecentMap<>(Thresholds.MAX_TRACKED_CLIENTS, c -> c.openNow > 0, this::foldClient);
+    final Map<String, AddressDays> addresses =
+            new RecentMap<>(Thresholds.MAX_TRACKED_ADDRESSES, d -> false, this::foldAddress);
     /** Ended superseded sessions, by the address they came from. */
-    final Map<String, Lingering> lingeringByAddress = new HashMap<>();
+    final Map<String, Lingering> lingeringByAddress =
+            new RecentMap<>(Thresholds.MAX_TRACKED_ADDRESSES, l -> false, (a, l) -> foldedLingering.addAll(l));
     /** The subset superseded by a new start on the same machine (not by a move to another address). */
-    final Map<String, Lingering> restartLingeringByAddress = new HashMap<>();
+    final Map<String, Lingering> restartLingeringByAddress =
+            new RecentMap<>(Thresholds.MAX_TRACKED_ADDRESSES, l -> false, (a, l) -> foldedRestartLingering.addAll(l));
+
     final TreeSet<String> otherMailboxes = new TreeSet<>();
     long otherMailboxCount;
     long delegateLogons;
@@ -90,6 +106,7 @@ final class UserTrack {
         stats.sessions++;
         stats.lastConnect = e.time();
         stats.activeNow++;
+        stats.openNow++;
         if (stats.activeNow > stats.peakActive) {
             stats.peakActive = stats.activeNow;
             stats.peakAt = e.time();
@@ -284,9 +301,35 @@ final class UserTrack {
 
     private void close(OpenSession s, Instant time) {
         open.remove(s.id);
+        ClientStats stats = clients.get(s.client);
+        stats.openNow--;
         if (!s.superseded()) {
             active--;
-            clients.get(s.client).activeNow--;
+            stats.activeNow--;
+        }
+    }
+
+    /** Addresses this user connected from, folded ones included. */
+    int addressCount() {
+        return addresses.size() + foldedAddresses;
+    }
+
+    /** Of those, addresses used on a single day only (VPN pools, roaming); a folded address seen again counts anew. */
+    int oneTimeAddressCount() {
+        return (int) addresses.values().stream().filter(d -> d.days == 1).count() + foldedOneTimeAddresses;
+    }
+
+    private void foldAddress(String address, AddressDays d) {
+        foldedAddresses++;
+        if (d.days == 1) {
+            foldedOneTimeAddresses++;
+        }
+    }
+
+    private void foldClient(ClientKey client, ClientStats stats) {
+        if (strongestFoldedStats == null || stats.peakActive > strongestFoldedStats.peakActive) {
+            strongestFoldedClient = client;
+            strongestFoldedStats = stats;
         }
     }
 
