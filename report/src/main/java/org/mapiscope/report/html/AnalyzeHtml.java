@@ -93,7 +93,8 @@ public final class AnalyzeHtml {
         card(h, "Event 9646", Long.toString(ev.total()));
         card(h, "Users affected", Integer.toString(users.size()));
         card(h, "Servers", Integer.toString(servers.size()));
-        card(h, "Causes found", Integer.toString(r.findings().size()));
+        card(h, "Causes found", Long.toString(r.findings().stream().map(f -> f.cause()).distinct().count()));
+        card(h, "Findings", Integer.toString(r.findings().size()));
         card(h, "Refused connects", Long.toString(refused(r)));
         h.close("div");
 
