@@ -8,7 +8,16 @@ final class Terminal {
 
     /** True when attached to a console; false when redirected, piped or run in-process by tests. */
     static boolean interactive() {
-        return System.console() != null;
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        // Java 22+ hands out a Console even when redirected; only its isTerminal() tells the truth.
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 17–21: a Console exists only for a terminal
+        }
     }
 
     /** Colour unless redirected, asked not to ({@code --no-color}), or the environment says so (NO_COLOR, TERM=dumb). */
