@@ -120,6 +120,15 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void saysWhatToCollectWhenOnlyTheEventLogWasGiven() {
+        CliRun run = CliRun.of("analyze", CliRun.example().resolve("EX01/eventlog").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("4 users with session-limit 9646 but no session evidence")
+                .contains("RPC Client Access");
+    }
+
+    @Test
     void nothingReadableExitsWithTwo() throws IOException {
         Files.write(dir.resolve("random.bin"), new byte[] {1, 2, 3, 4, 5});
 

@@ -4,14 +4,17 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.mapiscope.analysis.AnalysisResult;
 import org.mapiscope.analysis.Finding;
 import org.mapiscope.analysis.LimitEventSummary;
 import org.mapiscope.analysis.LimitEventSummary.UserLimitEvents;
 import org.mapiscope.analysis.SettingView;
+import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.InputError;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.report.AnalyzeReport;
@@ -61,6 +64,7 @@ public final class ConsoleSummary {
         topUsers(lines, a, ev.byUser(), refused);
         settings(lines, a, r.settings());
         causes(lines, a, r.findings());
+        missingSessionEvidence(lines, a, r);
         remedies(lines, a, report);
         skipped(lines, a, report.inputs());
         lines.forEach(out::println);
@@ -137,6 +141,27 @@ public final class ConsoleSummary {
                     + Texts.padLeft(Math.round(f.confidence() * 100) + "%", 5) + "  " + Texts.cut(Ansi.clean(f.summary()), 90));
         }
         more(lines, a, findings.size());
+    }
+
+    /**
+     * Event 9646 of type session alone cannot say why (dead clients, a hungry program, a service
+     * account and real need all log the same event): name what to collect to tell them apart.
+     */
+    private static void missingSessionEvidence(List<String> lines, Ansi a, AnalysisResult r) {
+        Set<String> withSessions = new HashSet<>();
+        r.sessions().byUser().forEach(u -> withSessions.add(u.user()));
+        Set<String> without = new TreeSet<>();
+        r.limitEvents().byUser().stream()
+                .filter(u -> ExchangeDefaults.SESSION_OBJECT_TYPE.equalsIgnoreCase(u.objectType()) && !withSessions.contains(u.user()))
+                .forEach(u -> without.add(u.user()));
+        if (without.isEmpty()) {
+            return;
+        }
+        lines.add(a.yellow("  " + Texts.count(without.size()) + (without.size() == 1 ? " user" : " users")
+                + " with session-limit 9646 but no session evidence (" + Texts.cut(Ansi.clean(String.join(", ", without)), 60)
+                + "):"));
+        lines.add("  add the RPC Client Access logs (…\\Logging\\RPC Client Access\\RCA_*.LOG) or a"
+                + " Get-LogonStatistics export of these servers to learn why.");
     }
 
     private static void remedies(List<String> lines, Ansi a, AnalyzeReport report) {
