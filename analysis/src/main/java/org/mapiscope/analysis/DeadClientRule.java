@@ -71,7 +71,8 @@ final class DeadClientRule implements CauseRule {
 
         List<Remedy> remedies = new ArrayList<>();
         remedies.add(new Remedy(Prescriptions.CLIENT, Remedy.Action.FIX_CLIENT,
-                "Have " + u.user + " close Outlook before the connection drops",
+                // One title for every such user, so a report can list them under one step.
+                "Have the user close Outlook before the connection drops",
                 u.user + "'s Outlook vanished without closing its sessions (addresses " + topAddresses(u) + "). "
                         + "Ask the user to exit Outlook before disconnecting the VPN, undocking or putting the "
                         + "laptop to sleep; check the VPN client's idle disconnect and Wi-Fi roaming on that "

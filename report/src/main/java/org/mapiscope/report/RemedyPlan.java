@@ -12,7 +12,8 @@ import org.mapiscope.analysis.Remedy;
 /**
  * The remedies of all findings as one to-do list in the expert's order: by step
  * ({@link Remedy#order()}), then in the order the findings list them (strongest first). A remedy
- * several findings share appears once, naming every subject it helps.
+ * several findings share appears once, naming every subject it helps; so do hand-done steps with
+ * the same action and title (the same advice for several users), their details differing only by user.
  */
 public final class RemedyPlan {
 
@@ -29,18 +30,26 @@ public final class RemedyPlan {
     }
 
     public static List<Step> of(AnalysisResult result) {
-        Map<Remedy, List<String>> subjects = new LinkedHashMap<>();
+        Map<Object, Remedy> first = new LinkedHashMap<>();
+        Map<Object, List<String>> subjects = new LinkedHashMap<>();
         for (Finding f : result.findings()) {
             for (Remedy r : f.remedies()) {
-                List<String> list = subjects.computeIfAbsent(r, k -> new ArrayList<>());
+                Object key = sameAdvice(r);
+                first.putIfAbsent(key, r);
+                List<String> list = subjects.computeIfAbsent(key, k -> new ArrayList<>());
                 if (!list.contains(f.subject())) {
                     list.add(f.subject());
                 }
             }
         }
         List<Step> steps = new ArrayList<>();
-        subjects.forEach((r, s) -> steps.add(new Step(r, List.copyOf(s))));
+        subjects.forEach((key, s) -> steps.add(new Step(first.get(key), List.copyOf(s))));
         steps.sort(Comparator.comparingInt(s -> s.remedy().order()));
         return List.copyOf(steps);
+    }
+
+    /** Steps done by hand merge on (order, action, title); a step with server changes only with its equal (its scripts differ). */
+    private static Object sameAdvice(Remedy r) {
+        return r.changes().isEmpty() ? List.of(r.order(), r.action(), r.title()) : r;
     }
 }
