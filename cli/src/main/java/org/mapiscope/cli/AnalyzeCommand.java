@@ -1,5 +1,6 @@
 package org.mapiscope.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,7 +43,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--scripts", paramLabel = "DIR", description = "Write fix scripts (.reg/.ps1) with rollbacks and a README to DIR.")
     Path scripts;
 
-
     @Option(names = "--fail-on-findings", description = "Exit with 4 when there are findings (for monitoring scripts).")
     boolean failOnFindings;
 
@@ -51,7 +51,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
     ConsoleOptions console = new ConsoleOptions();
-
 
     AnalyzeCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -81,7 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             scriptSet = FixScripts.render(result);
             try {
                 scriptSet.writeTo(new DirectoryTarget(scripts));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new UserException(ExitCodes.USAGE, "cannot write scripts to " + scripts + ": " + OutputFiles.describe(e));
             }
         }

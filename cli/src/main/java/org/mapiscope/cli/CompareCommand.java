@@ -46,7 +46,6 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ConsoleOptions console = new ConsoleOptions();
 
-
     CompareCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;

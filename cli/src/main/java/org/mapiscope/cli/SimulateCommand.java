@@ -48,7 +48,6 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ConsoleOptions console = new ConsoleOptions();
 
-
     SimulateCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;

@@ -45,10 +45,8 @@ final class WhatifCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON result to FILE, or to standard output with '-' (schema: whatif.schema.json).")
     String json;
 
-
     @Mixin
     ConsoleOptions console = new ConsoleOptions();
-
 
     WhatifCommand(PrintStream out, PrintStream err) {
         this.out = out;
