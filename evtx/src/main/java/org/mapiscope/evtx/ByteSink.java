@@ -52,6 +52,14 @@ final class ByteSink {
         out.write(buf, 0, size);
     }
 
+    /** Appends bytes that are already UTF-8. */
+    ByteSink bytes(byte[] run) {
+        ensure(run.length);
+        System.arraycopy(run, 0, buf, size, run.length);
+        size += run.length;
+        return this;
+    }
+
     ByteSink ascii(char c) {
         ensure(1);
         buf[size++] = (byte) c;

@@ -90,11 +90,16 @@ final class ChunkDecoder {
             try {
                 RawVisitor v = mapper.begin(recordId, Le.i64(b, pos + 16, length), base + pos);
                 v.chunk(b, length);
-                Node[] nodes = parser.fragment(pos + RECORD_HEADER, recordEnd - 4, 0);
-                if (!hasElement(nodes)) {
-                    throw new DamageException(pos + RECORD_HEADER, "no event in the record (data wiped or zeroed)");
+                Node.Instance usual = parser.record(pos + RECORD_HEADER, recordEnd - 4);
+                if (usual != null) {
+                    walker.walk(usual, v);
+                } else {
+                    Node[] nodes = parser.fragment(pos + RECORD_HEADER, recordEnd - 4, 0);
+                    if (!hasElement(nodes)) {
+                        throw new DamageException(pos + RECORD_HEADER, "no event in the record (data wiped or zeroed)");
+                    }
+                    walker.walk(nodes, v);
                 }
-                walker.walk(nodes, v);
                 if (walker.elements() == 0) {
                     throw new DamageException(pos + RECORD_HEADER, "record resolves to no XML (its values are zeroed)");
                 }

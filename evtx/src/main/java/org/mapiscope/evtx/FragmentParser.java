@@ -40,6 +40,28 @@ final class FragmentParser {
         }
     }
 
+    /**
+     * The record's template instance when the record is the usual fragment header, instance and
+     * end of fragment; {@code null} for any other record (parse it with {@link #fragment}). The
+     * instance's value arrays are reused from record to record of the template, so it is valid
+     * until the next call.
+     */
+    Node.Instance record(int start, int end) {
+        if (start < 0 || end > chunk.length || start > end) {
+            return null;
+        }
+        pos = start;
+        if (pos < end && (b[pos] & 0xBF) == 0x0F) {
+            Le.check(pos, 4, end);
+            pos += 4;
+        }
+        if (pos >= end || (b[pos] & 0xBF) != 0x0C) {
+            return null;
+        }
+        Node.Instance i = instance(end, 1, true);
+        return pos < end && (b[pos] & 0xBF) == 0x00 ? i : null;
+    }
+
     /** Reads content tokens up to and including EOF (fragment) or end-element (element content). */
     private void content(List<Node> out, int end, int depth, boolean fragment) {
         while (pos < end) {
@@ -62,7 +84,7 @@ final class FragmentParser {
                     out.add(element(end, depth + 1));
                     break;
                 case 0x0C:
-                    out.add(instance(end, depth + 1));
+                    out.add(instance(end, depth + 1, false));
                     break;
                 default:
                     out.add(valueToken(token, end));
@@ -216,7 +238,7 @@ final class FragmentParser {
         return name;
     }
 
-    private Node.Instance instance(int end, int depth) {
+    private Node.Instance instance(int end, int depth, boolean reuse) {
         if (depth > MAX_DEPTH) {
             throw damage("templates nested deeper than " + MAX_DEPTH);
         }
@@ -242,9 +264,11 @@ final class FragmentParser {
         int n = (int) count;
         int descriptors = pos + 4;
         int valueAt = descriptors + 4 * n;
-        byte[] types = new byte[n];
-        int[] offsets = new int[n];
-        int[] sizes = new int[n];
+        Node.Instance values = reuse ? template.plans().values(template, n)
+                : new Node.Instance(template, new byte[n], new int[n], new int[n]);
+        byte[] types = values.types();
+        int[] offsets = values.at();
+        int[] sizes = values.sizes();
         for (int i = 0; i < n; i++) {
             int size = Le.u16(b, descriptors + 4 * i, end);
             int type = b[descriptors + 4 * i + 2] & 0xFF;
@@ -255,7 +279,7 @@ final class FragmentParser {
             valueAt += size;
         }
         pos = valueAt;
-        return new Node.Instance(template, types, offsets, sizes);
+        return values;
     }
 
     /** The compiled template defined at a chunk offset, compiling it on first use. */

@@ -102,6 +102,83 @@ final class JsonRecordWriter implements RawVisitor {
     }
 
     @Override
+    public boolean replay(TemplatePlan plan, Node.Instance values) {
+        JsonProgram p = plan.json();
+        if (p == null) {
+            return false;
+        }
+        int[] o = p.ops;
+        for (int k = 0; k < o.length; k += 3) {
+            int x = o[k + 1];
+            int y = o[k + 2];
+            switch (o[k]) {
+                case JsonProgram.PROVIDER -> {
+                    if (provider.isEmpty()) {
+                        load(provider, x, p, values);
+                    }
+                }
+                case JsonProgram.QUALIFIERS -> qualifiers = toInt(load(ended, x, p, values).toLong(b));
+                case JsonProgram.SYSTEM_TIME -> systemTime(load(ended, x, p, values));
+                case JsonProgram.EVENT_ID -> eventId = load(ended, x, p, values).toLong(b);
+                case JsonProgram.LEVEL -> level = toInt(load(ended, x, p, values).toLong(b));
+                case JsonProgram.TASK -> task = toInt(load(ended, x, p, values).toLong(b));
+                case JsonProgram.RECORD_ID -> {
+                    Long id = load(ended, x, p, values).toLong(b);
+                    if (id != null) {
+                        recordId = id;
+                    }
+                }
+                case JsonProgram.CHANNEL -> load(channel, x, p, values);
+                case JsonProgram.COMPUTER -> load(computer, x, p, values);
+                case JsonProgram.ITEM -> item(p.heads[x], y, p, values);
+                case JsonProgram.ITEM_IF_CONTENT -> {
+                    if (load(ended, y, p, values).hasContent(b)) {
+                        item(p.heads[x], y, p, values);
+                    }
+                }
+                default -> {
+                    if (items++ > 0) {
+                        data.ascii(',');
+                    }
+                    data.ascii("{\"name\":");
+                    load(dataName, x, p, values).writeText(b, data);
+                    data.ascii(",\"value\":");
+                    itemValue(y, p, values);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A data item from a program: its encoded head ({@code {"name":…,"value":}), value and close. */
+    private void item(byte[] head, int source, JsonProgram p, Node.Instance values) {
+        if (items++ > 0) {
+            data.ascii(',');
+        }
+        data.bytes(head);
+        itemValue(source, p, values);
+    }
+
+    private void itemValue(int source, JsonProgram p, Node.Instance values) {
+        if (source == JsonProgram.EMPTY) {
+            data.ascii("null");
+        } else {
+            load(ended, source, p, values).writeJson(b, data);
+        }
+        data.ascii('}');
+    }
+
+    /** Puts a program's value source (a value index, or a literal) into {@code s}. */
+    private static Slot load(Slot s, int source, JsonProgram p, Node.Instance values) {
+        if (source >= 0) {
+            s.ref(values.types()[source] & 0xFF, values.at()[source], values.sizes()[source]);
+        } else {
+            s.text(p.literals[-1 - source]);
+        }
+        return s;
+    }
+
+    @Override
     public void chunk(byte[] bytes, int length) {
         this.b = bytes;
     }

@@ -34,4 +34,12 @@ interface RawVisitor {
     void processingInstruction(String target, String data);
 
     void endElement(String name);
+
+    /**
+     * Takes a whole record from its template plan instead of the calls the plan would make;
+     * returns false (the default) to get the calls.
+     */
+    default boolean replay(TemplatePlan plan, Node.Instance values) {
+        return false;
+    }
 }

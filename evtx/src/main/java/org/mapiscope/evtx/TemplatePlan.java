@@ -15,16 +15,16 @@ import java.util.List;
  */
 final class TemplatePlan {
 
-    private static final int START = 0;
-    private static final int END = 1;
-    private static final int ATTR_VALUE = 2;
-    private static final int ATTR_TEXT = 3;
-    private static final int TEXT_VALUE = 4;
-    private static final int TEXT = 5;
+    static final int START = 0;
+    static final int END = 1;
+    static final int ATTR_VALUE = 2;
+    static final int ATTR_TEXT = 3;
+    static final int TEXT_VALUE = 4;
+    static final int TEXT = 5;
     private static final int CHAR_REF = 6;
     private static final int ENTITY_REF = 7;
     private static final int CDATA = 8;
-    private static final int PI = 9;
+    static final int PI = 9;
     private static final int WALK_ELEMENT = 10;
     private static final int WALK_VALUE = 11;
 
@@ -36,6 +36,8 @@ final class TemplatePlan {
     /** Elements left to the walker. */
     private final Node.Element[] walked;
     private final int elements;
+    private JsonProgram json;
+    private boolean jsonCompiled;
 
     private TemplatePlan(byte[] types, long nullBits, int[] ops, String[] strings, Node.Element[] walked,
                          int elements) {
@@ -50,6 +52,15 @@ final class TemplatePlan {
     /** Elements the plan writes itself (the walker counts those it is handed). */
     int elements() {
         return elements;
+    }
+
+    /** The plan compiled for {@link JsonRecordWriter} on first use, or {@code null} when it needs the calls. */
+    JsonProgram json() {
+        if (!jsonCompiled) {
+            jsonCompiled = true;
+            json = JsonProgram.compile(ops, strings);
+        }
+        return json;
     }
 
     /** Makes the visitor calls of the template applied to {@code values}. */
@@ -126,6 +137,17 @@ final class TemplatePlan {
         private static final int MAX_SHAPES = 8;
         private final TemplatePlan[] plans = new TemplatePlan[MAX_SHAPES];
         private int count;
+        private Node.Instance values;
+
+        /** Value arrays for {@code n} values of template {@code t}, reused by the template's top-level records. */
+        Node.Instance values(Node.Template t, int n) {
+            Node.Instance v = values;
+            if (v == null || v.types().length != n) {
+                v = new Node.Instance(t, new byte[n], new int[n], new int[n]);
+                values = v;
+            }
+            return v;
+        }
 
         /** The plan for these values, or {@code null} when they need the full walk. */
         TemplatePlan find(byte[] b, Node[] nodes, Node.Instance values) {

@@ -24,20 +24,34 @@ final class TreeWalker {
     }
 
     void walk(Node[] nodes, RawVisitor visitor) {
+        if (nodes.length == 1 && nodes[0] instanceof Node.Instance i) {
+            walk(i, visitor);
+            return;
+        }
+        start(visitor);
+        walk(nodes, NO_VALUES, 0);
+    }
+
+    /** The usual record: one template instance, replayed from its flattened form when it has one. */
+    void walk(Node.Instance record, RawVisitor visitor) {
+        start(visitor);
+        Node.Template t = record.template();
+        TemplatePlan plan = t.plans().find(b, t.nodes(), record);
+        if (plan != null) {
+            elements = plan.elements();
+            if (!visitor.replay(plan, record)) {
+                plan.replay(record, visitor, this);
+            }
+            return;
+        }
+        budget--;
+        walk(t.nodes(), record, 1);
+    }
+
+    private void start(RawVisitor visitor) {
         this.visitor = visitor;
         this.budget = MAX_NODES;
         this.elements = 0;
-        if (nodes.length == 1 && nodes[0] instanceof Node.Instance i) {
-            // The usual record: one template instance, replayed from its flattened form.
-            Node.Template t = i.template();
-            TemplatePlan plan = t.plans().find(b, t.nodes(), i);
-            if (plan != null) {
-                elements = plan.elements();
-                plan.replay(i, visitor, this);
-                return;
-            }
-        }
-        walk(nodes, NO_VALUES, 0);
     }
 
     /** Elements written by the last {@link #walk}; none means the record carried no event. */

@@ -34,15 +34,28 @@ final class ValueType {
     private ValueType() {
     }
 
-    /** Size of one element of a fixed-size type, or 0 for variable-size types. */
-    static int fixedSize(int type) {
-        switch (type) {
-            case INT8: case UINT8: return 1;
-            case INT16: case UINT16: return 2;
-            case INT32: case UINT32: case REAL32: case BOOL: case HEX_INT32: return 4;
-            case INT64: case UINT64: case REAL64: case FILETIME: case HEX_INT64: return 8;
-            case GUID: case SYSTEMTIME: return 16;
-            default: return 0;
+    /** Sizes by type code, looked up once per value on the hot path instead of switched on. */
+    private static final byte[] FIXED_SIZES = new byte[256];
+
+    static {
+        for (int t : new int[] {INT8, UINT8}) {
+            FIXED_SIZES[t] = 1;
         }
+        for (int t : new int[] {INT16, UINT16}) {
+            FIXED_SIZES[t] = 2;
+        }
+        for (int t : new int[] {INT32, UINT32, REAL32, BOOL, HEX_INT32}) {
+            FIXED_SIZES[t] = 4;
+        }
+        for (int t : new int[] {INT64, UINT64, REAL64, FILETIME, HEX_INT64}) {
+            FIXED_SIZES[t] = 8;
+        }
+        FIXED_SIZES[GUID] = 16;
+        FIXED_SIZES[SYSTEMTIME] = 16;
+    }
+
+    /** Size of one element of a fixed-size type, or 0 for variable-size types (and arrays). */
+    static int fixedSize(int type) {
+        return (type & ~0xFF) == 0 ? FIXED_SIZES[type] : 0;
     }
 }

@@ -228,21 +228,16 @@ final class Values {
      */
     static void check(byte[] b, int at, int size, int type, int limit) {
         Le.check(at, size, limit);
-        if ((type & ValueType.ARRAY) != 0) {
-            if ((type & 0x7F) == ValueType.SID) {
-                forEachItem(b, at, size, ValueType.SID, (t, a, s) -> { });
-            }
-            return;
+        // Arrays and SIDs have no fixed size, so the usual value is done after one table read.
+        if (size < ValueType.fixedSize(type) && type != ValueType.BOOL) {
+            throw new DamageException(at, "value of type 0x" + Integer.toHexString(type) + " has " + size
+                    + " bytes, needs " + ValueType.fixedSize(type));
         }
         if (type == ValueType.SID) {
             int end = at + size;
             Le.check(at, 8 + 4 * Le.u8(b, at + 1, end), end);
-            return;
-        }
-        int need = ValueType.fixedSize(type);
-        if (need > 0 && type != ValueType.BOOL && size < need) {
-            throw new DamageException(at, "value of type 0x" + Integer.toHexString(type) + " has " + size
-                    + " bytes, needs " + need);
+        } else if (type == (ValueType.ARRAY | ValueType.SID)) {
+            forEachItem(b, at, size, ValueType.SID, (t, a, s) -> { });
         }
     }
 
