@@ -90,7 +90,7 @@ final class ChunkDecoder {
             try {
                 RawVisitor v = mapper.begin(recordId, Le.i64(b, pos + 16, length), base + pos);
                 v.chunk(b, length);
-                Node.Instance usual = parser.record(pos + RECORD_HEADER, recordEnd - 4);
+                Node.Instance usual = parser.instance(pos + RECORD_HEADER, recordEnd - 4, 1, true);
                 if (usual != null) {
                     walker.walk(usual, v);
                 } else {

@@ -41,25 +41,30 @@ final class FragmentParser {
     }
 
     /**
-     * The record's template instance when the record is the usual fragment header, instance and
-     * end of fragment; {@code null} for any other record (parse it with {@link #fragment}). The
-     * instance's value arrays are reused from record to record of the template, so it is valid
-     * until the next call.
+     * The template instance of a fragment that is only that (after an optional fragment header),
+     * as {@link #fragment} would parse it at {@code depth}; {@code null} for any other fragment.
+     * With {@code reuse} the instance's value arrays are the template's own, reused from record
+     * to record, so it is valid until the next call (for records only, never nested values).
      */
-    Node.Instance record(int start, int end) {
+    Node.Instance instance(int start, int end, int depth, boolean reuse) {
         if (start < 0 || end > chunk.length || start > end) {
             return null;
         }
+        int saved = pos;
         pos = start;
-        if (pos < end && (b[pos] & 0xBF) == 0x0F) {
-            Le.check(pos, 4, end);
-            pos += 4;
+        try {
+            if (pos < end && (b[pos] & 0xBF) == 0x0F) {
+                Le.check(pos, 4, end);
+                pos += 4;
+            }
+            if (pos >= end || (b[pos] & 0xBF) != 0x0C) {
+                return null;
+            }
+            Node.Instance i = instance(end, depth, reuse);
+            return pos < end && (b[pos] & 0xBF) == 0x00 ? i : null;
+        } finally {
+            pos = saved;
         }
-        if (pos >= end || (b[pos] & 0xBF) != 0x0C) {
-            return null;
-        }
-        Node.Instance i = instance(end, 1, true);
-        return pos < end && (b[pos] & 0xBF) == 0x00 ? i : null;
     }
 
     /** Reads content tokens up to and including EOF (fragment) or end-element (element content). */

@@ -10,10 +10,6 @@ import java.time.Instant;
  */
 final class JsonRecordWriter implements RawVisitor {
 
-    private static final int SYSTEM = 1;
-    private static final int EVENT_DATA = 2;
-    private static final int USER_DATA = 3;
-
     private final Integer eventIdFilter;
     private final String providerFilter;
     private byte[] b;
@@ -102,89 +98,22 @@ final class JsonRecordWriter implements RawVisitor {
     }
 
     @Override
-    public boolean replay(TemplatePlan plan, Node.Instance values) {
-        JsonProgram p = plan.json();
-        if (p == null) {
-            return false;
-        }
-        int[] o = p.ops;
-        for (int k = 0; k < o.length; k += 3) {
-            int x = o[k + 1];
-            int y = o[k + 2];
-            switch (o[k]) {
-                case JsonProgram.PROVIDER -> {
-                    if (provider.isEmpty()) {
-                        load(provider, x, p, values);
-                    }
-                }
-                case JsonProgram.QUALIFIERS -> qualifiers = toInt(load(ended, x, p, values).toLong(b));
-                case JsonProgram.SYSTEM_TIME -> systemTime(load(ended, x, p, values));
-                case JsonProgram.EVENT_ID -> eventId = load(ended, x, p, values).toLong(b);
-                case JsonProgram.LEVEL -> level = toInt(load(ended, x, p, values).toLong(b));
-                case JsonProgram.TASK -> task = toInt(load(ended, x, p, values).toLong(b));
-                case JsonProgram.RECORD_ID -> {
-                    Long id = load(ended, x, p, values).toLong(b);
-                    if (id != null) {
-                        recordId = id;
-                    }
-                }
-                case JsonProgram.CHANNEL -> load(channel, x, p, values);
-                case JsonProgram.COMPUTER -> load(computer, x, p, values);
-                case JsonProgram.ITEM -> item(p.heads[x], y, p, values);
-                case JsonProgram.ITEM_IF_CONTENT -> {
-                    if (load(ended, y, p, values).hasContent(b)) {
-                        item(p.heads[x], y, p, values);
-                    }
-                }
-                default -> {
-                    if (items++ > 0) {
-                        data.ascii(',');
-                    }
-                    data.ascii("{\"name\":");
-                    load(dataName, x, p, values).writeText(b, data);
-                    data.ascii(",\"value\":");
-                    itemValue(y, p, values);
-                }
-            }
-        }
-        return true;
-    }
-
-    /** A data item from a program: its encoded head ({@code {"name":…,"value":}), value and close. */
-    private void item(byte[] head, int source, JsonProgram p, Node.Instance values) {
-        if (items++ > 0) {
-            data.ascii(',');
-        }
-        data.bytes(head);
-        itemValue(source, p, values);
-    }
-
-    private void itemValue(int source, JsonProgram p, Node.Instance values) {
-        if (source == JsonProgram.EMPTY) {
-            data.ascii("null");
-        } else {
-            load(ended, source, p, values).writeJson(b, data);
-        }
-        data.ascii('}');
-    }
-
-    /** Puts a program's value source (a value index, or a literal) into {@code s}. */
-    private static Slot load(Slot s, int source, JsonProgram p, Node.Instance values) {
-        if (source >= 0) {
-            s.ref(values.types()[source] & 0xFF, values.at()[source], values.sizes()[source]);
-        } else {
-            s.text(p.literals[-1 - source]);
-        }
-        return s;
-    }
-
-    @Override
     public void chunk(byte[] bytes, int length) {
         this.b = bytes;
     }
 
     @Override
     public void startElement(String name) {
+        start(depth == 1 ? Name.section(name) : Name.OTHER);
+    }
+
+    @Override
+    public void startElement(Name name) {
+        start(name.section);
+    }
+
+    /** {@code section}: the section the element opens if it is a child of the root. */
+    private void start(int sectionOpened) {
         if (depth < hasChild.length) {
             hasChild[depth] = true;
         }
@@ -193,12 +122,7 @@ final class JsonRecordWriter implements RawVisitor {
             hasChild[depth] = false;
         }
         if (depth == 2) {
-            section = switch (name) {
-                case "System" -> SYSTEM;
-                case "EventData" -> EVENT_DATA;
-                case "UserData" -> USER_DATA;
-                default -> 0;
-            };
+            section = sectionOpened;
         }
         dataName.clear();
         clearValue();
@@ -207,28 +131,40 @@ final class JsonRecordWriter implements RawVisitor {
     @Override
     public void attribute(String name, int type, int at, int size) {
         ended.ref(type, at, size);
-        attribute(name, ended);
+        attribute(Name.attribute(name), ended);
     }
 
     @Override
     public void attribute(String name, String text) {
         ended.text(text);
-        attribute(name, ended);
+        attribute(Name.attribute(name), ended);
     }
 
-    private void attribute(String name, Slot v) {
-        if (section == SYSTEM && depth == 3) {
-            switch (name) {
-                case "Name" -> {
+    @Override
+    public void attribute(Name name, int type, int at, int size) {
+        ended.ref(type, at, size);
+        attribute(name.attribute, ended);
+    }
+
+    @Override
+    public void attribute(Name name, String text) {
+        ended.text(text);
+        attribute(name.attribute, ended);
+    }
+
+    private void attribute(int attribute, Slot v) {
+        if (section == Name.SYSTEM && depth == 3) {
+            switch (attribute) {
+                case Name.ATTR_NAME -> {
                     if (provider.isEmpty()) {
                         provider.copy(v);
                     }
                 }
-                case "Qualifiers" -> qualifiers = toInt(v.toLong(b));
-                case "SystemTime" -> systemTime(v);
+                case Name.ATTR_QUALIFIERS -> qualifiers = toInt(v.toLong(b));
+                case Name.ATTR_SYSTEM_TIME -> systemTime(v);
                 default -> { }
             }
-        } else if (section == EVENT_DATA && depth == 3 && name.equals("Name")) {
+        } else if (section == Name.EVENT_DATA && depth == 3 && attribute == Name.ATTR_NAME) {
             dataName.copy(v);
         }
     }
@@ -284,21 +220,33 @@ final class JsonRecordWriter implements RawVisitor {
 
     @Override
     public void endElement(String name) {
+        end(name, null);
+    }
+
+    @Override
+    public void endElement(Name name) {
+        end(null, name);
+    }
+
+    /** The end of an element named by {@code text}, or by {@code name} when it comes from a plan. */
+    private void end(String text, Name name) {
         Slot v = value;
         if (joining) {
             ended.text(joined.toString());
             v = ended;
         }
-        if (section == SYSTEM && depth == 3) {
-            system(name, v);
-        } else if (section == EVENT_DATA && depth >= 3) {
-            if (name.equals("Data")) {
-                item(null, v);
-            } else if (v.hasContent(b)) {
-                item(name, v);
+        if (section == Name.SYSTEM && depth == 3) {
+            if (!v.isEmpty()) {
+                system(name != null ? name.systemField : Name.systemField(text), v);
             }
-        } else if (section == USER_DATA && depth >= 3 && (depth >= hasChild.length || !hasChild[depth])) {
-            item(name, v);
+        } else if (section == Name.EVENT_DATA && depth >= 3) {
+            if (name != null ? name.data : text.equals("Data")) {
+                item(null, null, v);
+            } else if (v.hasContent(b)) {
+                item(text, name, v);
+            }
+        } else if (section == Name.USER_DATA && depth >= 3 && (depth >= hasChild.length || !hasChild[depth])) {
+            item(text, name, v);
         }
         if (depth == 2) {
             section = 0;
@@ -308,40 +256,44 @@ final class JsonRecordWriter implements RawVisitor {
         clearValue();
     }
 
-    private void system(String name, Slot v) {
-        if (v.isEmpty()) {
-            return;
-        }
-        switch (name) {
-            case "EventID" -> eventId = v.toLong(b);
-            case "Level" -> level = toInt(v.toLong(b));
-            case "Task" -> task = toInt(v.toLong(b));
-            case "EventRecordID" -> {
+    private void system(int field, Slot v) {
+        switch (field) {
+            case Name.EVENT_ID -> eventId = v.toLong(b);
+            case Name.LEVEL -> level = toInt(v.toLong(b));
+            case Name.TASK -> task = toInt(v.toLong(b));
+            case Name.EVENT_RECORD_ID -> {
                 Long id = v.toLong(b);
                 if (id != null) {
                     recordId = id;
                 }
             }
-            case "Channel" -> channel.copy(v);
-            case "Computer" -> computer.copy(v);
+            case Name.CHANNEL -> channel.copy(v);
+            case Name.COMPUTER -> computer.copy(v);
             default -> { }
         }
     }
 
-    /** One data item: named by {@code elementName}, or by the Data element's Name attribute when null. */
-    private void item(String elementName, Slot v) {
+    /**
+     * One data item: named by the element ({@code text}, or {@code name} from a plan with its head
+     * already encoded), or by the Data element's Name attribute when both are null.
+     */
+    private void item(String text, Name name, Slot v) {
         if (items++ > 0) {
             data.ascii(',');
         }
-        data.ascii('{');
-        if (elementName != null) {
-            data.ascii("\"name\":").ascii('"').jsonChars(elementName).ascii('"').ascii(',');
-        } else if (!dataName.isEmpty()) {
-            data.ascii("\"name\":");
-            dataName.writeText(b, data);
-            data.ascii(',');
+        if (name != null) {
+            data.bytes(name.itemHead());
+        } else {
+            data.ascii('{');
+            if (text != null) {
+                data.ascii("\"name\":").ascii('"').jsonChars(text).ascii('"').ascii(',');
+            } else if (!dataName.isEmpty()) {
+                data.ascii("\"name\":");
+                dataName.writeText(b, data);
+                data.ascii(',');
+            }
+            data.ascii("\"value\":");
         }
-        data.ascii("\"value\":");
         if (v.isEmpty()) {
             data.ascii("null");
         } else {

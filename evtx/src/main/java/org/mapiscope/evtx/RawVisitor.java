@@ -35,11 +35,20 @@ interface RawVisitor {
 
     void endElement(String name);
 
-    /**
-     * Takes a whole record from its template plan instead of the calls the plan would make;
-     * returns false (the default) to get the calls.
-     */
-    default boolean replay(TemplatePlan plan, Node.Instance values) {
-        return false;
+    /** {@link #startElement(String)} from a template plan, with the name's decisions made once. */
+    default void startElement(Name name) {
+        startElement(name.text);
+    }
+
+    default void attribute(Name name, int type, int at, int size) {
+        attribute(name.text, type, at, size);
+    }
+
+    default void attribute(Name name, String text) {
+        attribute(name.text, text);
+    }
+
+    default void endElement(Name name) {
+        endElement(name.text);
     }
 }

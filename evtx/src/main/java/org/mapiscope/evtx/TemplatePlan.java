@@ -15,38 +15,60 @@ import java.util.List;
  */
 final class TemplatePlan {
 
-    static final int START = 0;
-    static final int END = 1;
-    static final int ATTR_VALUE = 2;
-    static final int ATTR_TEXT = 3;
-    static final int TEXT_VALUE = 4;
-    static final int TEXT = 5;
+    private static final int START = 0;
+    private static final int END = 1;
+    private static final int ATTR_VALUE = 2;
+    private static final int ATTR_TEXT = 3;
+    private static final int TEXT_VALUE = 4;
+    private static final int TEXT = 5;
     private static final int CHAR_REF = 6;
     private static final int ENTITY_REF = 7;
     private static final int CDATA = 8;
-    static final int PI = 9;
+    private static final int PI = 9;
     private static final int WALK_ELEMENT = 10;
     private static final int WALK_VALUE = 11;
 
     private final byte[] types;
     private final long nullBits;
-    /** Three ints per call: opcode and two operands (string index, value index or code); null: no plan. */
+    /**
+     * Four ints per call: opcode, two operands (string index, value index or code) and the nodes
+     * the tree walk counts against its budget before making the call; null: no plan.
+     */
     private final int[] ops;
     private final String[] strings;
+    /** Per string index, the element or attribute name it is (null for other strings). */
+    private final Name[] names;
     /** Elements left to the walker. */
     private final Node.Element[] walked;
     private final int elements;
-    private JsonProgram json;
-    private boolean jsonCompiled;
+    /** Nodes the tree walk counts after the last call. */
+    private final int tail;
+    /** The deepest level the tree walk would reach, the template's nodes being level 1. */
+    private final int maxDepth;
 
-    private TemplatePlan(byte[] types, long nullBits, int[] ops, String[] strings, Node.Element[] walked,
-                         int elements) {
+    private TemplatePlan(byte[] types, long nullBits, Compiler c) {
         this.types = types;
         this.nullBits = nullBits;
-        this.ops = ops;
-        this.strings = strings;
-        this.walked = walked;
-        this.elements = elements;
+        if (c == null) {
+            ops = null;
+            strings = null;
+            names = null;
+            walked = null;
+            elements = 0;
+            tail = 0;
+            maxDepth = 0;
+            return;
+        }
+        ops = new int[c.ops.size()];
+        for (int i = 0; i < ops.length; i++) {
+            ops[i] = c.ops.get(i);
+        }
+        strings = c.strings.toArray(new String[0]);
+        names = c.names.toArray(new Name[0]);
+        walked = c.walked.toArray(new Node.Element[0]);
+        elements = c.elements;
+        tail = c.pending;
+        maxDepth = c.maxDepth;
     }
 
     /** Elements the plan writes itself (the walker counts those it is handed). */
@@ -54,38 +76,45 @@ final class TemplatePlan {
         return elements;
     }
 
-    /** The plan compiled for {@link JsonRecordWriter} on first use, or {@code null} when it needs the calls. */
-    JsonProgram json() {
-        if (!jsonCompiled) {
-            jsonCompiled = true;
-            json = JsonProgram.compile(ops, strings);
-        }
-        return json;
+    /** Whether the plan can be replayed with the template's nodes at walk depth {@code base}. */
+    boolean fitsAt(int base) {
+        return maxDepth + base - 1 <= FragmentParser.MAX_DEPTH;
     }
 
-    /** Makes the visitor calls of the template applied to {@code values}. */
-    void replay(Node.Instance values, RawVisitor v, TreeWalker walker) {
+    /**
+     * Makes the visitor calls of the template applied to {@code values}, the template's nodes being
+     * at walk depth {@code base}; spends the walker's node budget as the tree walk would.
+     */
+    void replay(Node.Instance values, RawVisitor v, TreeWalker walker, int base) {
         int[] at = values.at();
         int[] sizes = values.sizes();
         int[] o = ops;
         String[] s = strings;
-        for (int k = 0; k < o.length; k += 3) {
+        Name[] n = names;
+        int shift = base - 1;
+        for (int k = 0; k < o.length; k += 4) {
             int x = o[k + 1];
             int y = o[k + 2];
+            if (o[k + 3] != 0) {
+                walker.spend(o[k + 3]);
+            }
             switch (o[k]) {
-                case START -> v.startElement(s[x]);
-                case END -> v.endElement(s[x]);
-                case ATTR_VALUE -> v.attribute(s[x], types[y] & 0xFF, at[y], sizes[y]);
-                case ATTR_TEXT -> v.attribute(s[x], s[y]);
+                case START -> v.startElement(n[x]);
+                case END -> v.endElement(n[x]);
+                case ATTR_VALUE -> v.attribute(n[x], types[y] & 0xFF, at[y], sizes[y]);
+                case ATTR_TEXT -> v.attribute(n[x], s[y]);
                 case TEXT_VALUE -> v.text(types[x] & 0xFF, at[x], sizes[x]);
                 case TEXT -> v.text(s[x]);
                 case CHAR_REF -> v.charRef(x);
                 case ENTITY_REF -> v.entityRef(s[x]);
                 case CDATA -> v.cdata(s[x]);
                 case PI -> v.processingInstruction(s[x], s[y]);
-                case WALK_ELEMENT -> walker.element(walked[x], values, y);
-                default -> walker.substitution(x, values, y);
+                case WALK_ELEMENT -> walker.element(walked[x], values, y + shift);
+                default -> walker.substitution(x, values, y + shift);
             }
+        }
+        if (tail != 0) {
+            walker.spend(tail);
         }
     }
 
@@ -120,12 +149,7 @@ final class TemplatePlan {
         if (!c.nodes(nodes, 1)) {
             return null;
         }
-        int[] ops = new int[c.ops.size()];
-        for (int i = 0; i < ops.length; i++) {
-            ops[i] = c.ops.get(i);
-        }
-        return new TemplatePlan(types.clone(), nullBits, ops, c.strings.toArray(new String[0]),
-                c.walked.toArray(new Node.Element[0]), c.elements);
+        return new TemplatePlan(types.clone(), nullBits, c);
     }
 
     /**
@@ -167,7 +191,7 @@ final class TemplatePlan {
             }
             TemplatePlan p = compile(nodes, types, bits);
             // A shape without a plan is remembered too, so it is not compiled again.
-            plans[count++] = p != null ? p : new TemplatePlan(types.clone(), bits, null, null, null, 0);
+            plans[count++] = p != null ? p : new TemplatePlan(types.clone(), bits, null);
             return p;
         }
     }
@@ -178,8 +202,12 @@ final class TemplatePlan {
         private final long nullBits;
         private final List<Integer> ops = new ArrayList<>();
         private final List<String> strings = new ArrayList<>();
+        private final List<Name> names = new ArrayList<>();
         private final List<Node.Element> walked = new ArrayList<>();
         private int elements;
+        /** Nodes the tree walk counts before the next call. */
+        private int pending;
+        private int maxDepth;
 
         Compiler(byte[] types, long nullBits) {
             this.types = types;
@@ -190,7 +218,9 @@ final class TemplatePlan {
             if (depth > FragmentParser.MAX_DEPTH) {
                 return false;
             }
+            maxDepth = Math.max(maxDepth, depth);
             for (Node node : nodes) {
+                pending++;
                 if (node instanceof Node.Element e) {
                     if (!element(e, depth)) {
                         return false;
@@ -234,17 +264,17 @@ final class TemplatePlan {
                 return true;
             }
             elements++;
-            int name = string(e.name());
+            int name = name(e.name());
             op(START, name, 0);
             for (Node.Attr a : e.attributes()) {
                 Node[] parts = a.value();
                 if (parts.length == 1 && parts[0] instanceof Node.Substitution s) {
                     int i = s.index();
                     if (i < types.length && types[i] != (byte) ValueType.BINXML && !isNull(i)) {
-                        op(ATTR_VALUE, string(a.name()), i);
+                        op(ATTR_VALUE, name(a.name()), i);
                     }
                 } else if (parts.length == 1 && parts[0] instanceof Node.Text t) {
-                    op(ATTR_TEXT, string(a.name()), string(t.text()));
+                    op(ATTR_TEXT, name(a.name()), string(t.text()));
                 }
             }
             if (!nodes(children, depth + 1)) {
@@ -279,10 +309,19 @@ final class TemplatePlan {
             ops.add(code);
             ops.add(x);
             ops.add(y);
+            ops.add(pending);
+            pending = 0;
         }
 
         private int string(String s) {
             strings.add(s);
+            names.add(null);
+            return strings.size() - 1;
+        }
+
+        private int name(String s) {
+            strings.add(s);
+            names.add(new Name(s));
             return strings.size() - 1;
         }
     }

@@ -35,17 +35,28 @@ final class TreeWalker {
     /** The usual record: one template instance, replayed from its flattened form when it has one. */
     void walk(Node.Instance record, RawVisitor visitor) {
         start(visitor);
-        Node.Template t = record.template();
-        TemplatePlan plan = t.plans().find(b, t.nodes(), record);
-        if (plan != null) {
-            elements = plan.elements();
-            if (!visitor.replay(plan, record)) {
-                plan.replay(record, visitor, this);
-            }
-            return;
+        spend(1);
+        instance(record, 1);
+    }
+
+    /** A template applied to its values, its nodes at walk depth {@code depth} (already checked). */
+    private void instance(Node.Instance values, int depth) {
+        Node.Template t = values.template();
+        TemplatePlan plan = t.plans().find(b, t.nodes(), values);
+        if (plan != null && plan.fitsAt(depth)) {
+            elements += plan.elements();
+            plan.replay(values, visitor, this, depth);
+        } else {
+            walk(t.nodes(), values, depth);
         }
-        budget--;
-        walk(t.nodes(), record, 1);
+    }
+
+    /** Counts {@code n} nodes against the record's budget. */
+    void spend(int n) {
+        budget -= n;
+        if (budget < 0) {
+            throw new DamageException(0, "record expands to more than " + MAX_NODES + " nodes");
+        }
     }
 
     private void start(RawVisitor visitor) {
@@ -60,13 +71,9 @@ final class TreeWalker {
     }
 
     private void walk(Node[] nodes, Node.Instance values, int depth) {
-        if (depth > FragmentParser.MAX_DEPTH) {
-            throw new DamageException(0, "templates and values nested deeper than " + FragmentParser.MAX_DEPTH);
-        }
+        checkDepth(depth);
         for (Node node : nodes) {
-            if (--budget < 0) {
-                throw new DamageException(0, "record expands to more than " + MAX_NODES + " nodes");
-            }
+            spend(1);
             if (node instanceof Node.Element e) {
                 element(e, values, depth);
             } else if (node instanceof Node.Text t) {
@@ -162,6 +169,26 @@ final class TreeWalker {
         return type != ValueType.BINXML && !Values.isNull(b, values.at()[i], values.sizes()[i], type);
     }
 
+    /** A BinXml value at walk depth {@code depth}: usually one template instance, replayed like a record's. */
+    private void binXml(int at, int size, int depth) {
+        Node.Instance single = parser.instance(at, at + size, depth + 1, false);
+        if (single == null) {
+            walk(parser.fragment(at, at + size, depth), NO_VALUES, depth);
+            return;
+        }
+        // The checks and counts walk(nodes, NO_VALUES, depth) makes on its way to the instance.
+        checkDepth(depth);
+        spend(1);
+        checkDepth(depth + 1);
+        instance(single, depth + 1);
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth > FragmentParser.MAX_DEPTH) {
+            throw new DamageException(0, "templates and values nested deeper than " + FragmentParser.MAX_DEPTH);
+        }
+    }
+
     /** Substitution {@code i} of {@code values} as element content, at walk depth {@code depth}. */
     void substitution(int i, Node.Instance values, int depth) {
         byte[] types = values.types();
@@ -172,7 +199,7 @@ final class TreeWalker {
         int at = values.at()[i];
         int size = values.sizes()[i];
         if (type == ValueType.BINXML) {
-            walk(parser.fragment(at, at + size, depth + 1), NO_VALUES, depth + 1);
+            binXml(at, size, depth + 1);
         } else if (!Values.isNull(b, at, size, type)) {
             visitor.text(type, at, size);
         }
