@@ -282,7 +282,7 @@ final class JsonRecordWriter implements RawVisitor {
             data.ascii(',');
         }
         if (name != null) {
-            data.bytes(name.itemHead());
+            data.bytes(name.itemHead);
         } else {
             data.ascii('{');
             if (text != null) {

@@ -1,9 +1,11 @@
 package org.mapiscope.evtx;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * An element or attribute name of a template plan with what the record writers decide from it
  * worked out once per plan: the section it opens, the System field or attribute it is, and its
- * JSON item head ({@code {"name":"…","value":}) already encoded.
+ * JSON item head ({@code {"name":"…","value":}) already encoded. Immutable, shared by all threads.
  */
 final class Name {
 
@@ -23,6 +25,11 @@ final class Name {
     static final int ATTR_QUALIFIERS = 2;
     static final int ATTR_SYSTEM_TIME = 3;
 
+    /** Names seen so far, shared by the decoding threads; a file rarely has more than a few hundred. */
+    private static final ConcurrentHashMap<String, Name> SEEN = new ConcurrentHashMap<>();
+    /** Beyond this many names (a crafted file) new ones are made each time instead of kept. */
+    private static final int MAX_SEEN = 1 << 14;
+
     final String text;
     /** The section this name opens as a child of the root element. */
     final int section;
@@ -32,26 +39,30 @@ final class Name {
     final int attribute;
     /** Whether this is the classic {@code Data} element. */
     final boolean data;
-    private byte[] itemHead;
+    /** {@code {"name":"text","value":} as UTF-8. */
+    final byte[] itemHead;
 
-    Name(String text) {
+    private Name(String text) {
         this.text = text;
         this.section = section(text);
         this.systemField = systemField(text);
         this.attribute = attribute(text);
         this.data = text.equals("Data");
+        ByteSink head = new ByteSink(16 + text.length());
+        head.ascii("{\"name\":\"").jsonChars(text).ascii("\",\"value\":");
+        this.itemHead = head.toByteArray();
     }
 
-    /** {@code {"name":"text","value":} as UTF-8, made on first use. */
-    byte[] itemHead() {
-        byte[] h = itemHead;
-        if (h == null) {
-            ByteSink s = new ByteSink(16 + text.length());
-            s.ascii("{\"name\":\"").jsonChars(text).ascii("\",\"value\":");
-            h = s.toByteArray();
-            itemHead = h;
+    /** The name for {@code text}, shared with every plan that uses it. */
+    static Name of(String text) {
+        Name n = SEEN.get(text);
+        if (n == null) {
+            n = new Name(text);
+            if (SEEN.size() < MAX_SEEN) {
+                SEEN.putIfAbsent(text, n);
+            }
         }
-        return h;
+        return n;
     }
 
     static int section(String name) {

@@ -59,10 +59,7 @@ final class TemplatePlan {
             maxDepth = 0;
             return;
         }
-        ops = new int[c.ops.size()];
-        for (int i = 0; i < ops.length; i++) {
-            ops[i] = c.ops.get(i);
-        }
+        ops = Arrays.copyOf(c.ops, c.size);
         strings = c.strings.toArray(new String[0]);
         names = c.names.toArray(new Name[0]);
         walked = c.walked.toArray(new Node.Element[0]);
@@ -86,13 +83,31 @@ final class TemplatePlan {
      * at walk depth {@code base}; spends the walker's node budget as the tree walk would.
      */
     void replay(Node.Instance values, RawVisitor v, TreeWalker walker, int base) {
+        int k = 0;
+        while ((k = calls(values, v, walker, k)) < ops.length) {
+            // Left to the walker: kept out of the call loop so that loop stays small for the compiler.
+            int x = ops[k + 1];
+            int y = ops[k + 2] + base - 1;
+            if (ops[k] == WALK_ELEMENT) {
+                walker.element(walked[x], values, y);
+            } else {
+                walker.substitution(x, values, y);
+            }
+            k += 4;
+        }
+        if (tail != 0) {
+            walker.spend(tail);
+        }
+    }
+
+    /** Makes the visitor calls from op {@code k} on; returns the index of the first op left to the walker (or the end). */
+    private int calls(Node.Instance values, RawVisitor v, TreeWalker walker, int k) {
         int[] at = values.at();
         int[] sizes = values.sizes();
         int[] o = ops;
         String[] s = strings;
         Name[] n = names;
-        int shift = base - 1;
-        for (int k = 0; k < o.length; k += 4) {
+        for (; k < o.length; k += 4) {
             int x = o[k + 1];
             int y = o[k + 2];
             if (o[k + 3] != 0) {
@@ -109,13 +124,12 @@ final class TemplatePlan {
                 case ENTITY_REF -> v.entityRef(s[x]);
                 case CDATA -> v.cdata(s[x]);
                 case PI -> v.processingInstruction(s[x], s[y]);
-                case WALK_ELEMENT -> walker.element(walked[x], values, y + shift);
-                default -> walker.substitution(x, values, y + shift);
+                default -> {
+                    return k;
+                }
             }
         }
-        if (tail != 0) {
-            walker.spend(tail);
-        }
+        return k;
     }
 
     /**
@@ -200,7 +214,8 @@ final class TemplatePlan {
     private static final class Compiler {
         private final byte[] types;
         private final long nullBits;
-        private final List<Integer> ops = new ArrayList<>();
+        private int[] ops = new int[64];
+        private int size;
         private final List<String> strings = new ArrayList<>();
         private final List<Name> names = new ArrayList<>();
         private final List<Node.Element> walked = new ArrayList<>();
@@ -306,10 +321,14 @@ final class TemplatePlan {
         }
 
         private void op(int code, int x, int y) {
-            ops.add(code);
-            ops.add(x);
-            ops.add(y);
-            ops.add(pending);
+            if (size + 4 > ops.length) {
+                ops = Arrays.copyOf(ops, 2 * ops.length);
+            }
+            ops[size] = code;
+            ops[size + 1] = x;
+            ops[size + 2] = y;
+            ops[size + 3] = pending;
+            size += 4;
             pending = 0;
         }
 
@@ -321,7 +340,7 @@ final class TemplatePlan {
 
         private int name(String s) {
             strings.add(s);
-            names.add(new Name(s));
+            names.add(Name.of(s));
             return strings.size() - 1;
         }
     }
