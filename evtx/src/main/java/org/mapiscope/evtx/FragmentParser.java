@@ -267,10 +267,15 @@ final class FragmentParser {
             throw damage("template instance claims " + count + " values");
         }
         int n = (int) count;
-        int descriptors = pos + 4;
-        int valueAt = descriptors + 4 * n;
         Node.Instance values = reuse ? template.plans().values(template, n)
                 : new Node.Instance(template, new byte[n], new int[n], new int[n]);
+        pos = values(values, pos + 4, n, end);
+        return values;
+    }
+
+    /** Reads {@code n} value descriptors at {@code descriptors} and checks the values after them; returns their end. */
+    private int values(Node.Instance values, int descriptors, int n, int end) {
+        int valueAt = descriptors + 4 * n;
         byte[] types = values.types();
         int[] offsets = values.at();
         int[] sizes = values.sizes();
@@ -283,16 +288,17 @@ final class FragmentParser {
             sizes[i] = size;
             valueAt += size;
         }
-        pos = valueAt;
-        return values;
+        return valueAt;
     }
 
     /** The compiled template defined at a chunk offset, compiling it on first use. */
     Node.Template template(int offset, int depth) {
         Node.Template cached = chunk.templates.get(offset);
-        if (cached != null) {
-            return cached;
-        }
+        return cached != null ? cached : compile(offset, depth);
+    }
+
+    /** Compiles the template at a chunk offset (first use in its chunk; kept apart from the record path). */
+    private Node.Template compile(int offset, int depth) {
         if (offset < Chunk.HEADER_SIZE || offset > chunk.length - 24) {
             throw damage("template offset 0x" + Integer.toHexString(offset) + " outside the chunk");
         }

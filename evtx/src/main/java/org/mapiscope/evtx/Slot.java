@@ -131,16 +131,26 @@ final class Slot {
                 FileTimes.writeIso7(out, Le.i64(b, at, at + size));
                 out.ascii('"');
             }
+            case ValueType.SID -> {
+                out.ascii('"');
+                Values.writeSid(b, at, at + size, out);
+                out.ascii('"');
+            }
             default -> {
                 if (Values.isInteger(type)) {
                     out.number(Values.integer(b, at, size, type));
                 } else if (Values.isBytes(type)) {
                     out.ascii('"').hexUpper(b, at, size).ascii('"');
                 } else {
-                    EvtxJson.value(decode(b), out);
+                    writeDecoded(b, out);
                 }
             }
         }
+    }
+
+    /** The rarer types, through their decoded value; apart so the common cases above stay small to compile. */
+    private void writeDecoded(byte[] b, ByteSink out) {
+        EvtxJson.value(decode(b), out);
     }
 
     private static long bigEndian(byte[] b, int at, int n) {

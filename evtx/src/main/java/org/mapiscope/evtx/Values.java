@@ -140,22 +140,28 @@ final class Values {
 
     /** A SID: revision, sub-authority count, 48-bit big-endian authority, 32-bit little-endian sub-authorities. */
     static Sid sid(byte[] b, int at, int end) {
+        ByteSink text = new ByteSink(64);
+        writeSid(b, at, end, text);
+        return new Sid(new String(text.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** The text of the SID at {@code at} ({@code S-1-5-21-…}; an authority of 2^32 or more in hex). */
+    static void writeSid(byte[] b, int at, int end, ByteSink out) {
         int count = Le.u8(b, at + 1, end);
         Le.check(at, 8 + 4 * count, end);
         long authority = 0;
         for (int i = 2; i < 8; i++) {
             authority = authority << 8 | (b[at + i] & 0xFF);
         }
-        StringBuilder sb = new StringBuilder(16 + 11 * count).append("S-").append(b[at] & 0xFF).append('-');
+        out.ascii("S-").number(b[at] & 0xFF).ascii('-');
         if (authority >= 1L << 32) {
-            sb.append("0x").append(String.format("%012X", authority));
+            out.ascii("0x").hexUpper(b, at + 2, 6);
         } else {
-            sb.append(authority);
+            out.number(authority);
         }
         for (int i = 0; i < count; i++) {
-            sb.append('-').append(Le.u32(b, at + 8 + 4 * i, end));
+            out.ascii('-').number(Le.u32(b, at + 8 + 4 * i, end));
         }
-        return new Sid(sb.toString());
     }
 
     /** Receives one array element as a value reference: decode with {@link #decode} at its own type. */

@@ -62,6 +62,30 @@ class ValuePropertiesTest {
     }
 
     @Test
+    void sidWithAWideAuthorityIsWrittenInHexAndAsJsonLikeItsDecodedForm() {
+        qt().forAll(longs().between(1L << 32, (1L << 48) - 1),
+                lists().of(longs().between(0, (1L << 32) - 1)).ofSizeBetween(0, 5)).checkAssert((auth, subs) -> {
+            ByteBuffer b = ByteBuffer.allocate(8 + 4 * subs.size());
+            b.put((byte) 1).put((byte) subs.size());
+            b.order(ByteOrder.BIG_ENDIAN).putShort((short) (auth >>> 32)).putInt((int) (long) auth);
+            b.order(ByteOrder.LITTLE_ENDIAN);
+            StringBuilder expected = new StringBuilder("S-1-0x").append(String.format("%012X", auth));
+            for (long sub : subs) {
+                b.putInt((int) sub);
+                expected.append('-').append(sub);
+            }
+            Object sid = Values.decode(b.array(), 0, b.capacity(), ValueType.SID, b.capacity());
+            assertThat(sid).isEqualTo(new Sid(expected.toString()));
+            Slot slot = new Slot();
+            slot.ref(ValueType.SID, 0, b.capacity());
+            ByteSink json = new ByteSink(8);
+            slot.writeJson(b.array(), json);
+            assertThat(new String(json.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("\"" + expected + "\"");
+        });
+    }
+
+    @Test
     void sidDecodesToItsStringForm() {
         qt().forAll(integers().between(0, 255), longs().between(0, (1L << 32) - 1),
                 lists().of(longs().between(0, (1L << 32) - 1)).ofSizeBetween(0, 15)).checkAssert((rev, auth, subs) -> {
