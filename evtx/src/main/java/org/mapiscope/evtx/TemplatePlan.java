@@ -10,8 +10,10 @@ import java.util.List;
  * per shape, so a record is a loop over ints that splices in its values. The shape is the
  * values' types plus the NULL-ness of the few types where it depends on the bytes. What depends
  * on the bytes beyond that (an array repeating its element, a BinXml value, an attribute joined
- * from several parts) is handed back to the walker for that element or value; templates nested
- * in a template get no plan.
+ * from several parts) is handed back to the walker for that element or value (a BinXml value
+ * that is one template instance is replayed from that template's plan in turn); templates nested
+ * in a template get no plan. Each call carries the nodes the walk would have counted before it,
+ * so the walker's node budget runs out exactly where the walk's would.
  */
 final class TemplatePlan {
 
