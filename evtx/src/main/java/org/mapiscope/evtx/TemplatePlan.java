@@ -80,30 +80,38 @@ final class TemplatePlan {
         return maxDepth + base - 1 <= FragmentParser.MAX_DEPTH;
     }
 
+    /** Number of ints in the plan's calls: {@link #calls} returns it at the end. */
+    int length() {
+        return ops.length;
+    }
+
     /**
-     * Makes the visitor calls of the template applied to {@code values}, the template's nodes being
-     * at walk depth {@code base}; spends the walker's node budget as the tree walk would.
+     * Makes the call at {@code k} that {@link #calls} left to the walker, the template's nodes being
+     * at walk depth {@code base}: an element the walker writes, or a value it expands.
      */
-    void replay(Node.Instance values, RawVisitor v, TreeWalker walker, int base) {
-        int k = 0;
-        while ((k = calls(values, v, walker, k)) < ops.length) {
-            // Left to the walker: kept out of the call loop so that loop stays small for the compiler.
-            int x = ops[k + 1];
-            int y = ops[k + 2] + base - 1;
-            if (ops[k] == WALK_ELEMENT) {
-                walker.element(walked[x], values, y);
-            } else {
-                walker.substitution(x, values, y);
-            }
-            k += 4;
+    void walk(int k, Node.Instance values, TreeWalker walker, int base) {
+        int x = ops[k + 1];
+        int depth = ops[k + 2] + base - 1;
+        if (ops[k] == WALK_ELEMENT) {
+            walker.element(walked[x], values, depth);
+        } else {
+            walker.substitutionInPlan(x, values, depth);
         }
+    }
+
+    /** Spends the nodes the tree walk counts after the last call. */
+    void finish(TreeWalker walker) {
         if (tail != 0) {
             walker.spend(tail);
         }
     }
 
-    /** Makes the visitor calls from op {@code k} on; returns the index of the first op left to the walker (or the end). */
-    private int calls(Node.Instance values, RawVisitor v, TreeWalker walker, int k) {
+    /**
+     * Makes the visitor calls from op {@code k} on, spending the walker's node budget as the tree
+     * walk would; returns the index of the first op left to the walker ({@link #walk}), or
+     * {@link #length} at the end.
+     */
+    int calls(Node.Instance values, RawVisitor v, TreeWalker walker, int k) {
         int[] at = values.at();
         int[] sizes = values.sizes();
         int[] o = ops;

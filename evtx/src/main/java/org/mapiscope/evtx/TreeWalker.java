@@ -1,5 +1,7 @@
 package org.mapiscope.evtx;
 
+import java.util.Arrays;
+
 /**
  * Applies template instances to their values and feeds the result to a visitor, expanding
  * BinXml values in place. Omits elements whose dependency substitution is NULL and attributes
@@ -15,6 +17,12 @@ final class TreeWalker {
     private final FragmentParser parser;
     private final byte[] b;
     private RawVisitor visitor;
+    /** Plans being replayed (see {@link #replay}), innermost last. */
+    private TemplatePlan[] framePlans = new TemplatePlan[8];
+    private Node.Instance[] frameValues = new Node.Instance[8];
+    private int[] frameNext = new int[8];
+    private int[] frameBase = new int[8];
+    private int frames;
     private int budget;
     private int elements;
 
@@ -36,19 +44,65 @@ final class TreeWalker {
     void walk(Node.Instance record, RawVisitor visitor) {
         start(visitor);
         spend(1);
-        instance(record, 1);
+        instance(record, 1, false);
     }
 
-    /** A template applied to its values, its nodes at walk depth {@code depth} (already checked). */
-    private void instance(Node.Instance values, int depth) {
+    /**
+     * A template applied to its values, its nodes at walk depth {@code depth} (already checked).
+     * With {@code defer} (called from the replay loop itself) a plan is pushed for that loop to run
+     * next instead of being replayed here.
+     */
+    private void instance(Node.Instance values, int depth, boolean defer) {
         Node.Template t = values.template();
         TemplatePlan plan = t.plans().find(b, t.nodes(), values);
         if (plan != null && plan.fitsAt(depth)) {
             elements += plan.elements();
-            plan.replay(values, visitor, this, depth);
+            if (defer) {
+                push(plan, values, depth);
+            } else {
+                replay(plan, values, depth);
+            }
         } else {
             walk(t.nodes(), values, depth);
         }
+    }
+
+    /**
+     * Replays a plan and, through a stack of frames rather than recursion, the plans of the BinXml
+     * values in it: the same calls in the same order, in a loop small enough to compile early.
+     */
+    private void replay(TemplatePlan first, Node.Instance firstValues, int firstBase) {
+        int bottom = frames;
+        push(first, firstValues, firstBase);
+        while (frames > bottom) {
+            int f = frames - 1;
+            TemplatePlan plan = framePlans[f];
+            Node.Instance values = frameValues[f];
+            int k = plan.calls(values, visitor, this, frameNext[f]);
+            if (k == plan.length()) {
+                frames = f;
+                framePlans[f] = null;
+                frameValues[f] = null;
+                plan.finish(this);
+            } else {
+                frameNext[f] = k + 4;
+                plan.walk(k, values, this, frameBase[f]);
+            }
+        }
+    }
+
+    private void push(TemplatePlan plan, Node.Instance values, int base) {
+        if (frames == framePlans.length) {
+            framePlans = Arrays.copyOf(framePlans, 2 * frames);
+            frameValues = Arrays.copyOf(frameValues, 2 * frames);
+            frameNext = Arrays.copyOf(frameNext, 2 * frames);
+            frameBase = Arrays.copyOf(frameBase, 2 * frames);
+        }
+        framePlans[frames] = plan;
+        frameValues[frames] = values;
+        frameNext[frames] = 0;
+        frameBase[frames] = base;
+        frames++;
     }
 
     /** Counts {@code n} nodes against the record's budget. */
@@ -60,6 +114,12 @@ final class TreeWalker {
     }
 
     private void start(RawVisitor visitor) {
+        if (frames > 0) {
+            // A record that ended in damage mid-replay.
+            Arrays.fill(framePlans, null);
+            Arrays.fill(frameValues, null);
+            frames = 0;
+        }
         this.visitor = visitor;
         this.budget = MAX_NODES;
         this.elements = 0;
@@ -170,7 +230,7 @@ final class TreeWalker {
     }
 
     /** A BinXml value at walk depth {@code depth}: usually one template instance, replayed like a record's. */
-    private void binXml(int at, int size, int depth) {
+    private void binXml(int at, int size, int depth, boolean defer) {
         Node.Instance single = parser.instance(at, at + size, depth + 1, false);
         if (single == null) {
             walk(parser.fragment(at, at + size, depth), NO_VALUES, depth);
@@ -180,7 +240,7 @@ final class TreeWalker {
         checkDepth(depth);
         spend(1);
         checkDepth(depth + 1);
-        instance(single, depth + 1);
+        instance(single, depth + 1, defer);
     }
 
     private static void checkDepth(int depth) {
@@ -191,6 +251,15 @@ final class TreeWalker {
 
     /** Substitution {@code i} of {@code values} as element content, at walk depth {@code depth}. */
     void substitution(int i, Node.Instance values, int depth) {
+        substitution(i, values, depth, false);
+    }
+
+    /** {@link #substitution} called from the replay loop: a BinXml value's plan goes on the loop's stack. */
+    void substitutionInPlan(int i, Node.Instance values, int depth) {
+        substitution(i, values, depth, true);
+    }
+
+    private void substitution(int i, Node.Instance values, int depth, boolean defer) {
         byte[] types = values.types();
         if (i >= types.length) {
             return;
@@ -199,7 +268,7 @@ final class TreeWalker {
         int at = values.at()[i];
         int size = values.sizes()[i];
         if (type == ValueType.BINXML) {
-            binXml(at, size, depth + 1);
+            binXml(at, size, depth + 1, defer);
         } else if (!Values.isNull(b, at, size, type)) {
             visitor.text(type, at, size);
         }
