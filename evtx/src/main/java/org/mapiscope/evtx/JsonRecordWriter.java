@@ -1,5 +1,6 @@
 package org.mapiscope.evtx;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,18 @@ import java.time.Instant;
  * ({@code JsonLinesTest} compares the two on every sample). Reused record after record by one thread.
  */
 final class JsonRecordWriter implements RawVisitor {
+
+    /** The fixed parts of a line, encoded once. */
+    private static final byte[] RECORD_ID = ascii("{\"recordId\":");
+    private static final byte[] TIME_CREATED = ascii(",\"timeCreated\":");
+    private static final byte[] EVENT_ID = ascii(",\"eventId\":");
+    private static final byte[] QUALIFIERS = ascii(",\"qualifiers\":");
+    private static final byte[] PROVIDER = ascii(",\"provider\":");
+    private static final byte[] CHANNEL = ascii(",\"channel\":");
+    private static final byte[] COMPUTER = ascii(",\"computer\":");
+    private static final byte[] LEVEL = ascii(",\"level\":");
+    private static final byte[] TASK = ascii(",\"task\":");
+    private static final byte[] DATA = ascii(",\"data\":[");
 
     private final Integer eventIdFilter;
     private final String providerFilter;
@@ -72,8 +85,8 @@ final class JsonRecordWriter implements RawVisitor {
                 || providerFilter != null && !providerFilter.equalsIgnoreCase(provider.asText(b))) {
             return;
         }
-        out.ascii("{\"recordId\":").number(recordId);
-        out.ascii(",\"timeCreated\":");
+        out.bytes(RECORD_ID).number(recordId);
+        out.bytes(TIME_CREATED);
         if (timeIsFileTime) {
             out.ascii('"');
             FileTimes.writeIso7(out, timeFileTime);
@@ -81,20 +94,20 @@ final class JsonRecordWriter implements RawVisitor {
         } else {
             EvtxJson.time(time, out);
         }
-        out.ascii(",\"eventId\":").number(lowId);
-        out.ascii(",\"qualifiers\":");
+        out.bytes(EVENT_ID).number(lowId);
+        out.bytes(QUALIFIERS);
         EvtxJson.integer(q, out);
-        out.ascii(",\"provider\":");
+        out.bytes(PROVIDER);
         provider.writeText(b, out);
-        out.ascii(",\"channel\":");
+        out.bytes(CHANNEL);
         channel.writeText(b, out);
-        out.ascii(",\"computer\":");
+        out.bytes(COMPUTER);
         computer.writeText(b, out);
-        out.ascii(",\"level\":");
+        out.bytes(LEVEL);
         EvtxJson.integer(level, out);
-        out.ascii(",\"task\":");
+        out.bytes(TASK);
         EvtxJson.integer(task, out);
-        out.ascii(",\"data\":[").append(data).ascii("]}\n");
+        out.bytes(DATA).append(data).ascii("]}\n");
     }
 
     @Override
@@ -317,6 +330,10 @@ final class JsonRecordWriter implements RawVisitor {
     private void clearValue() {
         value.clear();
         joining = false;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static Integer toInt(Long l) {
