@@ -42,6 +42,13 @@ public final class ExchangeDefaults {
     public static final long KEEP_ALIVE_HEALTHCHECKER_MIN_MS = 900_000L;
     public static final long KEEP_ALIVE_HEALTHCHECKER_MAX_MS = 1_800_000L;
 
+    /** Event 9646, "Mapi session … exceeded the maximum of N objects of type …" (low 16 bits; KB842022, KB980049). */
+    public static final int LIMIT_EVENT_ID = 9646;
+    /** The information store's event source; Exchange 2003 also logs as "MSExchangeIS Mailbox Store". */
+    public static final String STORE_EVENT_SOURCE = "MSExchangeIS";
+    /** Qualifiers of MSExchangeIS error events: severity bits 0xC000 plus facility 6 (KB980049's export). */
+    public static final int STORE_ERROR_QUALIFIERS = 49158;
+
     /** The object type of the per-user session cap in Event 9646. */
     public static final String SESSION_OBJECT_TYPE = "session";
     /** Outlook/MAPI sessions per user (KB842022, Exchange 2003 SP1+). */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.mapiscope.ingest.eventlog.LimitEventText.Fields;
 import org.mapiscope.model.EvidenceRef;
+import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.LimitExceeded;
 import org.mapiscope.model.UserKeys;
 
@@ -23,7 +24,7 @@ public final class LimitEvents {
     }
 
     /** The event id of "MAPI session exceeded the maximum of N objects" (low 16 bits; research/domain.md §1.8). */
-    public static final int EVENT_ID = 9646;
+    public static final int EVENT_ID = ExchangeDefaults.LIMIT_EVENT_ID;
 
     /**
      * The event source of the information store. Exchange 2003 stores also log as
@@ -31,7 +32,7 @@ public final class LimitEvents {
      * management pack matches {@code MSExchangeIS*} (research/domain.md §4.3), so any source that
      * starts with this name counts.
      */
-    public static final String SOURCE_PREFIX = "MSExchangeIS";
+    public static final String SOURCE_PREFIX = ExchangeDefaults.STORE_EVENT_SOURCE;
 
     /** Whether an event with this source and id is a 9646; the id may be the full 32-bit value with qualifiers. */
     public static boolean isLimitEvent(String source, long eventId) {

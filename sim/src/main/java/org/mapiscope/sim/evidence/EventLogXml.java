@@ -17,9 +17,8 @@ import org.mapiscope.model.ExchangeDefaults;
 final class EventLogXml implements AutoCloseable {
 
     static final String PATH = "eventlog/Application-9646.xml";
-    /** MSExchangeIS error events: severity bits 0xC000 plus facility 6 (KB980049 export). */
-    static final int QUALIFIERS = 49158;
-    static final int EVENT_ID = 9646;
+    static final int QUALIFIERS = ExchangeDefaults.STORE_ERROR_QUALIFIERS;
+    static final int EVENT_ID = ExchangeDefaults.LIMIT_EVENT_ID;
     /** Category "General" of MSExchangeIS. */
     static final int TASK_GENERAL = 6;
     private static final DateTimeFormatter SYSTEM_TIME =
@@ -48,7 +47,7 @@ final class EventLogXml implements AutoCloseable {
         String message = "Mapi session \"" + dn + "\" exceeded the maximum of " + limit + " objects of type \""
                 + type + "\".";
         writer.write("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
-                + "<Provider Name='MSExchangeIS'/><EventID Qualifiers='" + QUALIFIERS + "'>" + EVENT_ID + "</EventID>"
+                + "<Provider Name='" + ExchangeDefaults.STORE_EVENT_SOURCE + "'/><EventID Qualifiers='" + QUALIFIERS + "'>" + EVENT_ID + "</EventID>"
                 + "<Level>2</Level><Task>" + TASK_GENERAL + "</Task><Keywords>0x80000000000000</Keywords>"
                 + "<TimeCreated SystemTime='" + SYSTEM_TIME.format(at) + "'/><EventRecordID>" + recordId++
                 + "</EventRecordID><Channel>Application</Channel><Computer>" + xml(computer) + "</Computer><Security/>"
