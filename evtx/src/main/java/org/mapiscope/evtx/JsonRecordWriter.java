@@ -213,7 +213,7 @@ final class JsonRecordWriter implements RawVisitor {
 
     @Override
     public void charRef(int code) {
-        appendText(new String(Character.toChars(code >= 0 && code <= Character.MAX_CODE_POINT ? code : 0xFFFD)));
+        appendText(ValueText.charRef(code));
     }
 
     @Override

@@ -114,7 +114,7 @@ final class RecordCollector implements BinXmlVisitor {
 
     @Override
     public void charRef(int code) {
-        appendText(new String(Character.toChars(code >= 0 && code <= Character.MAX_CODE_POINT ? code : 0xFFFD)));
+        appendText(ValueText.charRef(code));
     }
 
     @Override

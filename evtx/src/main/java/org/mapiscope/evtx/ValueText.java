@@ -70,6 +70,11 @@ final class ValueText {
         }
     }
 
+    /** The character a character reference stands for; a code outside Unicode becomes U+FFFD. */
+    static String charRef(int code) {
+        return new String(Character.toChars(code >= 0 && code <= Character.MAX_CODE_POINT ? code : 0xFFFD));
+    }
+
     /** The character an XML entity reference stands for, or the reference itself when unknown. */
     static String entity(String name) {
         return switch (name) {
