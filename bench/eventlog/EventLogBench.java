@@ -1,9 +1,3 @@
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -11,13 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import org.mapiscope.ingest.IngestResult;
+import org.mapiscope.ingest.HeapWatch;
 import org.mapiscope.ingest.Ingestor;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.model.LimitExceeded;
@@ -32,14 +21,10 @@ import org.mapiscope.model.LimitExceeded;
  */
 public class EventLogBench {
 
-    private static final AtomicLong maxAfterGc = new AtomicLong();
-    private static final AtomicLong maxBeforeGc = new AtomicLong();
-    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
-        watchGc();
+        HeapWatch heap = HeapWatch.start();
         for (String name : Arrays.asList(args).subList(1, args.length)) {
             Path file = Path.of(name);
             long bytes = Files.size(file);
@@ -66,26 +51,7 @@ public class EventLogBench {
             System.out.printf(Locale.ROOT, "%s: %,.0f MB, %s; best %.0f MB/s, median %.0f MB/s%n", file.getFileName(),
                     bytes / 1048576.0, summary, sorted.get(sorted.size() - 1), sorted.get(sorted.size() / 2));
         }
-        System.out.printf("heap: max used after GC %d MB, max used before GC %d MB (-Xmx %d MB)%n", maxAfterGc.get() >> 20,
-                maxBeforeGc.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
-    }
-
-    private static void watchGc() {
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
-                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                    return;
-                }
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
-                maxAfterGc.accumulateAndGet(heap(info.getMemoryUsageAfterGc()), Math::max);
-                maxBeforeGc.accumulateAndGet(heap(info.getMemoryUsageBeforeGc()), Math::max);
-            }, null, null);
-        }
-    }
-
-    /** Heap pools only: code cache and metaspace are not what input size could grow. */
-    private static long heap(Map<String, MemoryUsage> pools) {
-        return pools.entrySet().stream().filter(e -> HEAP_POOLS.contains(e.getKey()))
-                .mapToLong(e -> e.getValue().getUsed()).sum();
+        System.out.printf("heap: max used after GC %d MB, max used before GC %d MB (-Xmx %d MB)%n", heap.maxAfterGcMb(),
+                heap.maxBeforeGcMb(), Runtime.getRuntime().maxMemory() >> 20);
     }
 }

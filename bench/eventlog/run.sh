@@ -6,9 +6,9 @@ set -eu
 cd "$(dirname "$0")/../.."
 RUNS="${1:-3}"
 DATA="bench/data/eventlog"
-mvn -q -o -pl ingest compile
+mvn -q -o -pl ingest test-compile
 mvn -q -o -pl ingest dependency:build-classpath -Dmdep.outputFile=target/bench-eventlog.cp
-CP="ingest/target/classes:$(cat ingest/target/bench-eventlog.cp)"
+CP="ingest/target/test-classes:ingest/target/classes:$(cat ingest/target/bench-eventlog.cp)"
 if [ ! -f "$DATA/Application.csv" ]; then
   echo "generating event log exports in $DATA"
   python3 bench/eventlog/make-data.py "$DATA" "${XML_MB:-1024}" "${SAVED_MB:-1024}" "${CSV_MB:-512}"

@@ -1,21 +1,16 @@
 package org.mapiscope.ingest.rca;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
+import org.mapiscope.ingest.HeapWatch;
 import org.mapiscope.ingest.IngestResult;
 import org.mapiscope.ingest.Ingestor;
 import org.mapiscope.ingest.TextDecoding;
@@ -30,12 +25,10 @@ import org.mapiscope.ingest.TextDecoding;
  */
 public final class RcaBench {
 
-    private static final AtomicLong maxAfterGc = new AtomicLong();
-    private static final AtomicLong maxBeforeGc = new AtomicLong();
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
-        watchGc();
+        HeapWatch heap = HeapWatch.start();
         long bytes;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
@@ -53,8 +46,8 @@ public final class RcaBench {
         for (int t : threads) {
             ingest(dir, t, bytes);
         }
-        System.out.printf("heap: max used after GC %d MB, max used before GC %d MB%n", maxAfterGc.get() >> 20,
-                maxBeforeGc.get() >> 20);
+        System.out.printf("heap: max used after GC %d MB, max used before GC %d MB%n", heap.maxAfterGcMb(),
+                heap.maxBeforeGcMb());
     }
 
     private static void ingest(Path dir, int threads, long bytes) {
@@ -122,26 +115,4 @@ public final class RcaBench {
         return bytes / 1e6 / (nanos / 1e9);
     }
 
-    private static void watchGc() {
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
-                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                    return;
-                }
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
-                maxAfterGc.accumulateAndGet(heap(info.getMemoryUsageAfterGc()), Math::max);
-                maxBeforeGc.accumulateAndGet(heap(info.getMemoryUsageBeforeGc()), Math::max);
-            }, null, null);
-        }
-    }
-
-    /** Heap pools only: code cache and metaspace are not what input size could grow. */
-    private static long heap(java.util.Map<String, MemoryUsage> pools) {
-        return pools.entrySet().stream().filter(e -> HEAP_POOLS.contains(e.getKey()))
-                .mapToLong(e -> e.getValue().getUsed()).sum();
-    }
-
-    private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
-            .map(java.lang.management.MemoryPoolMXBean::getName).collect(java.util.stream.Collectors.toSet());
 }
