@@ -102,30 +102,22 @@ class EvidenceEmitterTest {
         SimulationResult r = EvidenceEmitter.emit(scenario("2h"), out);
         Map<String, Integer> open = new HashMap<>();
         long checked = 0;
-        for (String path : out.files.keySet()) {
-            if (!path.startsWith("rca/")) {
-                continue;
-            }
-            for (String line : out.text(path).split("\r\n")) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                List<String> f = csv(line);
-                String user = UserKeys.fromIdentity(f.get(3));
-                switch (f.get(12)) {
-                    case "Connect" -> {
-                        if (f.get(13).equals("0")) {
-                            open.merge(user, 1, Integer::sum);
-                        } else {
-                            assertThat(open.getOrDefault(user, 0)).as(line).isEqualTo(8);
-                            checked++;
-                        }
+        for (String line : rcaLines(out)) {
+            List<String> f = csv(line);
+            String user = UserKeys.fromIdentity(f.get(3));
+            switch (f.get(12)) {
+                case "Connect" -> {
+                    if (f.get(13).equals("0")) {
+                        open.merge(user, 1, Integer::sum);
+                    } else {
+                        assertThat(open.getOrDefault(user, 0)).as(line).isEqualTo(8);
+                        checked++;
                     }
-                    case "Disconnect" -> open.merge(user, -1, Integer::sum);
-                    default -> { }
                 }
-                assertThat(open.getOrDefault(user, 0)).isBetween(0, 8);
+                case "Disconnect" -> open.merge(user, -1, Integer::sum);
+                default -> { }
             }
+            assertThat(open.getOrDefault(user, 0)).isBetween(0, 8);
         }
         assertThat(checked).isEqualTo(r.rejected()).isPositive();
     }
@@ -147,21 +139,13 @@ class EvidenceEmitterTest {
         Map<String, Set<String>> ipsByPopulation = new HashMap<>();
         Map<String, Set<String>> ipsByUser = new HashMap<>();
         long laptopStarts = 0;
-        for (String path : out.files.keySet()) {
-            if (!path.startsWith("rca/")) {
-                continue;
-            }
-            for (String line : out.text(path).split("\r\n")) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                List<String> f = csv(line);
-                String user = UserKeys.fromIdentity(f.get(3));
-                ipsByPopulation.computeIfAbsent(population.get(user), k -> new HashSet<>()).add(f.get(8));
-                ipsByUser.computeIfAbsent(user, k -> new HashSet<>()).add(f.get(8));
-                if (population.get(user).equals("laptops") && f.get(12).equals("Connect") && f.get(2).equals("0")) {
-                    laptopStarts++;
-                }
+        for (String line : rcaLines(out)) {
+            List<String> f = csv(line);
+            String user = UserKeys.fromIdentity(f.get(3));
+            ipsByPopulation.computeIfAbsent(population.get(user), k -> new HashSet<>()).add(f.get(8));
+            ipsByUser.computeIfAbsent(user, k -> new HashSet<>()).add(f.get(8));
+            if (population.get(user).equals("laptops") && f.get(12).equals("Connect") && f.get(2).equals("0")) {
+                laptopStarts++;
             }
         }
         assertThat(ipsByPopulation.get("branch")).hasSize(1);
@@ -245,16 +229,12 @@ class EvidenceEmitterTest {
         MemoryOutput out = new MemoryOutput();
         EvidenceEmitter.emit(scenario("2h"), out);
         Set<String> delegates = new HashSet<>();
-        for (String path : out.files.keySet()) {
-            if (path.startsWith("rca/")) {
-                for (String line : out.text(path).split("\r\n")) {
-                    if (line.contains(",DelegateLogon,")) {
-                        List<String> f = csv(line);
-                        assertThat(UserKeys.fromIdentity(f.get(3))).isEqualTo("svc-bes");
-                        assertThat(f.get(5)).isEqualTo("MAPICDO");
-                        delegates.add(f.get(15));
-                    }
-                }
+        for (String line : rcaLines(out)) {
+            if (line.contains(",DelegateLogon,")) {
+                List<String> f = csv(line);
+                assertThat(UserKeys.fromIdentity(f.get(3))).isEqualTo("svc-bes");
+                assertThat(f.get(5)).isEqualTo("MAPICDO");
+                delegates.add(f.get(15));
             }
         }
         assertThat(delegates).hasSize(20);
@@ -276,6 +256,21 @@ class EvidenceEmitterTest {
     }
 
     /** RFC 4180 fields of one line. */
+    /** The data rows of the emitted RCA logs, header lines left out, in file order. */
+    static List<String> rcaLines(MemoryOutput out) {
+        List<String> lines = new ArrayList<>();
+        for (String path : out.files.keySet()) {
+            if (path.startsWith("rca/")) {
+                for (String line : out.text(path).split("\r\n")) {
+                    if (!line.startsWith("#")) {
+                        lines.add(line);
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
     static List<String> csv(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();
