@@ -88,9 +88,13 @@ final class ChunkDecoder {
                 damage.add(new Damage(base + recordEnd - 4, "record " + recordId + ": size copy does not match"));
             }
             try {
+                Node.Instance usual = parser.instance(pos + RECORD_HEADER, recordEnd - 4, 1, true);
+                if (usual != null && mapper.direct(parser, b, usual, recordId)) {
+                    pos = recordEnd;
+                    continue;
+                }
                 RawVisitor v = mapper.begin(recordId, Le.i64(b, pos + 16, length), base + pos);
                 v.chunk(b, length);
-                Node.Instance usual = parser.instance(pos + RECORD_HEADER, recordEnd - 4, 1, true);
                 if (usual != null) {
                     walker.walk(usual, v);
                 } else {

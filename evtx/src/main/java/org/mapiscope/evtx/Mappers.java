@@ -55,11 +55,88 @@ final class Mappers {
     /** JSON lines written straight from the chunk (no records built); one byte array per chunk. */
     static final class JsonLines implements RecordMapper<byte[]> {
         private final JsonRecordWriter writer;
+        private final Integer eventIdFilter;
+        private final String providerFilter;
+        private final JsonLinePlan.Scratch scratch = new JsonLinePlan.Scratch();
+        private static final TemplatePlan[] NO_PLANS = new TemplatePlan[0];
+        private TemplatePlan[] nested = NO_PLANS;
         private final ByteSink out = new ByteSink(1 << 17);
         private int records;
 
         JsonLines(Integer eventIdFilter, String providerFilter) {
             writer = new JsonRecordWriter(eventIdFilter, providerFilter);
+            this.eventIdFilter = eventIdFilter;
+            this.providerFilter = providerFilter;
+        }
+
+        /** Writes the line from the template's JSON line plan when its shape has one. */
+        @Override
+        public boolean direct(FragmentParser parser, byte[] chunk, Node.Instance record, long recordId) {
+            Node.Template t = record.template();
+            TemplatePlan plan = t.plans().find(chunk, t.nodes(), record);
+            if (plan == null || !plan.fitsAt(1) || plan.walksElements()) {
+                return false;
+            }
+            int[] walks = plan.valueWalks();
+            JsonLinePlan line;
+            byte[] types = record.types();
+            int[] at = record.at();
+            int[] sizes = record.sizes();
+            if (walks.length == 0) {
+                line = plan.json(NO_PLANS);
+            } else {
+                line = withValues(parser, chunk, plan, record, walks);
+                types = scratch.types;
+                at = scratch.at;
+                sizes = scratch.sizes;
+            }
+            if (line == null) {
+                return false;
+            }
+            int mark = out.size();
+            try {
+                line.write(chunk, types, at, sizes, recordId, eventIdFilter, providerFilter, out, scratch);
+            } catch (RuntimeException e) {
+                out.truncate(mark);
+                throw e;
+            }
+            records++;
+            return true;
+        }
+
+        /**
+         * The line plan of a record whose plan expands BinXml values, each read as the walker reads it
+         * (same depth, same checks, so damage is reported alike); the values are laid out in the
+         * scratch. Null when a BinXml value is not one template instance with a plan of its own.
+         */
+        private JsonLinePlan withValues(FragmentParser parser, byte[] chunk, TemplatePlan plan, Node.Instance record,
+                                        int[] walks) {
+            if (nested.length != walks.length) {
+                nested = new TemplatePlan[walks.length];
+            }
+            scratch.flatten(record);
+            int[] ops = plan.ops();
+            for (int j = 0; j < walks.length; j++) {
+                int x = ops[walks[j] + 1];
+                // The record's template sits at walk depth 1; its BinXml value's template two levels deeper.
+                int depth = ops[walks[j] + 2] + 2;
+                if (depth > FragmentParser.MAX_DEPTH) {
+                    return null;
+                }
+                int at = record.at()[x];
+                Node.Instance values = parser.instance(at, at + record.sizes()[x], depth, false);
+                if (values == null) {
+                    return null;
+                }
+                Node.Template t = values.template();
+                TemplatePlan p = t.plans().find(chunk, t.nodes(), values);
+                if (p == null || !p.fitsAt(depth) || p.walksElements() || p.valueWalks().length > 0) {
+                    return null;
+                }
+                nested[j] = p;
+                scratch.append(values);
+            }
+            return plan.json(nested);
         }
 
         @Override

@@ -11,6 +11,14 @@ interface RecordMapper<R> {
     /** Starts a record and returns the visitor that receives its XML. */
     RawVisitor begin(long recordId, long writtenFileTime, long fileOffset);
 
+    /**
+     * Takes a usual record (one template instance, values checked) without a walk, when this mapper
+     * can; false to have it walked and visited instead.
+     */
+    default boolean direct(FragmentParser parser, byte[] chunk, Node.Instance record, long recordId) {
+        return false;
+    }
+
     /** The record just visited is complete. */
     void commit();
 

@@ -17,18 +17,18 @@ import java.util.List;
  */
 final class TemplatePlan {
 
-    private static final int START = 0;
-    private static final int END = 1;
-    private static final int ATTR_VALUE = 2;
-    private static final int ATTR_TEXT = 3;
-    private static final int TEXT_VALUE = 4;
-    private static final int TEXT = 5;
-    private static final int CHAR_REF = 6;
-    private static final int ENTITY_REF = 7;
-    private static final int CDATA = 8;
-    private static final int PI = 9;
-    private static final int WALK_ELEMENT = 10;
-    private static final int WALK_VALUE = 11;
+    static final int START = 0;
+    static final int END = 1;
+    static final int ATTR_VALUE = 2;
+    static final int ATTR_TEXT = 3;
+    static final int TEXT_VALUE = 4;
+    static final int TEXT = 5;
+    static final int CHAR_REF = 6;
+    static final int ENTITY_REF = 7;
+    static final int CDATA = 8;
+    static final int PI = 9;
+    static final int WALK_ELEMENT = 10;
+    static final int WALK_VALUE = 11;
 
     private final byte[] types;
     private final long nullBits;
@@ -42,6 +42,7 @@ final class TemplatePlan {
     private final Name[] names;
     /** Elements left to the walker. */
     private final Node.Element[] walked;
+    private final int[] valueWalks;
     private final int elements;
     /** Nodes the tree walk counts after the last call. */
     private final int tail;
@@ -56,6 +57,7 @@ final class TemplatePlan {
             strings = null;
             names = null;
             walked = null;
+            valueWalks = null;
             elements = 0;
             tail = 0;
             maxDepth = 0;
@@ -65,9 +67,79 @@ final class TemplatePlan {
         strings = c.strings.toArray(new String[0]);
         names = c.names.toArray(new Name[0]);
         walked = c.walked.toArray(new Node.Element[0]);
+        valueWalks = c.valueWalks();
         elements = c.elements;
         tail = c.pending;
         maxDepth = c.maxDepth;
+    }
+
+    /** Shapes of the BinXml values in it with their JSON line plans, made on first use (null: none). */
+    private TemplatePlan[][] jsonKeys = new TemplatePlan[1][];
+    private JsonLinePlan[] jsonPlans = new JsonLinePlan[1];
+    private int jsonCount;
+
+    /**
+     * The JSON line plan of this shape when its BinXml values (one per {@link #valueWalks}, in
+     * order) have the plans {@code nested}; null when such records take the walk.
+     */
+    JsonLinePlan json(TemplatePlan[] nested) {
+        for (int i = 0; i < jsonCount; i++) {
+            if (same(jsonKeys[i], nested)) {
+                return jsonPlans[i];
+            }
+        }
+        JsonLinePlan p = JsonLinePlan.compile(this, nested);
+        if (jsonCount < MAX_JSON_PLANS) {
+            if (jsonCount == jsonKeys.length) {
+                jsonKeys = Arrays.copyOf(jsonKeys, 2 * jsonCount);
+                jsonPlans = Arrays.copyOf(jsonPlans, 2 * jsonCount);
+            }
+            jsonKeys[jsonCount] = nested.clone();
+            jsonPlans[jsonCount++] = p;
+        }
+        return p;
+    }
+
+    /** JSON line plans kept per plan; a crafted file cannot make more. */
+    private static final int MAX_JSON_PLANS = 16;
+
+    private static boolean same(TemplatePlan[] a, TemplatePlan[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Positions of the calls that expand a BinXml value (see {@link #walk}). */
+    int[] valueWalks() {
+        return valueWalks;
+    }
+
+    /** Whether the plan leaves an element to the walker (an array value, or an attribute joined from parts). */
+    boolean walksElements() {
+        return walked.length > 0;
+    }
+
+    /** The calls, four ints each (see {@link #ops}); read by {@link JsonLinePlan}. */
+    int[] ops() {
+        return ops;
+    }
+
+    byte[] types() {
+        return types;
+    }
+
+    Name name(int x) {
+        return names[x];
+    }
+
+    String string(int x) {
+        return strings[x];
     }
 
     /** Elements the plan writes itself (the walker counts those it is handed). */
@@ -340,6 +412,20 @@ final class TemplatePlan {
             ops[size + 3] = pending;
             size += 4;
             pending = 0;
+        }
+
+        int[] valueWalks() {
+            int n = 0;
+            for (int k = 0; k < size; k += 4) {
+                n += ops[k] == WALK_VALUE ? 1 : 0;
+            }
+            int[] at = new int[n];
+            for (int k = 0, i = 0; k < size; k += 4) {
+                if (ops[k] == WALK_VALUE) {
+                    at[i++] = k;
+                }
+            }
+            return at;
         }
 
         private int string(String s) {
