@@ -21,6 +21,11 @@ final class ChunkDecoder {
 
     /** Decodes the chunk's records into {@code mapper} (whose {@link RecordMapper#take} gives them); returns the damage found. */
     static List<Damage> decode(Chunk chunk, boolean verifyCrc, RecordMapper<?> mapper) {
+        return decode(chunk, verifyCrc, mapper, null);
+    }
+
+    /** Same, reusing templates of chunks decoded before on this thread from {@code templates} (null: none). */
+    static List<Damage> decode(Chunk chunk, boolean verifyCrc, RecordMapper<?> mapper, TemplateCache templates) {
         List<Damage> damage = new ArrayList<>(0);
         byte[] b = chunk.bytes;
         int length = chunk.length;
@@ -45,7 +50,7 @@ final class ChunkDecoder {
         if (magic) {
             end = checkedEnd(b, length, base, verifyCrc, damage);
         }
-        FragmentParser parser = new FragmentParser(chunk);
+        FragmentParser parser = new FragmentParser(chunk, templates);
         TreeWalker walker = new TreeWalker(parser, b);
         int pos = Chunk.HEADER_SIZE;
         boolean beyondReported = false;

@@ -25,7 +25,8 @@ import java.util.stream.StreamSupport;
  * Streaming reader for Windows XML Event Log ({@code .evtx}) files.
  *
  * <p>Records come out in file order without building a document: each 64 KiB chunk is decoded on
- * its own (names and templates are cached per chunk, templates compiled once per chunk), and with
+ * its own (names are cached per chunk; a template is compiled once and reused by later chunks that
+ * hold the same definition), and with
  * {@link #parallelism(int)} above one, chunks are decoded on a small pool with a bounded number in
  * flight, so memory stays flat for any file size.
  *
@@ -197,6 +198,7 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
         boolean verifyCrc = header.verifyCrc();
         boolean quiet = !header.valid();
         ThreadLocal<RecordMapper<X>> mapper = ThreadLocal.withInitial(mappers::get);
+        ThreadLocal<TemplateCache> templates = ThreadLocal.withInitial(TemplateCache::new);
         OrderedPipeline<Decoded<T>> pipeline = new OrderedPipeline<>(count, index -> {
             long offset = FileHeader.SIZE + (long) index * Chunk.SIZE;
             byte[] bytes = new byte[Chunk.SIZE];
@@ -206,7 +208,7 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
                 return new Decoded<>(Collections.emptyList(), null);
             }
             RecordMapper<X> m = mapper.get();
-            List<Damage> damage = ChunkDecoder.decode(chunk, verifyCrc, m);
+            List<Damage> damage = ChunkDecoder.decode(chunk, verifyCrc, m, templates.get());
             X records = m.take();
             return new Decoded<>(damage, records == null ? null : perChunk.apply(records));
         }, threads > 1 ? pool() : null, threads * 3);

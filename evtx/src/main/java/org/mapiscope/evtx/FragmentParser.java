@@ -18,10 +18,20 @@ final class FragmentParser {
     private final Chunk chunk;
     private final byte[] b;
     private int pos;
+    /** Templates of earlier chunks, or null. */
+    private final TemplateCache shared;
+    /** What the template being compiled read from outside itself, while it may still be shared. */
+    private TemplateCache.Recording recording;
 
     FragmentParser(Chunk chunk) {
+        this(chunk, null);
+    }
+
+    /** A parser that reuses templates of earlier chunks from {@code shared} (null: none). */
+    FragmentParser(Chunk chunk, TemplateCache shared) {
         this.chunk = chunk;
         this.b = chunk.bytes;
+        this.shared = shared;
     }
 
     /** Parses the fragment in {@code [start, end)} of the chunk. */
@@ -126,12 +136,12 @@ final class FragmentParser {
             case 0x09: {
                 int nameOffset = Le.i32(b, at + 1, end);
                 pos = at + 5;
-                return new Node.EntityRef(name(nameOffset));
+                return new Node.EntityRef(name(at + 1, nameOffset));
             }
             case 0x0A: {
                 int nameOffset = Le.i32(b, at + 1, end);
                 pos = at + 5;
-                String target = name(nameOffset);
+                String target = name(at + 1, nameOffset);
                 if (pos < end && b[pos] == 0x0B) {
                     int count = Le.u16(b, pos + 1, end);
                     Le.check(pos + 3, 2 * count, end);
@@ -168,10 +178,12 @@ final class FragmentParser {
             p += 2;
         } else if (!plausibleElement(p, end)) {
             throw damage("element with an impossible size or name offset");
+        } else if (recording != null) {
+            recording.shareable = false; // this reading was chosen by where the name sits
         }
         int nameOffset = Le.i32(b, p + 4, end);
         pos = p + 8;
-        String name = name(nameOffset);
+        String name = name(p + 4, nameOffset);
         Node.Attr[] attributes = NO_ATTRS;
         if ((token & 0x40) != 0) {
             Le.check(pos, 4, end);
@@ -209,8 +221,9 @@ final class FragmentParser {
 
     private Node.Attr attribute(int end) {
         int nameOffset = Le.i32(b, pos + 1, end);
+        int field = pos + 1;
         pos += 5;
-        String name = name(nameOffset);
+        String name = name(field, nameOffset);
         List<Node> value = new ArrayList<>(1);
         while (pos < end) {
             int t = b[pos] & 0xBF;
@@ -223,10 +236,11 @@ final class FragmentParser {
     }
 
     /**
-     * The name at a chunk offset. A name written inline (offset = current position) is skipped
-     * over; otherwise it is a back-reference to a name written earlier in the chunk.
+     * The name at a chunk offset, read from the offset field at {@code field}. A name written inline
+     * (offset = current position) is skipped over; otherwise it is a back-reference to a name written
+     * earlier in the chunk.
      */
-    private String name(int offset) {
+    private String name(int field, int offset) {
         if (offset < 0 || offset > chunk.length - 8) {
             throw damage("name offset 0x" + Integer.toHexString(offset) + " outside the chunk");
         }
@@ -237,13 +251,37 @@ final class FragmentParser {
             name = Values.utf16(b, offset + 8, count);
             chunk.names.put(offset, name);
         }
-        if (offset == pos) {
+        boolean inline = offset == pos;
+        if (recording != null) {
+            recording.name(field, offset, name, inline);
+        }
+        if (inline) {
             pos += 8 + 2 * count + 2;
         }
         return name;
     }
 
+    /** The name at a chunk offset, or null where none can be read; the position stays. */
+    String nameAt(int offset) {
+        if (offset < 0 || offset > chunk.length - 8) {
+            return null;
+        }
+        String name = chunk.names.get(offset);
+        if (name == null) {
+            int count = Le.u16(b, offset + 6, chunk.length);
+            if (offset + 8 > chunk.length - 2 * count) {
+                return null;
+            }
+            name = Values.utf16(b, offset + 8, count);
+            chunk.names.put(offset, name);
+        }
+        return name;
+    }
+
     private Node.Instance instance(int end, int depth, boolean reuse) {
+        if (recording != null) {
+            recording.shareable = false; // refers to another template of this chunk
+        }
         if (depth > MAX_DEPTH) {
             throw damage("templates nested deeper than " + MAX_DEPTH);
         }
@@ -309,13 +347,28 @@ final class FragmentParser {
         if (dataSize > chunk.length - (offset + 24)) {
             throw damage("template at 0x" + Integer.toHexString(offset) + " larger than the chunk");
         }
+        int size = (int) dataSize;
+        if (shared != null) {
+            Node.Template known = shared.find(this, b, offset, size, depth);
+            if (known != null) {
+                chunk.templates.put(offset, known);
+                return known;
+            }
+        }
         chunk.compiling.put(offset, Boolean.TRUE);
+        TemplateCache.Recording outer = recording;
+        TemplateCache.Recording own = shared != null ? new TemplateCache.Recording(offset, offset + 24 + size) : null;
+        recording = own;
         try {
-            Node.Template t = new Node.Template(offset, fragment(offset + 24, offset + 24 + (int) dataSize, depth),
+            Node.Template t = new Node.Template(offset, fragment(offset + 24, offset + 24 + size, depth),
                     new TemplatePlan.Cache());
             chunk.templates.put(offset, t);
+            if (own != null && own.shareable) {
+                shared.add(b, offset, size, depth, own, t);
+            }
             return t;
         } finally {
+            recording = outer;
             chunk.compiling.put(offset, null);
         }
     }

@@ -35,8 +35,10 @@ final class JsonLinePlan {
     private static final int V_INTEGER = 3;
     private static final int V_FILETIME = 4;
     private static final int V_SID = 5;
+    private static final int V_GUID = 6;
+    private static final int V_BINARY = 7;
     /** Any other type, written as {@link Slot#writeJson} writes it. */
-    private static final int V_OTHER = 6;
+    private static final int V_OTHER = 8;
 
     /** Header fields, in line order where they are numbers. */
     private static final int EVENT_ID = 0;
@@ -64,6 +66,14 @@ final class JsonLinePlan {
     private static final byte[] NAME_KEY = ascii("{\"name\":");
     private static final byte[] VALUE_KEY = ascii(",\"value\":");
     private static final byte[] LINE_END = ascii("]}\n");
+    private static final byte[] VALUE_HEAD = ascii("{\"value\":");
+
+    /** Data item kinds. */
+    private static final int ALWAYS = 0;
+    /** Left out when the value has no content ({@link Slot#hasContent}). */
+    private static final int IF_CONTENT = 1;
+    /** One unnamed item per element of an array value. */
+    private static final int ARRAY = 2;
 
     /** Per number field: source kind, value index, literal (null literal: {@link #literalNull}). */
     private final int[] numberKind = new int[NUMBERS];
@@ -79,7 +89,7 @@ final class JsonLinePlan {
     private final int timeIndex;
 
     /**
-     * Five ints per data item: whether it is left out when its value has no content, the literal
+     * Five ints per data item: its kind ({@link #ALWAYS}, {@link #IF_CONTENT}, {@link #ARRAY}), the literal
      * head (index in {@link #heads}, or -1 when the head is the name value {@code nameIndex}),
      * that name value, the value write and its operand (value index, or literal index).
      */
@@ -205,6 +215,27 @@ final class JsonLinePlan {
         int[] at = new int[64];
         int[] sizes = new int[64];
         int count;
+        final Items items = new Items();
+
+        /** The elements of one array value. */
+        static final class Items implements Values.ItemSink {
+            int[] types = new int[16];
+            int[] at = new int[16];
+            int[] sizes = new int[16];
+            int count;
+
+            @Override
+            public void item(int type, int at, int size) {
+                if (count == types.length) {
+                    types = Arrays.copyOf(types, 2 * count);
+                    this.at = Arrays.copyOf(this.at, 2 * count);
+                    sizes = Arrays.copyOf(sizes, 2 * count);
+                }
+                types[count] = type;
+                this.at[count] = at;
+                sizes[count++] = size;
+            }
+        }
 
         /** Starts the layout with a record's values. */
         void flatten(Node.Instance values) {
@@ -296,9 +327,14 @@ final class JsonLinePlan {
         int[] o = items;
         int written = 0;
         for (int k = 0; k < o.length; k += 5) {
+            int kind = o[k];
             int op = o[k + 3];
             int x = o[k + 4];
-            if (o[k] != 0) {
+            if (kind == ARRAY) {
+                written = arrayItems(b, types[x] & 0xFF & ~ValueType.ARRAY, at[x], sizes[x], written, out, scratch);
+                continue;
+            }
+            if (kind == IF_CONTENT) {
                 scratch.slot.ref(types[x] & 0xFF, at[x], sizes[x]);
                 if (!scratch.slot.hasContent(b)) {
                     continue;
@@ -317,29 +353,58 @@ final class JsonLinePlan {
                 scratch.slot.writeText(b, out);
                 out.bytes(VALUE_KEY);
             }
-            value(op, x, b, types, at, sizes, out, scratch);
+            switch (op) {
+                case V_NULL -> out.bytes(NULL);
+                case V_LITERAL -> out.bytes(heads[x]);
+                default -> value(op, b, types[x] & 0xFF, at[x], sizes[x], out, scratch);
+            }
             out.ascii('}');
         }
     }
 
-    private void value(int op, int x, byte[] b, byte[] types, int[] at, int[] sizes, ByteSink out, Scratch scratch) {
+    /**
+     * A classic {@code <Data>} element holding an array value: one unnamed item per element, as the
+     * walker repeats the element; returns the items written so far.
+     */
+    private static int arrayItems(byte[] b, int type, int at, int size, int written, ByteSink out, Scratch scratch) {
+        Scratch.Items list = scratch.items;
+        list.count = 0;
+        Values.forEachItem(b, at, size, type, list);
+        for (int j = 0; j < list.count; j++) {
+            if (written++ > 0) {
+                out.ascii(',');
+            }
+            out.bytes(VALUE_HEAD);
+            int t = list.types[j];
+            if (Values.isNull(b, list.at[j], list.sizes[j], t)) {
+                out.bytes(NULL);
+            } else {
+                value(valueOp(t), b, t, list.at[j], list.sizes[j], out, scratch);
+            }
+            out.ascii('}');
+        }
+        return written;
+    }
+
+    /** One value of a type known to the plan, as {@link Slot#writeJson} writes it. */
+    private static void value(int op, byte[] b, int type, int at, int size, ByteSink out, Scratch scratch) {
         switch (op) {
-            case V_NULL -> out.bytes(NULL);
-            case V_LITERAL -> out.bytes(heads[x]);
-            case V_STRING -> out.ascii('"').jsonUtf16(b, at[x], Values.utf16Length(b, at[x], sizes[x] / 2)).ascii('"');
-            case V_INTEGER -> out.number(Values.integer(b, at[x], sizes[x], types[x] & 0xFF));
+            case V_STRING -> out.ascii('"').jsonUtf16(b, at, Values.utf16Length(b, at, size / 2)).ascii('"');
+            case V_INTEGER -> out.number(Values.integer(b, at, size, type));
             case V_FILETIME -> {
                 out.ascii('"');
-                FileTimes.writeIso7(out, Le.i64(b, at[x], at[x] + sizes[x]));
+                FileTimes.writeIso7(out, Le.i64(b, at, at + size));
                 out.ascii('"');
             }
             case V_SID -> {
                 out.ascii('"');
-                Values.writeSid(b, at[x], at[x] + sizes[x], out);
+                Values.writeSid(b, at, at + size, out);
                 out.ascii('"');
             }
+            case V_GUID -> Slot.writeGuid(b, at, out);
+            case V_BINARY -> out.ascii('"').hexUpper(b, at, size).ascii('"');
             default -> {
-                scratch.slot.ref(types[x] & 0xFF, at[x], sizes[x]);
+                scratch.slot.ref(type, at, size);
                 scratch.slot.writeJson(b, out);
             }
         }
@@ -355,7 +420,8 @@ final class JsonLinePlan {
         return switch (type) {
             case ValueType.FILETIME -> V_FILETIME;
             case ValueType.SID -> V_SID;
-            default -> V_OTHER;
+            case ValueType.GUID -> V_GUID;
+            default -> Values.isBytes(type) ? V_BINARY : V_OTHER;
         };
     }
 
@@ -453,7 +519,8 @@ final class JsonLinePlan {
                         ok = run(n, nestedBase, false);
                         nestedBase += n.types().length;
                     }
-                    default -> ok = false; // joined text (references, CDATA) or an element left to the walker
+                    case TemplatePlan.WALK_ELEMENT -> ok = arrayElement(p.walked(x), base);
+                    default -> ok = false; // joined text (references, CDATA)
                 }
                 if (!ok) {
                     return false;
@@ -565,11 +632,28 @@ final class JsonLinePlan {
         /** A classic {@code <Data>} item, named by its Name attribute when it has one. */
         private void dataItem(Sym v) {
             switch (dataName.kind) {
-                case Sym.EMPTY -> item(false, head(ascii("{\"value\":")), -1, v);
+                case Sym.EMPTY -> item(false, head(VALUE_HEAD), -1, v);
                 case Sym.TEXT -> item(false, head(new ByteSink(32).bytes(NAME_KEY).bytes(jsonString(dataName.text))
                         .bytes(VALUE_KEY).toByteArray()), -1, v);
                 default -> item(false, -1, dataName.index, v);
             }
+        }
+
+        /**
+         * An element the walker repeats per array element: settled here for the classic unnamed
+         * {@code <Data>} of EventData, one item per element whatever the count.
+         */
+        private boolean arrayElement(Node.Element e, int base) {
+            Node[] children = e.children();
+            if (section != Name.EVENT_DATA || depth != 2 || value.kind != Sym.EMPTY || dataName.kind != Sym.EMPTY
+                    || !e.name().equals("Data") || e.attributes().length != 0 || children.length != 1
+                    || !(children[0] instanceof Node.Substitution s)
+                    || (types[base + s.index()] & ValueType.ARRAY) == 0) {
+                return false;
+            }
+            // Each element leaves depth, section and the open value as they were; only UserData reads hasChild.
+            add(ARRAY, head(VALUE_HEAD), -1, V_NULL, base + s.index());
+            return true;
         }
 
         /** Whether {@link Slot#hasContent} may be false for value {@code i} of this shape. */
@@ -591,11 +675,15 @@ final class JsonLinePlan {
                 op = valueOp(types[v.index] & 0xFF);
                 x = v.index;
             }
+            add(ifContent ? IF_CONTENT : ALWAYS, head, nameIndex, op, x);
+        }
+
+        private void add(int kind, int head, int nameIndex, int op, int x) {
             if (5 * itemCount + 5 > items.length) {
                 items = Arrays.copyOf(items, 2 * items.length);
             }
             int k = 5 * itemCount++;
-            items[k] = ifContent ? 1 : 0;
+            items[k] = kind;
             items[k + 1] = head;
             items[k + 2] = nameIndex;
             items[k + 3] = op;

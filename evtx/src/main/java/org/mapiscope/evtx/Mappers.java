@@ -74,7 +74,7 @@ final class Mappers {
         public boolean direct(FragmentParser parser, byte[] chunk, Node.Instance record, long recordId) {
             Node.Template t = record.template();
             TemplatePlan plan = t.plans().find(chunk, t.nodes(), record);
-            if (plan == null || !plan.fitsAt(1) || plan.walksElements()) {
+            if (plan == null || !plan.fitsAt(1)) {
                 return false;
             }
             int[] walks = plan.valueWalks();
@@ -130,7 +130,7 @@ final class Mappers {
                 }
                 Node.Template t = values.template();
                 TemplatePlan p = t.plans().find(chunk, t.nodes(), values);
-                if (p == null || !p.fitsAt(depth) || p.walksElements() || p.valueWalks().length > 0) {
+                if (p == null || !p.fitsAt(depth) || p.valueWalks().length > 0) {
                     return null;
                 }
                 nested[j] = p;

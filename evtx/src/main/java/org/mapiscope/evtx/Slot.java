@@ -122,10 +122,7 @@ final class Slot {
                 }
             }
             case ValueType.BOOL -> out.ascii(Values.decode(b, at, size, type, b.length) == Boolean.TRUE ? "true" : "false");
-            case ValueType.GUID -> out.ascii('"').hexLower(Le.u32(b, at, at + 4), 8).ascii('-')
-                    .hexLower(Le.u16(b, at + 4, at + 6), 4).ascii('-').hexLower(Le.u16(b, at + 6, at + 8), 4)
-                    .ascii('-').hexLower(bigEndian(b, at + 8, 2), 4).ascii('-').hexLower(bigEndian(b, at + 10, 6), 12)
-                    .ascii('"');
+            case ValueType.GUID -> writeGuid(b, at, out);
             case ValueType.FILETIME -> {
                 out.ascii('"');
                 FileTimes.writeIso7(out, Le.i64(b, at, at + size));
@@ -146,6 +143,14 @@ final class Slot {
                 }
             }
         }
+    }
+
+    /** A GUID value (16 bytes at {@code at}, checked) as its canonical JSON string. */
+    static void writeGuid(byte[] b, int at, ByteSink out) {
+        out.ascii('"').hexLower(Le.u32(b, at, at + 4), 8).ascii('-')
+                .hexLower(Le.u16(b, at + 4, at + 6), 4).ascii('-').hexLower(Le.u16(b, at + 6, at + 8), 4)
+                .ascii('-').hexLower(bigEndian(b, at + 8, 2), 4).ascii('-').hexLower(bigEndian(b, at + 10, 6), 12)
+                .ascii('"');
     }
 
     /** The rarer types, through their decoded value; apart so the common cases above stay small to compile. */

@@ -73,35 +73,53 @@ final class TemplatePlan {
         maxDepth = c.maxDepth;
     }
 
-    /** Shapes of the BinXml values in it with their JSON line plans, made on first use (null: none). */
-    private TemplatePlan[][] jsonKeys = new TemplatePlan[1][];
+    /**
+     * JSON line plans made on first use (null: none), kept by the plan they are looked up on: a
+     * record's own plan when it has no BinXml values, else the plan of its first BinXml value (one
+     * record template serves many event templates, while an event template usually sits in one).
+     */
+    private TemplatePlan[] jsonOuter = new TemplatePlan[1];
+    private TemplatePlan[][] jsonNested = new TemplatePlan[1][];
     private JsonLinePlan[] jsonPlans = new JsonLinePlan[1];
     private int jsonCount;
+    /** Next entry to replace once {@link #MAX_JSON_PLANS} are kept. */
+    private int jsonVictim;
+
+    /** JSON line plans kept per plan; beyond that they replace each other in turn. */
+    private static final int MAX_JSON_PLANS = 16;
 
     /**
      * The JSON line plan of this shape when its BinXml values (one per {@link #valueWalks}, in
      * order) have the plans {@code nested}; null when such records take the walk.
      */
     JsonLinePlan json(TemplatePlan[] nested) {
+        return (nested.length == 0 ? this : nested[0]).jsonOf(this, nested);
+    }
+
+    private JsonLinePlan jsonOf(TemplatePlan outer, TemplatePlan[] nested) {
         for (int i = 0; i < jsonCount; i++) {
-            if (same(jsonKeys[i], nested)) {
+            if (jsonOuter[i] == outer && same(jsonNested[i], nested)) {
                 return jsonPlans[i];
             }
         }
-        JsonLinePlan p = JsonLinePlan.compile(this, nested);
+        JsonLinePlan p = JsonLinePlan.compile(outer, nested);
+        int slot;
         if (jsonCount < MAX_JSON_PLANS) {
-            if (jsonCount == jsonKeys.length) {
-                jsonKeys = Arrays.copyOf(jsonKeys, 2 * jsonCount);
+            if (jsonCount == jsonPlans.length) {
+                jsonOuter = Arrays.copyOf(jsonOuter, 2 * jsonCount);
+                jsonNested = Arrays.copyOf(jsonNested, 2 * jsonCount);
                 jsonPlans = Arrays.copyOf(jsonPlans, 2 * jsonCount);
             }
-            jsonKeys[jsonCount] = nested.clone();
-            jsonPlans[jsonCount++] = p;
+            slot = jsonCount++;
+        } else {
+            slot = jsonVictim;
+            jsonVictim = (jsonVictim + 1) % MAX_JSON_PLANS;
         }
+        jsonOuter[slot] = outer;
+        jsonNested[slot] = nested.clone();
+        jsonPlans[slot] = p;
         return p;
     }
-
-    /** JSON line plans kept per plan; a crafted file cannot make more. */
-    private static final int MAX_JSON_PLANS = 16;
 
     private static boolean same(TemplatePlan[] a, TemplatePlan[] b) {
         if (a.length != b.length) {
@@ -120,11 +138,6 @@ final class TemplatePlan {
         return valueWalks;
     }
 
-    /** Whether the plan leaves an element to the walker (an array value, or an attribute joined from parts). */
-    boolean walksElements() {
-        return walked.length > 0;
-    }
-
     /** The calls, four ints each (see {@link #ops}); read by {@link JsonLinePlan}. */
     int[] ops() {
         return ops;
@@ -136,6 +149,11 @@ final class TemplatePlan {
 
     Name name(int x) {
         return names[x];
+    }
+
+    /** The element a {@link #WALK_ELEMENT} call hands to the walker. */
+    Node.Element walked(int x) {
+        return walked[x];
     }
 
     String string(int x) {
