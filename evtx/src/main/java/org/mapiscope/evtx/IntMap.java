@@ -13,6 +13,11 @@ final class IntMap<V> {
         Arrays.fill(keys, -1);
     }
 
+    /** Number of keys put (a key put again counts once). */
+    int size() {
+        return size;
+    }
+
     @SuppressWarnings("unchecked")
     V get(int key) {
         int mask = keys.length - 1;

@@ -62,6 +62,7 @@ final class Mappers {
         private TemplatePlan[] nested = NO_PLANS;
         private final ByteSink out = new ByteSink(1 << 17);
         private int records;
+        private long planned;
 
         JsonLines(Integer eventIdFilter, String providerFilter) {
             writer = new JsonRecordWriter(eventIdFilter, providerFilter);
@@ -101,7 +102,13 @@ final class Mappers {
                 throw e;
             }
             records++;
+            planned++;
             return true;
+        }
+
+        /** Records written from line plans so far (the rest were walked). */
+        long planned() {
+            return planned;
         }
 
         /**

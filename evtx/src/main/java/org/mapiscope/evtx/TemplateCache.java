@@ -137,6 +137,11 @@ final class TemplateCache {
         }
     }
 
+    /** Number of templates kept. */
+    int size() {
+        return count;
+    }
+
     /**
      * The cached template equal to the definition at {@code offset} (data of {@code dataSize} bytes,
      * already checked to lie in the chunk), compiled at walk depth {@code depth}, or {@code null}.
