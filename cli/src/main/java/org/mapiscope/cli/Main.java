@@ -22,6 +22,10 @@ public final class Main {
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
         try {
+            Integer dumped = EvtxFastPath.tryRun(args, out, err);
+            if (dumped != null) {
+                return dumped;
+            }
             return MapiscopeCommand.commandLine(out, err).execute(args);
         } catch (Error e) { // picocli hands Errors on; the user still gets one line and exit code 3
             err.println("mapiscope: internal error: " + e);
