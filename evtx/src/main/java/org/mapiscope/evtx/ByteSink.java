@@ -75,25 +75,60 @@ final class ByteSink {
     }
 
     ByteSink number(long v) {
-        if (v == Long.MIN_VALUE) {
-            return ascii(Long.toString(v));
-        }
-        ensure(20);
         if (v < 0) {
-            buf[size++] = '-';
+            if (v == Long.MIN_VALUE) {
+                return ascii(Long.toString(v));
+            }
+            ascii('-');
             v = -v;
         }
-        int start = size;
-        do {
-            buf[size++] = (byte) ('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
-        for (int i = start, j = size - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
+        int digits = 1;
+        for (long limit = 10; digits < 19 && v >= limit; limit *= 10) {
+            digits++;
         }
+        ensure(digits);
+        int end = size + digits;
+        for (int i = end - 1; i >= size; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        size = end;
         return this;
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss.fffffffZ} from its parts (year 0 to 9999, second of the day,
+     * fraction in 100 ns units), written in place.
+     */
+    ByteSink iso7(int year, int month, int day, int secondOfDay, int fraction) {
+        ensure(28);
+        byte[] b = buf;
+        int p = size;
+        two(b, p, year / 100);
+        two(b, p + 2, year % 100);
+        b[p + 4] = '-';
+        two(b, p + 5, month);
+        b[p + 7] = '-';
+        two(b, p + 8, day);
+        b[p + 10] = 'T';
+        two(b, p + 11, secondOfDay / 3600);
+        b[p + 13] = ':';
+        two(b, p + 14, secondOfDay / 60 % 60);
+        b[p + 16] = ':';
+        two(b, p + 17, secondOfDay % 60);
+        b[p + 19] = '.';
+        for (int i = p + 26; i >= p + 20; i--) {
+            b[i] = (byte) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        b[p + 27] = 'Z';
+        size = p + 28;
+        return this;
+    }
+
+    private static void two(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
     }
 
     /** Writes {@code s} as the inside of a JSON string: escapes quotes, backslashes, controls, lone surrogates. */
@@ -219,17 +254,6 @@ final class ByteSink {
         return this;
     }
 
-    /** {@code value} (non-negative, below 10^width) in exactly {@code width} decimal digits. */
-    ByteSink padded(int value, int width) {
-        ensure(width);
-        for (int i = size + width - 1; i >= size; i--) {
-            buf[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        size += width;
-        return this;
-    }
-
     private void unicodeEscape(char c) {
         ascii("\\u");
         String hex = Integer.toHexString(c);
@@ -241,7 +265,19 @@ final class ByteSink {
 
     private void ensure(int extra) {
         if (size + extra > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+            grow(extra);
         }
+    }
+
+    /**
+     * Apart from {@link #ensure}, and too large to be inlined regardless of use, so the check
+     * compiled into every write stays a compare once buffers have their working size.
+     */
+    private void grow(int extra) {
+        long wanted = Math.max(2L * buf.length, (long) size + extra);
+        if (wanted > Integer.MAX_VALUE - 16) {
+            throw new OutOfMemoryError("text buffer would exceed 2 GiB (" + wanted + " bytes)");
+        }
+        buf = Arrays.copyOf(buf, (int) wanted);
     }
 }

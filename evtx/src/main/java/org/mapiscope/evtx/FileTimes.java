@@ -84,9 +84,7 @@ public final class FileTimes {
             out.ascii(Instant.ofEpochSecond(epochSecond, nano).toString());
             return;
         }
-        out.padded((int) year, 4).ascii('-').padded(month, 2).ascii('-').padded(day, 2).ascii('T')
-                .padded(secondOfDay / 3600, 2).ascii(':').padded(secondOfDay / 60 % 60, 2).ascii(':')
-                .padded(secondOfDay % 60, 2).ascii('.').padded(nano / 100, 7).ascii('Z');
+        out.iso7((int) year, month, day, secondOfDay, nano / 100);
     }
 
     /** {@link #writeIso7} of a FILETIME, as {@link #fromFileTime} reads it. */

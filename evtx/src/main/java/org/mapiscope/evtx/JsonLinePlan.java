@@ -323,72 +323,79 @@ final class JsonLinePlan {
         }
     }
 
+    /**
+     * The data items. An array item (a classic {@code <Data>} holding an array value) stands for one
+     * unnamed item per array element, as the walker repeats the element; they go through the same
+     * single write below, which keeps the compiled loop small.
+     */
     private void data(byte[] b, byte[] types, int[] at, int[] sizes, ByteSink out, Scratch scratch) {
         int[] o = items;
+        Scratch.Items array = scratch.items;
+        array.count = 0;
+        int next = 0;
         int written = 0;
-        for (int k = 0; k < o.length; k += 5) {
-            int kind = o[k];
-            int op = o[k + 3];
-            int x = o[k + 4];
-            if (kind == ARRAY) {
-                written = arrayItems(b, types[x] & 0xFF & ~ValueType.ARRAY, at[x], sizes[x], written, out, scratch);
-                continue;
-            }
-            if (kind == IF_CONTENT) {
-                scratch.slot.ref(types[x] & 0xFF, at[x], sizes[x]);
-                if (!scratch.slot.hasContent(b)) {
+        int k = -5;
+        while (true) {
+            int op;
+            int type;
+            int a;
+            int size;
+            byte[] head;
+            int named = -1;
+            if (next < array.count) {
+                type = array.types[next];
+                a = array.at[next];
+                size = array.sizes[next++];
+                op = Values.isNull(b, a, size, type) ? V_NULL : valueOp(type);
+                head = VALUE_HEAD;
+            } else {
+                k += 5;
+                if (k >= o.length) {
+                    return;
+                }
+                int kind = o[k];
+                int x = o[k + 4];
+                if (kind == ARRAY) {
+                    array.count = 0;
+                    next = 0;
+                    Values.forEachItem(b, at[x], sizes[x], types[x] & 0xFF & ~ValueType.ARRAY, array);
                     continue;
                 }
+                op = o[k + 3];
+                type = op == V_NULL || op == V_LITERAL ? 0 : types[x] & 0xFF;
+                a = op == V_NULL || op == V_LITERAL ? x : at[x];
+                size = op == V_NULL || op == V_LITERAL ? 0 : sizes[x];
+                if (kind == IF_CONTENT) {
+                    scratch.slot.ref(type, a, size);
+                    if (!scratch.slot.hasContent(b)) {
+                        continue;
+                    }
+                }
+                int h = o[k + 1];
+                head = h >= 0 ? heads[h] : null;
+                named = o[k + 2];
             }
             if (written++ > 0) {
                 out.ascii(',');
             }
-            int head = o[k + 1];
-            if (head >= 0) {
-                out.bytes(heads[head]);
+            if (head != null) {
+                out.bytes(head);
             } else {
-                int n = o[k + 2];
                 out.bytes(NAME_KEY);
-                scratch.slot.ref(types[n] & 0xFF, at[n], sizes[n]);
+                scratch.slot.ref(types[named] & 0xFF, at[named], sizes[named]);
                 scratch.slot.writeText(b, out);
                 out.bytes(VALUE_KEY);
             }
-            switch (op) {
-                case V_NULL -> out.bytes(NULL);
-                case V_LITERAL -> out.bytes(heads[x]);
-                default -> value(op, b, types[x] & 0xFF, at[x], sizes[x], out, scratch);
-            }
+            value(op, b, type, a, size, out, scratch);
             out.ascii('}');
         }
-    }
-
-    /**
-     * A classic {@code <Data>} element holding an array value: one unnamed item per element, as the
-     * walker repeats the element; returns the items written so far.
-     */
-    private static int arrayItems(byte[] b, int type, int at, int size, int written, ByteSink out, Scratch scratch) {
-        Scratch.Items list = scratch.items;
-        list.count = 0;
-        Values.forEachItem(b, at, size, type, list);
-        for (int j = 0; j < list.count; j++) {
-            if (written++ > 0) {
-                out.ascii(',');
-            }
-            out.bytes(VALUE_HEAD);
-            int t = list.types[j];
-            if (Values.isNull(b, list.at[j], list.sizes[j], t)) {
-                out.bytes(NULL);
-            } else {
-                value(valueOp(t), b, t, list.at[j], list.sizes[j], out, scratch);
-            }
-            out.ascii('}');
-        }
-        return written;
     }
 
     /** One value of a type known to the plan, as {@link Slot#writeJson} writes it. */
-    private static void value(int op, byte[] b, int type, int at, int size, ByteSink out, Scratch scratch) {
+    private void value(int op, byte[] b, int type, int at, int size, ByteSink out, Scratch scratch) {
         switch (op) {
+            case V_NULL -> out.bytes(NULL);
+            case V_LITERAL -> out.bytes(heads[at]);
             case V_STRING -> out.ascii('"').jsonUtf16(b, at, Values.utf16Length(b, at, size / 2)).ascii('"');
             case V_INTEGER -> out.number(Values.integer(b, at, size, type));
             case V_FILETIME -> {
@@ -426,6 +433,7 @@ final class JsonLinePlan {
     }
 
     private static byte[] jsonString(String s) {
+        // Sized for plain text, the usual case, so building plans leaves buffer growth to real output.
         return new ByteSink(s.length() + 2).ascii('"').jsonChars(s).ascii('"').toByteArray();
     }
 
@@ -633,8 +641,11 @@ final class JsonLinePlan {
         private void dataItem(Sym v) {
             switch (dataName.kind) {
                 case Sym.EMPTY -> item(false, head(VALUE_HEAD), -1, v);
-                case Sym.TEXT -> item(false, head(new ByteSink(32).bytes(NAME_KEY).bytes(jsonString(dataName.text))
-                        .bytes(VALUE_KEY).toByteArray()), -1, v);
+                case Sym.TEXT -> {
+                    byte[] name = jsonString(dataName.text);
+                    item(false, head(new ByteSink(NAME_KEY.length + name.length + VALUE_KEY.length)
+                            .bytes(NAME_KEY).bytes(name).bytes(VALUE_KEY).toByteArray()), -1, v);
+                }
                 default -> item(false, -1, dataName.index, v);
             }
         }

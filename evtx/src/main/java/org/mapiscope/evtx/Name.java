@@ -48,7 +48,7 @@ final class Name {
         this.systemField = systemField(text);
         this.attribute = attribute(text);
         this.data = text.equals("Data");
-        ByteSink head = new ByteSink(16 + text.length());
+        ByteSink head = new ByteSink(20 + text.length());
         head.ascii("{\"name\":\"").jsonChars(text).ascii("\",\"value\":");
         this.itemHead = head.toByteArray();
     }
