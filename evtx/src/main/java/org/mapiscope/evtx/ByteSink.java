@@ -13,6 +13,16 @@ final class ByteSink {
     private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** "00" to "99", two bytes each. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -75,6 +85,9 @@ final class ByteSink {
     }
 
     ByteSink number(long v) {
+        if (v == (int) v) {
+            return number((int) v);
+        }
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
                 return ascii(Long.toString(v));
@@ -93,6 +106,39 @@ final class ByteSink {
             v /= 10;
         }
         size = end;
+        return this;
+    }
+
+    /** The usual number: 32-bit arithmetic, two digits per division (cheap for every compiler tier). */
+    ByteSink number(int v) {
+        if (v < 0) {
+            if (v == Integer.MIN_VALUE) {
+                return ascii(Integer.toString(v));
+            }
+            ascii('-');
+            v = -v;
+        }
+        int digits = 1;
+        for (int limit = 10; digits < 10 && v >= limit; limit *= 10) {
+            digits++;
+        }
+        ensure(digits);
+        int p = size + digits;
+        size = p;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - 100 * q;
+            v = q;
+            p -= 2;
+            buf[p] = PAIRS[2 * r];
+            buf[p + 1] = PAIRS[2 * r + 1];
+        }
+        if (v >= 10) {
+            buf[p - 2] = PAIRS[2 * v];
+            buf[p - 1] = PAIRS[2 * v + 1];
+        } else {
+            buf[p - 1] = (byte) ('0' + v);
+        }
         return this;
     }
 
@@ -117,18 +163,20 @@ final class ByteSink {
         b[p + 16] = ':';
         two(b, p + 17, secondOfDay % 60);
         b[p + 19] = '.';
-        for (int i = p + 26; i >= p + 20; i--) {
-            b[i] = (byte) ('0' + fraction % 10);
-            fraction /= 10;
-        }
+        int high = fraction / 1_000_000;
+        int rest = fraction - 1_000_000 * high;
+        b[p + 20] = (byte) ('0' + high);
+        two(b, p + 21, rest / 10_000);
+        two(b, p + 23, rest / 100 % 100);
+        two(b, p + 25, rest % 100);
         b[p + 27] = 'Z';
         size = p + 28;
         return this;
     }
 
     private static void two(byte[] b, int at, int v) {
-        b[at] = (byte) ('0' + v / 10);
-        b[at + 1] = (byte) ('0' + v % 10);
+        b[at] = PAIRS[2 * v];
+        b[at + 1] = PAIRS[2 * v + 1];
     }
 
     /** Writes {@code s} as the inside of a JSON string: escapes quotes, backslashes, controls, lone surrogates. */

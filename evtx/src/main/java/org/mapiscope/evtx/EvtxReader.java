@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -199,10 +200,15 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
         boolean quiet = !header.valid();
         ThreadLocal<RecordMapper<X>> mapper = ThreadLocal.withInitial(mappers::get);
         ThreadLocal<TemplateCache> templates = ThreadLocal.withInitial(TemplateCache::new);
+        ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[Chunk.SIZE]);
         OrderedPipeline<Decoded<T>> pipeline = new OrderedPipeline<>(count, index -> {
             long offset = FileHeader.SIZE + (long) index * Chunk.SIZE;
-            byte[] bytes = new byte[Chunk.SIZE];
+            // Decoding keeps nothing of the chunk's bytes, so each thread reads every chunk into one buffer.
+            byte[] bytes = buffers.get();
             int length = source.read(offset, bytes, Chunk.SIZE);
+            if (length < Chunk.SIZE) {
+                Arrays.fill(bytes, Math.max(0, length), Chunk.SIZE, (byte) 0); // a short last chunk reads as before
+            }
             Chunk chunk = new Chunk(bytes, length, offset);
             if (quiet && !ChunkDecoder.hasMagic(bytes)) {
                 return new Decoded<>(Collections.emptyList(), null);

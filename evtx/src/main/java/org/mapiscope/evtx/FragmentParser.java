@@ -57,6 +57,18 @@ final class FragmentParser {
      * to record, so it is valid until the next call (for records only, never nested values).
      */
     Node.Instance instance(int start, int end, int depth, boolean reuse) {
+        return instance(start, end, depth, reuse, null);
+    }
+
+    /**
+     * {@link #instance(int, int, int, boolean)} reusing the template's value arrays unless the
+     * template is {@code kept} (whose arrays still hold values in use).
+     */
+    Node.Instance instanceReusing(int start, int end, int depth, Node.Template kept) {
+        return instance(start, end, depth, true, kept);
+    }
+
+    private Node.Instance instance(int start, int end, int depth, boolean reuse, Node.Template kept) {
         if (start < 0 || end > chunk.length || start > end) {
             return null;
         }
@@ -70,7 +82,7 @@ final class FragmentParser {
             if (pos >= end || (b[pos] & 0xBF) != 0x0C) {
                 return null;
             }
-            Node.Instance i = instance(end, depth, reuse);
+            Node.Instance i = instance(end, depth, reuse, kept);
             return pos < end && (b[pos] & 0xBF) == 0x00 ? i : null;
         } finally {
             pos = saved;
@@ -279,6 +291,10 @@ final class FragmentParser {
     }
 
     private Node.Instance instance(int end, int depth, boolean reuse) {
+        return instance(end, depth, reuse, null);
+    }
+
+    private Node.Instance instance(int end, int depth, boolean reuse, Node.Template kept) {
         if (recording != null) {
             recording.shareable = false; // refers to another template of this chunk
         }
@@ -305,7 +321,7 @@ final class FragmentParser {
             throw damage("template instance claims " + count + " values");
         }
         int n = (int) count;
-        Node.Instance values = reuse ? template.plans().values(template, n)
+        Node.Instance values = reuse && template != kept ? template.plans().values(template, n)
                 : new Node.Instance(template, new byte[n], new int[n], new int[n]);
         pos = values(values, pos + 4, n, end);
         return values;

@@ -131,7 +131,8 @@ final class Mappers {
                     return null;
                 }
                 int at = record.at()[x];
-                Node.Instance values = parser.instance(at, at + record.sizes()[x], depth, false);
+                // Values already laid out may be overwritten, the record's own may not (a fallback walks them).
+                Node.Instance values = parser.instanceReusing(at, at + record.sizes()[x], depth, record.template());
                 if (values == null) {
                     return null;
                 }
