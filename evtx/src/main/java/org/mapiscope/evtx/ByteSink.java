@@ -2,9 +2,6 @@ package org.mapiscope.evtx;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** A growable byte buffer that writes text as UTF-8 without intermediate strings or encoders. */
@@ -22,9 +19,6 @@ final class ByteSink {
             PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
         }
     }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private byte[] buf;
     private int size;
@@ -201,63 +195,47 @@ final class ByteSink {
     ByteSink jsonUtf16(byte[] b, int at, int n) {
         ensure(n);
         int end = at + 2 * n;
-        int p = at;
-        while (p < end) {
-            if (p <= end - 8) {
-                long v = (long) LONGS.get(b, p);
-                if (plainAscii(v)) {
-                    if (size > buf.length - 4) {
-                        ensure((end - p) / 2);
-                    }
-                    // The low byte of each of the four code units.
-                    INTS.set(buf, size, (int) (v & 0xFF | v >>> 8 & 0xFF00 | v >>> 16 & 0xFF0000 | v >>> 24 & 0xFF000000L));
-                    size += 4;
-                    p += 8;
-                    continue;
-                }
-            }
-            char c = (char) ((b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8);
-            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                if (size == buf.length) {
+        byte[] out = buf;
+        int o = size;
+        for (int p = at; p < end; p += 2) {
+            int lo = b[p] & 0xFF;
+            // Printable ASCII but quote and backslash: copied as is, the usual case.
+            if (b[p + 1] == 0 && lo >= 0x20 && lo < 0x80 && lo != '"' && lo != '\\') {
+                if (o == out.length) {
+                    size = o;
                     ensure((end - p) / 2);
+                    out = buf;
                 }
-                buf[size++] = (byte) c;
+                out[o++] = (byte) lo;
             } else {
+                size = o;
+                char c = (char) (lo | (b[p + 1] & 0xFF) << 8);
                 int next = p + 3 < end ? (b[p + 2] & 0xFF) | (b[p + 3] & 0xFF) << 8 : -1;
                 p += 2 * special(c, next);
+                out = buf;
+                o = size;
             }
-            p += 2;
         }
+        size = o;
         return this;
     }
 
-    /**
-     * Whether all four UTF-16 code units in {@code v} are printable ASCII that JSON keeps as is
-     * (0x20..0x7F except {@code "} and {@code \\}), tested on all four lanes at once.
-     */
-    private static boolean plainAscii(long v) {
-        if ((v & 0xFF80_FF80_FF80_FF80L) != 0) {
-            return false;
-        }
-        // Every lane is below 0x80 now, so adding stays within the lane: bit 7 tells lane >= 0x20.
-        long high = 0x0080_0080_0080_0080L;
-        boolean printable = ((v + 0x0060_0060_0060_0060L) & high) == high;
-        long quote = v ^ 0x0022_0022_0022_0022L;
-        long backslash = v ^ 0x005C_005C_005C_005CL;
-        // A lane differing from the character stays non-zero: adding 0x7F sets its bit 7.
-        return printable && ((quote + 0x007F_007F_007F_007FL) & high) == high
-                && ((backslash + 0x007F_007F_007F_007FL) & high) == high;
+    /** A two-character escape (room already ensured). */
+    private void escaped(char c) {
+        buf[size] = '\\';
+        buf[size + 1] = (byte) c;
+        size += 2;
     }
 
     /** Writes a character that is not plain ASCII; returns 1 when it used {@code next} (a surrogate pair), else 0. */
     private int special(char c, int next) {
         ensure(12);
         switch (c) {
-            case '"' -> ascii("\\\"");
-            case '\\' -> ascii("\\\\");
-            case '\n' -> ascii("\\n");
-            case '\r' -> ascii("\\r");
-            case '\t' -> ascii("\\t");
+            case '"' -> escaped('"');
+            case '\\' -> escaped('\\');
+            case '\n' -> escaped('n');
+            case '\r' -> escaped('r');
+            case '\t' -> escaped('t');
             default -> {
                 if (c < 0x20) {
                     unicodeEscape(c);
