@@ -10,6 +10,15 @@ final class ByteSink {
     private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** 1 for the bytes JSON keeps as they are in a string (printable ASCII but quote and backslash), else 0. */
+    private static final byte[] PLAIN = new byte[256];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = (byte) (c == '"' || c == '\\' ? 0 : 1);
+        }
+    }
+
     /** "00" to "99", two bytes each. */
     private static final byte[] PAIRS = new byte[200];
 
@@ -193,25 +202,43 @@ final class ByteSink {
 
     /** Like {@link #jsonChars} for {@code n} UTF-16LE code units at {@code at}, without building a String. */
     ByteSink jsonUtf16(byte[] b, int at, int n) {
+        // Room for every unit copied as one byte; each escape or multi-byte character makes room again.
         ensure(n);
         int end = at + 2 * n;
         byte[] out = buf;
         int o = size;
-        for (int p = at; p < end; p += 2) {
-            int lo = b[p] & 0xFF;
-            // Printable ASCII but quote and backslash: copied as is, the usual case.
-            if (b[p + 1] == 0 && lo >= 0x20 && lo < 0x80 && lo != '"' && lo != '\\') {
-                if (o == out.length) {
-                    size = o;
-                    ensure((end - p) / 2);
-                    out = buf;
+        int p = at;
+        while (p < end) {
+            // Four units at a time while all four are plain: one test of the high bytes, table reads for the low.
+            while (p <= end - 8) {
+                int l0 = b[p] & 0xFF;
+                int l1 = b[p + 2] & 0xFF;
+                int l2 = b[p + 4] & 0xFF;
+                int l3 = b[p + 6] & 0xFF;
+                if ((b[p + 1] | b[p + 3] | b[p + 5] | b[p + 7]) != 0
+                        || (PLAIN[l0] & PLAIN[l1] & PLAIN[l2] & PLAIN[l3]) == 0) {
+                    break;
                 }
+                out[o] = (byte) l0;
+                out[o + 1] = (byte) l1;
+                out[o + 2] = (byte) l2;
+                out[o + 3] = (byte) l3;
+                o += 4;
+                p += 8;
+            }
+            if (p >= end) {
+                break;
+            }
+            int lo = b[p] & 0xFF;
+            if (b[p + 1] == 0 && PLAIN[lo] != 0) {
                 out[o++] = (byte) lo;
+                p += 2;
             } else {
                 size = o;
                 char c = (char) (lo | (b[p + 1] & 0xFF) << 8);
                 int next = p + 3 < end ? (b[p + 2] & 0xFF) | (b[p + 3] & 0xFF) << 8 : -1;
-                p += 2 * special(c, next);
+                p += 2 + 2 * special(c, next);
+                ensure((end - p) / 2);
                 out = buf;
                 o = size;
             }

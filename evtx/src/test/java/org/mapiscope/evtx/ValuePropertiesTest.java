@@ -159,6 +159,31 @@ class ValuePropertiesTest {
     }
 
     @Test
+    void numbersAreWrittenAsJavaWritesThem() {
+        qt().forAll(longs().all()).checkAssert(v -> {
+            assertThat(new String(new ByteSink(1).number(v).toByteArray(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo(Long.toString(v));
+            int i = (int) v.longValue();
+            assertThat(new String(new ByteSink(1).number(i).toByteArray(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo(Integer.toString(i));
+        });
+        for (long edge : new long[] {0, 9, 10, 99, 100, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThat(new String(new ByteSink(1).number(edge).toByteArray(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo(Long.toString(edge));
+        }
+    }
+
+    @Test
+    void fileTimesAreWrittenAsTheInstantReadsThem() {
+        qt().forAll(longs().between(0, 2_650_467_743_999_999_999L)).checkAssert(ticks -> {
+            ByteSink sink = new ByteSink(1);
+            FileTimes.writeIso7(sink, ticks);
+            assertThat(new String(sink.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo(FileTimes.iso7(FileTimes.fromFileTime(ticks)));
+        });
+    }
+
+    @Test
     void jsonEscapingRoundTripsThroughAStrictDecoder() {
         qt().forAll(strings().allPossible().ofLengthBetween(0, 30)).checkAssert(s -> {
             ByteSink sink = new ByteSink(8);
