@@ -2,6 +2,7 @@ package org.mapiscope.evtx;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -170,7 +171,33 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
      * @throws UncheckedIOException from the iterator if reading the file fails
      */
     public Iterator<byte[]> jsonLineChunks(Integer eventIdFilter, String providerFilter) {
-        return chunks(() -> new Mappers.JsonLines(eventIdFilter, providerFilter), Function.identity());
+        Mappers.SinkPool pool = new Mappers.SinkPool();
+        return chunks(() -> new Mappers.JsonLines(eventIdFilter, providerFilter, pool), lines -> {
+            byte[] bytes = lines.toByteArray();
+            pool.recycle(lines);
+            return bytes;
+        });
+    }
+
+    /**
+     * Writes the JSON lines of {@link #jsonLineChunks} to {@code out} straight from the decoding
+     * buffers (no copy per chunk); returns whether the file had any record, filtered out or not.
+     *
+     * @throws IOException from {@code out}
+     * @throws UncheckedIOException if reading the file fails
+     */
+    public boolean writeJsonLines(OutputStream out, Integer eventIdFilter, String providerFilter) throws IOException {
+        Mappers.SinkPool pool = new Mappers.SinkPool();
+        Iterator<ByteSink> chunks = chunks(() -> new Mappers.JsonLines(eventIdFilter, providerFilter, pool),
+                Function.identity());
+        boolean any = false;
+        while (chunks.hasNext()) {
+            ByteSink lines = chunks.next();
+            lines.writeTo(out);
+            pool.recycle(lines);
+            any = true;
+        }
+        return any;
     }
 
     /** Closes the file (when opened from a path) and stops the decoding threads. */

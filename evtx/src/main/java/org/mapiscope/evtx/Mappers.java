@@ -53,18 +53,44 @@ final class Mappers {
     }
 
     /** JSON lines written straight from the chunk (no records built); one byte array per chunk. */
-    static final class JsonLines implements RecordMapper<byte[]> {
+    /** Output buffers handed back after they are written, for the next chunks; bounded. Thread-safe. */
+    static final class SinkPool {
+        private static final int KEPT = 64;
+        private final java.util.concurrent.ConcurrentLinkedQueue<ByteSink> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        ByteSink get() {
+            ByteSink s = free.poll();
+            return s != null ? s : new ByteSink(1 << 17);
+        }
+
+        void recycle(ByteSink s) {
+            if (free.size() < KEPT) {
+                s.reset();
+                free.offer(s);
+            }
+        }
+    }
+
+    static final class JsonLines implements RecordMapper<ByteSink> {
         private final JsonRecordWriter writer;
         private final Integer eventIdFilter;
         private final String providerFilter;
         private final JsonLinePlan.Scratch scratch = new JsonLinePlan.Scratch();
         private static final TemplatePlan[] NO_PLANS = new TemplatePlan[0];
         private TemplatePlan[] nested = NO_PLANS;
-        private final ByteSink out = new ByteSink(1 << 17);
+        private final SinkPool pool;
+        private ByteSink out;
         private int records;
         private long planned;
 
         JsonLines(Integer eventIdFilter, String providerFilter) {
+            this(eventIdFilter, providerFilter, new SinkPool());
+        }
+
+        /** Takes its output buffers from {@code pool}, where the reader of each chunk's lines hands them back. */
+        JsonLines(Integer eventIdFilter, String providerFilter, SinkPool pool) {
+            this.pool = pool;
+            this.out = pool.get();
             writer = new JsonRecordWriter(eventIdFilter, providerFilter);
             this.eventIdFilter = eventIdFilter;
             this.providerFilter = providerFilter;
@@ -164,14 +190,14 @@ final class Mappers {
             // The writer only writes to the output on commit.
         }
 
-        /** Empty (not null) when the chunk had records but the filters dropped them all. */
+        /** The chunk's lines; empty (not null) when the chunk had records but the filters dropped them all. */
         @Override
-        public byte[] take() {
+        public ByteSink take() {
             if (records == 0) {
                 return null;
             }
-            byte[] chunk = out.toByteArray();
-            out.reset();
+            ByteSink chunk = out;
+            out = pool.get();
             records = 0;
             return chunk;
         }

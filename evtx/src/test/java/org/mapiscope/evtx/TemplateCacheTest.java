@@ -60,7 +60,8 @@ class TemplateCacheTest {
             Chunk chunk = new Chunk(Arrays.copyOfRange(file, offset, offset + Chunk.SIZE),
                     Math.min(Chunk.SIZE, file.length - offset), offset);
             ChunkDecoder.decode(chunk, true, mapper, cache);
-            byte[] json = mapper.take();
+            ByteSink chunkLines = mapper.take();
+            byte[] json = chunkLines == null ? null : chunkLines.toByteArray();
             for (int k = 0; json != null && k < json.length; k++) {
                 lines += json[k] == '\n' ? 1 : 0;
             }
@@ -128,8 +129,9 @@ class TemplateCacheTest {
         Chunk chunk = new Chunk(Arrays.copyOfRange(file, offset, offset + Chunk.SIZE), length, offset);
         Mappers.JsonLines mapper = new Mappers.JsonLines(null, null);
         List<Damage> damage = ChunkDecoder.decode(chunk, true, mapper, cache);
-        byte[] json = mapper.take();
-        return new Decoded(json == null ? new byte[0] : json, new ArrayList<>(damage), chunk.templates.size());
+        ByteSink lines = mapper.take();
+        byte[] json = lines == null ? new byte[0] : lines.toByteArray();
+        return new Decoded(json, new ArrayList<>(damage), chunk.templates.size());
     }
 
     private static int chunkCount(byte[] file) {

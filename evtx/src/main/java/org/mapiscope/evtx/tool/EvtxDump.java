@@ -120,12 +120,14 @@ public final class EvtxDump {
             boolean anyRecords = false;
             try (EvtxReader reader = EvtxReader.open(file, kind == Kind.EVTX ? damage : DamageListener.IGNORE)
                     .parallelism(threads)) {
-                Iterator<byte[]> chunks = xml
-                        ? reader.mapXmlChunks(list -> xmlBytes(list, keep))
-                        : reader.jsonLineChunks(eventIdFilter, providerFilter);
-                while (chunks.hasNext()) {
-                    sink.write(chunks.next());
-                    anyRecords = true;
+                if (xml) {
+                    Iterator<byte[]> chunks = reader.mapXmlChunks(list -> xmlBytes(list, keep));
+                    while (chunks.hasNext()) {
+                        sink.write(chunks.next());
+                        anyRecords = true;
+                    }
+                } else {
+                    anyRecords = reader.writeJsonLines(sink, eventIdFilter, providerFilter);
                 }
             }
             if (kind == Kind.UNKNOWN && !anyRecords) {
