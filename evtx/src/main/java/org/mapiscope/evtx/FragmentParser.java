@@ -333,10 +333,14 @@ final class FragmentParser {
         byte[] types = values.types();
         int[] offsets = values.at();
         int[] sizes = values.sizes();
+        // The caller checked that the descriptors lie before the fragment end.
         for (int i = 0; i < n; i++) {
-            int size = Le.u16(b, descriptors + 4 * i, end);
-            int type = b[descriptors + 4 * i + 2] & 0xFF;
-            Values.check(b, valueAt, size, type, end);
+            int d = descriptors + 4 * i;
+            int size = (b[d] & 0xFF) | (b[d + 1] & 0xFF) << 8;
+            int type = b[d + 2] & 0xFF;
+            if (size > end - valueAt || size < ValueType.fixedSize(type) || (type & 0x7F) == ValueType.SID) {
+                Values.check(b, valueAt, size, type, end); // the rare value that may be damaged, and SIDs
+            }
             types[i] = (byte) type;
             offsets[i] = valueAt;
             sizes[i] = size;
