@@ -129,7 +129,7 @@ final class ByteSink {
         int p = size + digits;
         size = p;
         while (v >= 100) {
-            int q = v / 100;
+            int q = (int) ((v * 1374389535L) >>> 37); // v / 100 for any non-negative int, without a divide
             int r = v - 100 * q;
             v = q;
             p -= 2;
@@ -145,11 +145,16 @@ final class ByteSink {
         return this;
     }
 
+    /** Day number of the date {@link #isoDate} holds (events come in time order, so it is usually the next one's). */
+    private long isoDay = Long.MIN_VALUE;
+    private final byte[] isoDate = new byte[10];
+
     /**
      * {@code yyyy-MM-ddTHH:mm:ss.fffffffZ} from its parts (year 0 to 9999, second of the day,
-     * fraction in 100 ns units), written in place.
+     * fraction in 100 ns units), written in place; the date is kept for {@link #iso7SameDay} under
+     * {@code dayKey}, the caller's number for that day.
      */
-    ByteSink iso7(int year, int month, int day, int secondOfDay, int fraction) {
+    ByteSink iso7(long dayKey, int year, int month, int day, int secondOfDay, int fraction) {
         ensure(28);
         byte[] b = buf;
         int p = size;
@@ -159,22 +164,46 @@ final class ByteSink {
         two(b, p + 5, month);
         b[p + 7] = '-';
         two(b, p + 8, day);
+        System.arraycopy(b, p, isoDate, 0, 10);
+        isoDay = dayKey;
+        time(b, p, secondOfDay, fraction);
+        return this;
+    }
+
+    /** Writes the date of day {@code dayKey} and the time when that date is the one kept; false otherwise. */
+    boolean iso7SameDay(long dayKey, int secondOfDay, int fraction) {
+        if (dayKey != isoDay) {
+            return false;
+        }
+        ensure(28);
+        System.arraycopy(isoDate, 0, buf, size, 10);
+        time(buf, size, secondOfDay, fraction);
+        return true;
+    }
+
+    /** {@code THH:mm:ss.fffffffZ} after the date at {@code p}. */
+    private void time(byte[] b, int p, int secondOfDay, int fraction) {
         b[p + 10] = 'T';
-        two(b, p + 11, secondOfDay / 3600);
+        int hour = secondOfDay / 3600;
+        int minutes = secondOfDay - 3600 * hour;
+        int minute = minutes / 60;
+        two(b, p + 11, hour);
         b[p + 13] = ':';
-        two(b, p + 14, secondOfDay / 60 % 60);
+        two(b, p + 14, minute);
         b[p + 16] = ':';
-        two(b, p + 17, secondOfDay % 60);
+        two(b, p + 17, minutes - 60 * minute);
         b[p + 19] = '.';
         int high = fraction / 1_000_000;
         int rest = fraction - 1_000_000 * high;
         b[p + 20] = (byte) ('0' + high);
-        two(b, p + 21, rest / 10_000);
-        two(b, p + 23, rest / 100 % 100);
-        two(b, p + 25, rest % 100);
+        int upper = rest / 10_000;
+        rest -= 10_000 * upper;
+        int middle = rest / 100;
+        two(b, p + 21, upper);
+        two(b, p + 23, middle);
+        two(b, p + 25, rest - 100 * middle);
         b[p + 27] = 'Z';
         size = p + 28;
-        return this;
     }
 
     private static void two(byte[] b, int at, int v) {

@@ -68,8 +68,11 @@ public final class FileTimes {
 
     /** {@link #iso7} of the instant {@code epochSecond + nano}, written without intermediate objects. */
     static void writeIso7(ByteSink out, long epochSecond, int nano) {
-        long days = Math.floorDiv(epochSecond, 86_400);
-        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
+        long days = epochSecond >= 0 ? epochSecond / 86_400 : Math.floorDiv(epochSecond, 86_400);
+        int secondOfDay = (int) (epochSecond - 86_400 * days);
+        if (out.iso7SameDay(days, secondOfDay, nano / 100)) {
+            return;
+        }
         // Civil date from days since 1970-01-01 (proleptic Gregorian, H. Hinnant's days_from_civil inverse).
         long z = days + 719_468;
         long era = Math.floorDiv(z, 146_097);
@@ -84,14 +87,19 @@ public final class FileTimes {
             out.ascii(Instant.ofEpochSecond(epochSecond, nano).toString());
             return;
         }
-        out.iso7((int) year, month, day, secondOfDay, nano / 100);
+        out.iso7(days, (int) year, month, day, secondOfDay, nano / 100);
     }
 
     /** {@link #writeIso7} of a FILETIME, as {@link #fromFileTime} reads it. */
     static void writeIso7(ByteSink out, long fileTime) {
-        long seconds = Long.divideUnsigned(fileTime, TICKS_PER_SECOND) - EPOCH_DIFF_SECONDS;
-        int nano = (int) Long.remainderUnsigned(fileTime, TICKS_PER_SECOND) * 100;
-        writeIso7(out, seconds, nano);
+        if (fileTime < 0) {
+            long seconds = Long.divideUnsigned(fileTime, TICKS_PER_SECOND) - EPOCH_DIFF_SECONDS;
+            writeIso7(out, seconds, (int) Long.remainderUnsigned(fileTime, TICKS_PER_SECOND) * 100);
+            return;
+        }
+        long seconds = fileTime / TICKS_PER_SECOND;
+        int ticks = (int) (fileTime - seconds * TICKS_PER_SECOND);
+        writeIso7(out, seconds - EPOCH_DIFF_SECONDS, ticks * 100);
     }
 
     private static StringBuilder pad(StringBuilder sb, int value, int width) {
