@@ -27,9 +27,36 @@ final class TemplateCache {
     private int count;
     private long bytes;
 
-    private record Key(long guidLow, long guidHigh, int dataSize, int depth) {
+    /**
+     * A definition's GUID, data size and compile depth. A plain class rather than a record: record
+     * equality is bootstrapped through method handles on first use, a cost paid at every start.
+     */
+    private static final class Key {
+        private final long guidLow;
+        private final long guidHigh;
+        private final int dataSize;
+        private final int depth;
+
+        private Key(long guidLow, long guidHigh, int dataSize, int depth) {
+            this.guidLow = guidLow;
+            this.guidHigh = guidHigh;
+            this.dataSize = dataSize;
+            this.depth = depth;
+        }
+
         static Key of(byte[] b, int offset, int dataSize, int depth) {
             return new Key(Le.i64(b, offset + 4, offset + 20), Le.i64(b, offset + 12, offset + 20), dataSize, depth);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.guidLow == guidLow && k.guidHigh == guidHigh && k.dataSize == dataSize
+                    && k.depth == depth;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(guidLow * 31 + guidHigh) * 31 + dataSize * 7 + depth;
         }
     }
 
