@@ -3,11 +3,17 @@ package org.mapiscope.evtx.conformance;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.mapiscope.evtx.EventRecord;
+import org.mapiscope.evtx.EvtxJson;
 import org.mapiscope.evtx.EvtxReader;
 import org.mapiscope.evtx.evt.EvtFormatException;
 import org.mapiscope.evtx.evt.EvtReader;
@@ -36,15 +42,34 @@ class ReaderFuzzTest {
         });
     }
 
+    /** Also: the JSON lines written straight from the chunks are the records' JSON lines, with the same damage. */
     @FuzzTest(maxDuration = "10m")
     void evtxReaderReadsAnything(byte[] input) {
         assertTimeoutPreemptively(PER_INPUT, () -> {
-            try (EvtxReader reader = EvtxReader.of(ByteBuffer.wrap(input), (offset, message) -> checkOffset(offset, input))) {
+            List<String> recordDamage = new ArrayList<>();
+            List<String> lineDamage = new ArrayList<>();
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            ByteArrayOutputStream lines = new ByteArrayOutputStream();
+            try (EvtxReader reader = EvtxReader.of(ByteBuffer.wrap(input), (offset, message) -> {
+                checkOffset(offset, input);
+                recordDamage.add(offset + ": " + message);
+            })) {
                 for (EventRecord r : reader) {
                     checkOffset(r.fileOffset(), input);
+                    EvtxJson.writeLine(r, expected);
                 }
             } catch (UncheckedIOException | IOException e) {
                 throw new AssertionError("no I/O can fail on a byte buffer", e);
+            }
+            try (EvtxReader reader = EvtxReader.of(ByteBuffer.wrap(input), (offset, message) -> lineDamage.add(offset + ": " + message))) {
+                reader.writeJsonLines(lines, null, null);
+            } catch (UncheckedIOException | IOException e) {
+                throw new AssertionError("no I/O can fail on a byte buffer", e);
+            }
+            if (!Arrays.equals(lines.toByteArray(), expected.toByteArray()) || !lineDamage.equals(recordDamage)) {
+                throw new AssertionError("JSON lines differ from the records' JSON:\n" + lines.toString(StandardCharsets.UTF_8)
+                        + "\n--- records ---\n" + expected.toString(StandardCharsets.UTF_8)
+                        + "\n--- damage ---\n" + lineDamage + "\n" + recordDamage);
             }
         });
     }
