@@ -19,8 +19,9 @@ if "%STALE%"=="1" (
   )
   popd
 )
-rem A log dump is a short job: C1-only compilation starts fast (docs\decisions.md).
-set "JVM="
-if /i "%~1"=="evtx" set "JVM=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC"
+rem JVM warnings go to stderr, never into output on stdout. A log dump is a short job: C1-only
+rem compilation starts fast (docs\decisions.md). MAPISCOPE_JAVA_OPTS comes last and can override.
+set "JVM=-XX:+IgnoreUnrecognizedVMOptions -Xlog:disable -Xlog:all=warning:stderr"
+if /i "%~1"=="evtx" set "JVM=%JVM% -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData"
 java %JVM% %MAPISCOPE_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
