@@ -1,8 +1,6 @@
 package org.mapiscope.evtx;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A record's JSON line for one template plan (one template, one shape of values), worked out once:
@@ -11,7 +9,7 @@ import java.util.List;
  * copies instead of a walk through visitor calls.
  *
  * <p>The plan is made by running {@link JsonRecordWriter}'s rules over the template plan's calls with
- * symbolic values, so both give the same bytes ({@code JsonLinesTest} compares the JSON lines of every
+ * symbolic values ({@link JsonLinePlanner}), so both give the same bytes ({@code JsonLinesTest} compares the JSON lines of every
  * sample with the records' JSON). Shapes those rules cannot settle ahead (text joined from several
  * parts, a record id that may not be a number, a non-FILETIME creation time) get no plan and take the
  * walk. Immutable once made.
@@ -29,8 +27,8 @@ final class JsonLinePlan {
     private static final int STRING = 4;
 
     /** Data item value writes, chosen by the value's type when the plan is made. */
-    private static final int V_NULL = 0;
-    private static final int V_LITERAL = 1;
+    static final int V_NULL = 0;
+    static final int V_LITERAL = 1;
     private static final int V_STRING = 2;
     private static final int V_INTEGER = 3;
     private static final int V_FILETIME = 4;
@@ -41,16 +39,16 @@ final class JsonLinePlan {
     private static final int V_OTHER = 8;
 
     /** Header fields, in line order where they are numbers. */
-    private static final int EVENT_ID = 0;
-    private static final int QUALIFIERS = 1;
-    private static final int LEVEL = 2;
-    private static final int TASK = 3;
-    private static final int RECORD_ID = 4;
-    private static final int NUMBERS = 5;
-    private static final int PROVIDER = 0;
-    private static final int CHANNEL = 1;
-    private static final int COMPUTER = 2;
-    private static final int TEXTS = 3;
+    static final int EVENT_ID = 0;
+    static final int QUALIFIERS = 1;
+    static final int LEVEL = 2;
+    static final int TASK = 3;
+    static final int RECORD_ID = 4;
+    static final int NUMBERS = 5;
+    static final int PROVIDER = 0;
+    static final int CHANNEL = 1;
+    static final int COMPUTER = 2;
+    static final int TEXTS = 3;
 
     private static final byte[] NULL = ascii("null");
     private static final byte[] TIME_CREATED = ascii(",\"timeCreated\":");
@@ -63,17 +61,17 @@ final class JsonLinePlan {
     private static final byte[] TASK_KEY = ascii(",\"task\":");
     private static final byte[] DATA_KEY = ascii(",\"data\":[");
     private static final byte[] RECORD_ID_KEY = ascii("{\"recordId\":");
-    private static final byte[] NAME_KEY = ascii("{\"name\":");
-    private static final byte[] VALUE_KEY = ascii(",\"value\":");
+    static final byte[] NAME_KEY = ascii("{\"name\":");
+    static final byte[] VALUE_KEY = ascii(",\"value\":");
     private static final byte[] LINE_END = ascii("]}\n");
-    private static final byte[] VALUE_HEAD = ascii("{\"value\":");
+    static final byte[] VALUE_HEAD = ascii("{\"value\":");
 
     /** Data item kinds. */
-    private static final int ALWAYS = 0;
+    static final int ALWAYS = 0;
     /** Left out when the value has no content ({@link Slot#hasContent}). */
-    private static final int IF_CONTENT = 1;
+    static final int IF_CONTENT = 1;
     /** One unnamed item per element of an array value. */
-    private static final int ARRAY = 2;
+    static final int ARRAY = 2;
 
     /** Per number field: source kind, value index, literal (null literal: {@link #literalNull}). */
     private final int[] numberKind = new int[NUMBERS];
@@ -96,33 +94,33 @@ final class JsonLinePlan {
     private final int[] items;
     private final byte[][] heads;
 
-    private JsonLinePlan(Compiler c) {
+    JsonLinePlan(JsonLinePlanner c) {
         for (int f = 0; f < NUMBERS; f++) {
-            Sym n = c.numbers[f];
-            numberIndex[f] = n.index;
-            if (n.kind == Sym.EMPTY) {
+            JsonLinePlanner.Sym n = c.numbers[f];
+            numberIndex[f] = n.index();
+            if (n.kind() == JsonLinePlanner.Sym.EMPTY) {
                 numberKind[f] = ABSENT;
-            } else if (n.kind == Sym.TEXT) {
-                Long l = RecordCollector.toLong(n.text);
+            } else if (n.kind() == JsonLinePlanner.Sym.TEXT) {
+                Long l = RecordCollector.toLong(n.text());
                 numberKind[f] = LITERAL;
                 literalNull[f] = l == null;
                 numberLiteral[f] = l == null ? 0 : l;
             } else {
-                int type = c.types[n.index] & 0xFF;
+                int type = c.types[n.index()] & 0xFF;
                 numberKind[f] = Values.isInteger(type) || type == ValueType.UINT64 ? INTEGER : OTHER;
             }
         }
         for (int f = 0; f < TEXTS; f++) {
-            Sym t = c.texts[f];
-            textIndex[f] = t.index;
-            if (t.kind == Sym.EMPTY) {
+            JsonLinePlanner.Sym t = c.texts[f];
+            textIndex[f] = t.index();
+            if (t.kind() == JsonLinePlanner.Sym.EMPTY) {
                 textKind[f] = ABSENT;
-            } else if (t.kind == Sym.TEXT) {
+            } else if (t.kind() == JsonLinePlanner.Sym.TEXT) {
                 textKind[f] = LITERAL;
-                textLiteral[f] = t.text;
-                textJson[f] = jsonString(t.text);
+                textLiteral[f] = t.text();
+                textJson[f] = jsonString(t.text());
             } else {
-                textKind[f] = (c.types[t.index] & 0xFF) == ValueType.STRING ? STRING : OTHER;
+                textKind[f] = (c.types[t.index()] & 0xFF) == ValueType.STRING ? STRING : OTHER;
             }
         }
         timeIndex = c.time;
@@ -133,7 +131,7 @@ final class JsonLinePlan {
     /**
      * The plan for {@code plan}'s shape whose BinXml values (one per {@link TemplatePlan#valueWalks},
      * in order) have the plans {@code nested}, or {@code null} when its records take the walk. Values
-     * are numbered as {@link Scratch#flatten} lays them out: the record's, then each BinXml value's.
+     * are numbered as {@link LineScratch#flatten} lays them out: the record's, then each BinXml value's.
      */
     static JsonLinePlan compile(TemplatePlan plan, TemplatePlan[] nested) {
         int elements = plan.elements();
@@ -143,7 +141,7 @@ final class JsonLinePlan {
         if (elements == 0) {
             return null; // the walk reports such a record as damaged
         }
-        Compiler c = new Compiler(plan, nested);
+        JsonLinePlanner c = new JsonLinePlanner(plan, nested);
         return c.run() ? new JsonLinePlan(c) : null;
     }
 
@@ -154,7 +152,7 @@ final class JsonLinePlan {
      * @param scratch  owned by the calling thread
      */
     boolean write(byte[] b, byte[] types, int[] at, int[] sizes, long recordId, Integer eventIdFilter,
-                  String providerFilter, ByteSink out, Scratch scratch) {
+                  String providerFilter, ByteSink out, LineScratch scratch) {
         long id = 0;
         boolean hasId = number(EVENT_ID, b, types, at, sizes, scratch);
         if (hasId) {
@@ -203,64 +201,8 @@ final class JsonLinePlan {
         return true;
     }
 
-    /**
-     * What one decoding thread needs while writing lines: a slot for the rarer types, the last number
-     * read, and the values of a record and its BinXml values laid end to end.
-     */
-    static final class Scratch {
-        final Slot slot = new Slot();
-        /** Set by {@link #number}, so reading a number needs no boxing. */
-        long number;
-        byte[] types = new byte[64];
-        int[] at = new int[64];
-        int[] sizes = new int[64];
-        int count;
-        final Items items = new Items();
-
-        /** The elements of one array value. */
-        static final class Items implements Values.ItemSink {
-            int[] types = new int[16];
-            int[] at = new int[16];
-            int[] sizes = new int[16];
-            int count;
-
-            @Override
-            public void item(int type, int at, int size) {
-                if (count == types.length) {
-                    types = Arrays.copyOf(types, 2 * count);
-                    this.at = Arrays.copyOf(this.at, 2 * count);
-                    sizes = Arrays.copyOf(sizes, 2 * count);
-                }
-                types[count] = type;
-                this.at[count] = at;
-                sizes[count++] = size;
-            }
-        }
-
-        /** Starts the layout with a record's values. */
-        void flatten(Node.Instance values) {
-            count = 0;
-            append(values);
-        }
-
-        /** Appends a BinXml value's values. */
-        void append(Node.Instance values) {
-            int n = values.types().length;
-            if (count + n > types.length) {
-                int size = Math.max(2 * types.length, count + n);
-                types = Arrays.copyOf(types, size);
-                at = Arrays.copyOf(at, size);
-                sizes = Arrays.copyOf(sizes, size);
-            }
-            System.arraycopy(values.types(), 0, types, count, n);
-            System.arraycopy(values.at(), 0, at, count, n);
-            System.arraycopy(values.sizes(), 0, sizes, count, n);
-            count += n;
-        }
-    }
-
     /** Reads number field {@code f} into {@code s.number}; returns false when the record has none. */
-    private boolean number(int f, byte[] b, byte[] types, int[] at, int[] sizes, Scratch s) {
+    private boolean number(int f, byte[] b, byte[] types, int[] at, int[] sizes, LineScratch s) {
         switch (numberKind[f]) {
             case INTEGER -> {
                 int i = numberIndex[f];
@@ -286,7 +228,7 @@ final class JsonLinePlan {
         }
     }
 
-    private void intOrNull(int f, byte[] b, byte[] types, int[] at, int[] sizes, ByteSink out, Scratch scratch) {
+    private void intOrNull(int f, byte[] b, byte[] types, int[] at, int[] sizes, ByteSink out, LineScratch scratch) {
         if (number(f, b, types, at, sizes, scratch)) {
             out.number((int) scratch.number);
         } else {
@@ -294,7 +236,7 @@ final class JsonLinePlan {
         }
     }
 
-    private void text(int f, byte[] b, byte[] types, int[] at, int[] sizes, ByteSink out, Scratch scratch) {
+    private void text(int f, byte[] b, byte[] types, int[] at, int[] sizes, ByteSink out, LineScratch scratch) {
         int i = textIndex[f];
         switch (textKind[f]) {
             case STRING -> out.ascii('"').jsonUtf16(b, at[i], Values.utf16Length(b, at[i], sizes[i] / 2)).ascii('"');
@@ -307,7 +249,7 @@ final class JsonLinePlan {
         }
     }
 
-    private String providerText(byte[] b, byte[] types, int[] at, int[] sizes, Scratch scratch) {
+    private String providerText(byte[] b, byte[] types, int[] at, int[] sizes, LineScratch scratch) {
         int i = textIndex[PROVIDER];
         switch (textKind[PROVIDER]) {
             case LITERAL -> {
@@ -328,9 +270,9 @@ final class JsonLinePlan {
      * unnamed item per array element, as the walker repeats the element; they go through the same
      * single write below, which keeps the compiled loop small.
      */
-    private void data(byte[] b, byte[] types, int[] at, int[] sizes, ByteSink out, Scratch scratch) {
+    private void data(byte[] b, byte[] types, int[] at, int[] sizes, ByteSink out, LineScratch scratch) {
         int[] o = items;
-        Scratch.Items array = scratch.items;
+        LineScratch.Items array = scratch.items;
         array.count = 0;
         int next = 0;
         int written = 0;
@@ -392,7 +334,7 @@ final class JsonLinePlan {
     }
 
     /** One value of a type known to the plan, as {@link Slot#writeJson} writes it. */
-    private void value(int op, byte[] b, int type, int at, int size, ByteSink out, Scratch scratch) {
+    private void value(int op, byte[] b, int type, int at, int size, ByteSink out, LineScratch scratch) {
         switch (op) {
             case V_NULL -> out.bytes(NULL);
             case V_LITERAL -> out.bytes(heads[at]);
@@ -417,7 +359,7 @@ final class JsonLinePlan {
         }
     }
 
-    private static int valueOp(int type) {
+    static int valueOp(int type) {
         if (type == ValueType.STRING) {
             return V_STRING;
         }
@@ -432,278 +374,12 @@ final class JsonLinePlan {
         };
     }
 
-    private static byte[] jsonString(String s) {
+    static byte[] jsonString(String s) {
         // Sized for plain text, the usual case, so building plans leaves buffer growth to real output.
         return new ByteSink(s.length() + 2).ascii('"').jsonChars(s).ascii('"').toByteArray();
     }
 
     private static byte[] ascii(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    }
-
-    /** A value known when the plan is made: nothing, literal text, or value {@code index}. */
-    private record Sym(int kind, String text, int index) {
-        static final int EMPTY = 0;
-        static final int TEXT = 1;
-        static final int REF = 2;
-        static final Sym NONE = new Sym(EMPTY, null, -1);
-
-        static Sym text(String s) {
-            return new Sym(TEXT, s, -1);
-        }
-
-        static Sym ref(int i) {
-            return new Sym(REF, null, i);
-        }
-    }
-
-    /**
-     * Runs {@link JsonRecordWriter}'s rules over a template plan's calls, with its BinXml values'
-     * calls spliced in where the walker would make them, on symbolic values.
-     */
-    private static final class Compiler {
-        private final TemplatePlan plan;
-        private final TemplatePlan[] nested;
-        private int nextNested;
-        final byte[] types;
-
-        private int depth;
-        private final boolean[] hasChild = new boolean[FragmentParser.MAX_DEPTH + 2];
-        private int section;
-        private Sym value = Sym.NONE;
-        private Sym dataName = Sym.NONE;
-
-        final Sym[] numbers = new Sym[NUMBERS];
-        final Sym[] texts = new Sym[TEXTS];
-        int time = -1;
-        int[] items = new int[40];
-        int itemCount;
-        final List<byte[]> heads = new ArrayList<>();
-
-        Compiler(TemplatePlan plan, TemplatePlan[] nested) {
-            this.plan = plan;
-            this.nested = nested;
-            int n = plan.types().length;
-            for (TemplatePlan p : nested) {
-                n += p.types().length;
-            }
-            types = Arrays.copyOf(plan.types(), n);
-            int at = plan.types().length;
-            for (TemplatePlan p : nested) {
-                System.arraycopy(p.types(), 0, types, at, p.types().length);
-                at += p.types().length;
-            }
-            Arrays.fill(numbers, Sym.NONE);
-            Arrays.fill(texts, Sym.NONE);
-        }
-
-        /** Returns false where the line depends on the values beyond what a plan holds. */
-        boolean run() {
-            return run(plan, 0, true) && nextNested == nested.length;
-        }
-
-        /** The calls of {@code p}, whose values start at {@code base} in the layout. */
-        private boolean run(TemplatePlan p, int base, boolean outer) {
-            int[] o = p.ops();
-            int nestedBase = base + p.types().length;
-            for (int k = 0; k < o.length; k += 4) {
-                int x = o[k + 1];
-                int y = o[k + 2];
-                boolean ok;
-                switch (o[k]) {
-                    case TemplatePlan.START -> ok = start(p.name(x));
-                    case TemplatePlan.END -> ok = end(p.name(x));
-                    case TemplatePlan.ATTR_VALUE -> ok = attribute(p.name(x), Sym.ref(base + y));
-                    case TemplatePlan.ATTR_TEXT -> ok = attribute(p.name(x), Sym.text(p.string(y)));
-                    case TemplatePlan.TEXT_VALUE -> ok = text(Sym.ref(base + x));
-                    case TemplatePlan.TEXT -> ok = text(Sym.text(p.string(x)));
-                    case TemplatePlan.PI -> ok = true;
-                    case TemplatePlan.WALK_VALUE -> {
-                        // Only the record's own BinXml values, each one template instance with a plan.
-                        if (!outer || nextNested == nested.length) {
-                            return false;
-                        }
-                        TemplatePlan n = nested[nextNested++];
-                        ok = run(n, nestedBase, false);
-                        nestedBase += n.types().length;
-                    }
-                    case TemplatePlan.WALK_ELEMENT -> ok = arrayElement(p.walked(x), base);
-                    default -> ok = false; // joined text (references, CDATA)
-                }
-                if (!ok) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private boolean start(Name name) {
-            if (depth < hasChild.length) {
-                hasChild[depth] = true;
-            }
-            depth++;
-            if (depth < hasChild.length) {
-                hasChild[depth] = false;
-            }
-            if (depth == 2) {
-                section = name.section;
-            }
-            dataName = Sym.NONE;
-            value = Sym.NONE;
-            return true;
-        }
-
-        private boolean attribute(Name name, Sym v) {
-            if (section == Name.SYSTEM && depth == 3) {
-                switch (name.attribute) {
-                    case Name.ATTR_NAME -> {
-                        if (texts[PROVIDER].kind == Sym.EMPTY) {
-                            texts[PROVIDER] = v;
-                        }
-                    }
-                    case Name.ATTR_QUALIFIERS -> numbers[QUALIFIERS] = v;
-                    case Name.ATTR_SYSTEM_TIME -> {
-                        if (v.kind != Sym.REF || (types[v.index] & 0xFF) != ValueType.FILETIME) {
-                            return false;
-                        }
-                        time = v.index;
-                    }
-                    default -> { }
-                }
-            } else if (section == Name.EVENT_DATA && depth == 3 && name.attribute == Name.ATTR_NAME) {
-                dataName = v;
-            }
-            return true;
-        }
-
-        private boolean text(Sym v) {
-            if (value.kind != Sym.EMPTY) {
-                return false; // the writer would join the parts as text
-            }
-            value = v;
-            return true;
-        }
-
-        private boolean end(Name name) {
-            Sym v = value;
-            boolean ok = true;
-            if (section == Name.SYSTEM && depth == 3) {
-                if (v.kind != Sym.EMPTY) {
-                    ok = system(name.systemField, v);
-                }
-            } else if (section == Name.EVENT_DATA && depth >= 3) {
-                if (name.data) {
-                    dataItem(v);
-                } else if (v.kind == Sym.REF) {
-                    item(mayBeEmpty(v.index), head(name.itemHead), -1, v);
-                } else if (v.kind == Sym.TEXT && !v.text.isEmpty()) {
-                    item(false, head(name.itemHead), -1, v);
-                }
-            } else if (section == Name.USER_DATA && depth >= 3 && (depth >= hasChild.length || !hasChild[depth])) {
-                item(false, head(name.itemHead), -1, v);
-            }
-            if (depth == 2) {
-                section = 0;
-            }
-            depth--;
-            dataName = Sym.NONE;
-            value = Sym.NONE;
-            return ok;
-        }
-
-        private boolean system(int field, Sym v) {
-            switch (field) {
-                case Name.EVENT_ID -> numbers[EVENT_ID] = v;
-                case Name.LEVEL -> numbers[LEVEL] = v;
-                case Name.TASK -> numbers[TASK] = v;
-                case Name.EVENT_RECORD_ID -> {
-                    // The header's id stays unless this reads as a number: settled here, or no plan.
-                    if (v.kind == Sym.TEXT) {
-                        if (RecordCollector.toLong(v.text) != null) {
-                            numbers[RECORD_ID] = v;
-                        }
-                    } else {
-                        int type = types[v.index] & 0xFF;
-                        if (!Values.isInteger(type) && type != ValueType.UINT64) {
-                            return false;
-                        }
-                        numbers[RECORD_ID] = v;
-                    }
-                }
-                case Name.CHANNEL -> texts[CHANNEL] = v;
-                case Name.COMPUTER -> texts[COMPUTER] = v;
-                default -> { }
-            }
-            return true;
-        }
-
-        /** A classic {@code <Data>} item, named by its Name attribute when it has one. */
-        private void dataItem(Sym v) {
-            switch (dataName.kind) {
-                case Sym.EMPTY -> item(false, head(VALUE_HEAD), -1, v);
-                case Sym.TEXT -> {
-                    byte[] name = jsonString(dataName.text);
-                    item(false, head(new ByteSink(NAME_KEY.length + name.length + VALUE_KEY.length)
-                            .bytes(NAME_KEY).bytes(name).bytes(VALUE_KEY).toByteArray()), -1, v);
-                }
-                default -> item(false, -1, dataName.index, v);
-            }
-        }
-
-        /**
-         * An element the walker repeats per array element: settled here for the classic unnamed
-         * {@code <Data>} of EventData, one item per element whatever the count.
-         */
-        private boolean arrayElement(Node.Element e, int base) {
-            Node[] children = e.children();
-            if (section != Name.EVENT_DATA || depth != 2 || value.kind != Sym.EMPTY || dataName.kind != Sym.EMPTY
-                    || !e.name().equals("Data") || e.attributes().length != 0 || children.length != 1
-                    || !(children[0] instanceof Node.Substitution s)
-                    || (types[base + s.index()] & ValueType.ARRAY) == 0) {
-                return false;
-            }
-            // Each element leaves depth, section and the open value as they were; only UserData reads hasChild.
-            add(ARRAY, head(VALUE_HEAD), -1, V_NULL, base + s.index());
-            return true;
-        }
-
-        /** Whether {@link Slot#hasContent} may be false for value {@code i} of this shape. */
-        private boolean mayBeEmpty(int i) {
-            int type = types[i] & 0xFF;
-            return type == ValueType.STRING || type == ValueType.ANSI_STRING || Values.isBytes(type);
-        }
-
-        private void item(boolean ifContent, int head, int nameIndex, Sym v) {
-            int op;
-            int x;
-            if (v.kind == Sym.EMPTY) {
-                op = V_NULL;
-                x = 0;
-            } else if (v.kind == Sym.TEXT) {
-                op = V_LITERAL;
-                x = head(jsonString(v.text));
-            } else {
-                op = valueOp(types[v.index] & 0xFF);
-                x = v.index;
-            }
-            add(ifContent ? IF_CONTENT : ALWAYS, head, nameIndex, op, x);
-        }
-
-        private void add(int kind, int head, int nameIndex, int op, int x) {
-            if (5 * itemCount + 5 > items.length) {
-                items = Arrays.copyOf(items, 2 * items.length);
-            }
-            int k = 5 * itemCount++;
-            items[k] = kind;
-            items[k + 1] = head;
-            items[k + 2] = nameIndex;
-            items[k + 3] = op;
-            items[k + 4] = x;
-        }
-
-        private int head(byte[] bytes) {
-            heads.add(bytes);
-            return heads.size() - 1;
-        }
     }
 }

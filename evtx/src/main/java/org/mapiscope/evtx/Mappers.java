@@ -75,7 +75,7 @@ final class Mappers {
         private final JsonRecordWriter writer;
         private final Integer eventIdFilter;
         private final String providerFilter;
-        private final JsonLinePlan.Scratch scratch = new JsonLinePlan.Scratch();
+        private final LineScratch scratch = new LineScratch();
         private static final TemplatePlan[] NO_PLANS = new TemplatePlan[0];
         private TemplatePlan[] nested = NO_PLANS;
         private final SinkPool pool;
