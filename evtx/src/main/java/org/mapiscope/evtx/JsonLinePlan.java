@@ -9,10 +9,10 @@ import java.util.Arrays;
  * copies instead of a walk through visitor calls.
  *
  * <p>The plan is made by running {@link JsonRecordWriter}'s rules over the template plan's calls with
- * symbolic values ({@link JsonLinePlanner}), so both give the same bytes ({@code JsonLinesTest} compares the JSON lines of every
- * sample with the records' JSON). Shapes those rules cannot settle ahead (text joined from several
- * parts, a record id that may not be a number, a non-FILETIME creation time) get no plan and take the
- * walk. Immutable once made.
+ * symbolic values ({@link JsonLinePlanner}), so both give the same bytes ({@code JsonLinesTest}
+ * compares the JSON lines of every sample with the records' JSON, the fuzz target any input).
+ * Shapes those rules cannot settle ahead (text joined from several parts, a record id that may not
+ * be a number, a non-FILETIME creation time) get no plan and take the walk. Immutable once made.
  */
 final class JsonLinePlan {
 
