@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -64,6 +65,28 @@ class JsonLinesTest {
                     }
                     assertSameAsRecords(file, null, null, 1);
                 });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"system.evtx", "sysmon.evtx", "security_bad_string_cache.evtx"})
+    void usualRecordsAreWrittenFromLinePlans(String name) {
+        byte[] file = Samples.bytes(name);
+        TemplateCache cache = new TemplateCache();
+        Mappers.JsonLines mapper = new Mappers.JsonLines(null, null);
+        long lines = 0;
+        for (int i = 0; i < (file.length - 4096 + Chunk.SIZE - 1) / Chunk.SIZE; i++) {
+            int offset = 4096 + i * Chunk.SIZE;
+            Chunk chunk = new Chunk(Arrays.copyOfRange(file, offset, offset + Chunk.SIZE),
+                    Math.min(Chunk.SIZE, file.length - offset), offset);
+            ChunkDecoder.decode(chunk, true, mapper, cache);
+            ByteSink chunkLines = mapper.take();
+            byte[] json = chunkLines == null ? null : chunkLines.toByteArray();
+            for (int k = 0; json != null && k < json.length; k++) {
+                lines += json[k] == '\n' ? 1 : 0;
+            }
+        }
+        // The JSON lines tests compare both ways of writing; this keeps the plans from going unused.
+        assertThat(mapper.planned()).isGreaterThan(lines * 9 / 10);
     }
 
     private static void assertSameAsRecords(byte[] file, Integer eventId, String provider, int threads) {

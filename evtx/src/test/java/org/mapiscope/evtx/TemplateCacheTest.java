@@ -48,28 +48,6 @@ class TemplateCacheTest {
         assertSharedDecodesAsAlone(file);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"system.evtx", "sysmon.evtx", "security_bad_string_cache.evtx"})
-    void usualRecordsAreWrittenFromLinePlans(String name) {
-        byte[] file = Samples.bytes(name);
-        TemplateCache cache = new TemplateCache();
-        Mappers.JsonLines mapper = new Mappers.JsonLines(null, null);
-        long lines = 0;
-        for (int i = 0; i < chunkCount(file); i++) {
-            int offset = FILE_HEADER + i * Chunk.SIZE;
-            Chunk chunk = new Chunk(Arrays.copyOfRange(file, offset, offset + Chunk.SIZE),
-                    Math.min(Chunk.SIZE, file.length - offset), offset);
-            ChunkDecoder.decode(chunk, true, mapper, cache);
-            ByteSink chunkLines = mapper.take();
-            byte[] json = chunkLines == null ? null : chunkLines.toByteArray();
-            for (int k = 0; json != null && k < json.length; k++) {
-                lines += json[k] == '\n' ? 1 : 0;
-            }
-        }
-        // The JSON lines tests compare both ways of writing; this keeps the plans from going unused.
-        assertThat(mapper.planned()).isGreaterThan(lines * 9 / 10);
-    }
-
     @Test
     void aRenamedElementInALaterChunkIsNotTakenFromTheCache() {
         byte[] file = EvtxTestWriter.bytes(SampleEvents.applicationLog(1, 900));
