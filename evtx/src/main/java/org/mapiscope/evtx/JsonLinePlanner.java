@@ -53,7 +53,7 @@ final class JsonLinePlanner {
     final byte[] types;
 
     private int depth;
-    private final boolean[] hasChild = new boolean[FragmentParser.MAX_DEPTH + 2];
+    private final Leaves leaves = new Leaves();
     private int section;
     private Sym value = Sym.NONE;
     private Sym dataName = Sym.NONE;
@@ -123,13 +123,7 @@ final class JsonLinePlanner {
     }
 
     private boolean start(Name name) {
-        if (depth < hasChild.length) {
-            hasChild[depth] = true;
-        }
-        depth++;
-        if (depth < hasChild.length) {
-            hasChild[depth] = false;
-        }
+        depth = leaves.open(depth);
         if (depth == 2) {
             section = name.section;
         }
@@ -184,7 +178,7 @@ final class JsonLinePlanner {
             } else if (v.kind == Sym.TEXT && !v.text.isEmpty()) {
                 item(false, head(name.itemHead), -1, v);
             }
-        } else if (section == Name.USER_DATA && depth >= 3 && (depth >= hasChild.length || !hasChild[depth])) {
+        } else if (section == Name.USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
             item(false, head(name.itemHead), -1, v);
         }
         if (depth == 2) {
@@ -247,7 +241,7 @@ final class JsonLinePlanner {
                 || (types[base + s.index()] & ValueType.ARRAY) == 0) {
             return false;
         }
-        // Each element leaves depth, section and the open value as they were; only UserData reads hasChild.
+        // Each element leaves depth, section and the open value as they were; only UserData asks for leaves.
         add(ARRAY, head(VALUE_HEAD), -1, V_NULL, base + s.index());
         return true;
     }

@@ -28,7 +28,7 @@ final class JsonRecordWriter implements RawVisitor {
     private byte[] b;
 
     private int depth;
-    private final boolean[] hasChild = new boolean[FragmentParser.MAX_DEPTH + 2];
+    private final Leaves leaves = new Leaves();
     private int section;
     /** Value of the innermost open element: first value, turned into text if more follow. */
     private final Slot value = new Slot();
@@ -127,13 +127,7 @@ final class JsonRecordWriter implements RawVisitor {
 
     /** {@code section}: the section the element opens if it is a child of the root. */
     private void start(int sectionOpened) {
-        if (depth < hasChild.length) {
-            hasChild[depth] = true;
-        }
-        depth++;
-        if (depth < hasChild.length) {
-            hasChild[depth] = false;
-        }
+        depth = leaves.open(depth);
         if (depth == 2) {
             section = sectionOpened;
         }
@@ -258,7 +252,7 @@ final class JsonRecordWriter implements RawVisitor {
             } else if (v.hasContent(b)) {
                 item(text, name, v);
             }
-        } else if (section == Name.USER_DATA && depth >= 3 && (depth >= hasChild.length || !hasChild[depth])) {
+        } else if (section == Name.USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
             item(text, name, v);
         }
         if (depth == 2) {

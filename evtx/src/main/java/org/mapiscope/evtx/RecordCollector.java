@@ -17,8 +17,7 @@ final class RecordCollector implements BinXmlVisitor {
     private static final int USER_DATA = 3;
 
     private int depth;
-    /** Per depth: whether the open element has element children (UserData keeps only leaves). */
-    private final boolean[] hasChild = new boolean[FragmentParser.MAX_DEPTH + 2];
+    private final Leaves leaves = new Leaves();
     private int section;
     /** Value of the innermost open element: first typed value, turned into text if more follow. */
     private Object value;
@@ -68,13 +67,7 @@ final class RecordCollector implements BinXmlVisitor {
 
     @Override
     public void startElement(String name) {
-        if (depth < hasChild.length) {
-            hasChild[depth] = true;
-        }
-        depth++;
-        if (depth < hasChild.length) {
-            hasChild[depth] = false;
-        }
+        depth = leaves.open(depth);
         if (depth == 2) {
             section = switch (name) {
                 case "System" -> SYSTEM;
@@ -143,7 +136,7 @@ final class RecordCollector implements BinXmlVisitor {
             } else if (v != null && !(v instanceof byte[] bytes && bytes.length == 0) && !"".equals(v)) {
                 data.add(new DataItem(name, v));
             }
-        } else if (section == USER_DATA && depth >= 3 && (depth >= hasChild.length || !hasChild[depth])) {
+        } else if (section == USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
             data.add(new DataItem(name, v));
         }
         if (depth == 2) {
