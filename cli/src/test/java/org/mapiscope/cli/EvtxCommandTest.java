@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +66,64 @@ class EvtxCommandTest {
     @Test
     void anUnknownFormatIsAUsageError() throws IOException {
         assertThat(CliRun.of("evtx", log().toString(), "--format", "csv").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    /** The quick start of {@code mapiscope evtx} prints, and exits, exactly as the full command parser does. */
+    void quickStartGivesWhatTheParserGivesForEveryArgumentList() throws IOException {
+        String f = log().toString();
+        String missing = dir.resolve("missing.evtx").toString();
+        List<String[]> cases = List.of(
+                new String[] {"evtx", f},
+                new String[] {"evtx", f, f},
+                new String[] {"evtx", "--format", "xml", f},
+                new String[] {"evtx", "--format=XML", f},
+                new String[] {"evtx", f, "--id", "9646"},
+                new String[] {"evtx", f, "--id=1000", "--provider", "msexchangeis"},
+                new String[] {"evtx", "--provider=MSExchangeIS", f},
+                new String[] {"evtx", missing},
+                new String[] {"evtx", f, missing},
+                new String[] {"evtx"},
+                new String[] {"evtx", "--format", "csv", f},
+                new String[] {"evtx", "--format", f},
+                new String[] {"evtx", "--id", "x", f},
+                new String[] {"evtx", "--id", "-3", f},
+                new String[] {"evtx", "--id", "1", "--id", "2", f},
+                new String[] {"evtx", "--threads", "2", f},
+                new String[] {"evtx", "--help"},
+                new String[] {"evtx", "-h", f},
+                new String[] {"evtx", "--version"},
+                new String[] {"evtx", "--", f},
+                new String[] {"evtx", "--provider", "", f},
+                new String[] {"evtx", "--provider"});
+        for (String[] args : cases) {
+            Printed quick = printed(true, args);
+            Printed parsed = printed(false, args);
+            assertThat(quick).as(String.join(" ", args)).isEqualTo(parsed);
+        }
+    }
+
+    @Test
+    void quickStartLeavesToTheParserWhatItDoesNotParseItself() {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        List<String[]> declined = new ArrayList<>(List.of(
+                new String[] {"evtx"}, new String[] {"evtx", "--help"}, new String[] {"evtx", "@args.txt"},
+                new String[] {"evtx", "--format", "csv", "a.evtx"}, new String[] {"evtx", "--id", "0x10", "a.evtx"},
+                new String[] {"analyze", "a.evtx"}, new String[] {"evtx", "--unknown", "a.evtx"}));
+        for (String[] args : declined) {
+            assertThat(EvtxFastPath.tryRun(args, sink, sink)).as(String.join(" ", args)).isNull();
+        }
+    }
+
+    private record Printed(int exitCode, String out, String err) {
+    }
+
+    private static Printed printed(boolean quick, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int code = quick ? Main.run(o, e, args) : MapiscopeCommand.commandLine(o, e).execute(args);
+        return new Printed(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
