@@ -68,8 +68,8 @@ class EvtxCommandTest {
         assertThat(CliRun.of("evtx", log().toString(), "--format", "csv").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
-    @Test
     /** The quick start of {@code mapiscope evtx} prints, and exits, exactly as the full command parser does. */
+    @Test
     void quickStartGivesWhatTheParserGivesForEveryArgumentList() throws IOException {
         String f = log().toString();
         String missing = dir.resolve("missing.evtx").toString();
