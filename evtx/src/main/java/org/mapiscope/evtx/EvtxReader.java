@@ -225,13 +225,16 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
         int count = (int) Math.min(Integer.MAX_VALUE, (body + Chunk.SIZE - 1) / Chunk.SIZE);
         boolean verifyCrc = header.verifyCrc();
         boolean quiet = !header.valid();
-        ThreadLocal<RecordMapper<X>> mapper = ThreadLocal.withInitial(mappers::get);
-        ThreadLocal<TemplateCache> templates = ThreadLocal.withInitial(TemplateCache::new);
-        ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[Chunk.SIZE]);
+        // What each decoding thread keeps from chunk to chunk. On the caller's thread it is held here,
+        // not in a thread-local that would outlive this iteration on a long-lived thread.
+        boolean pooled = threads > 1;
+        Worker<X> caller = pooled ? null : new Worker<>(mappers.get());
+        ThreadLocal<Worker<X>> workers = pooled ? ThreadLocal.withInitial(() -> new Worker<>(mappers.get())) : null;
         OrderedPipeline<Decoded<T>> pipeline = new OrderedPipeline<>(count, index -> {
+            Worker<X> worker = pooled ? workers.get() : caller;
             long offset = FileHeader.SIZE + (long) index * Chunk.SIZE;
             // Decoding keeps nothing of the chunk's bytes, so each thread reads every chunk into one buffer.
-            byte[] bytes = buffers.get();
+            byte[] bytes = worker.buffer;
             int length = source.read(offset, bytes, Chunk.SIZE);
             if (length < Chunk.SIZE) {
                 Arrays.fill(bytes, Math.max(0, length), Chunk.SIZE, (byte) 0); // a short last chunk reads as before
@@ -240,11 +243,10 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
             if (quiet && !ChunkDecoder.hasMagic(bytes)) {
                 return new Decoded<>(Collections.emptyList(), null);
             }
-            RecordMapper<X> m = mapper.get();
-            List<Damage> damage = ChunkDecoder.decode(chunk, verifyCrc, m, templates.get());
-            X records = m.take();
+            List<Damage> damage = ChunkDecoder.decode(chunk, verifyCrc, worker.mapper, worker.templates);
+            X records = worker.mapper.take();
             return new Decoded<>(damage, records == null ? null : perChunk.apply(records));
-        }, threads > 1 ? pool() : null, threads * 3);
+        }, pooled ? pool() : null, threads * 3);
         return new Iterator<>() {
             private T next;
 
@@ -273,6 +275,17 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
     }
 
     private record Decoded<T>(List<Damage> damage, T value) {
+    }
+
+    /** One decoding thread's mapper, templates of earlier chunks and chunk buffer. */
+    private static final class Worker<X> {
+        final RecordMapper<X> mapper;
+        final TemplateCache templates = new TemplateCache();
+        final byte[] buffer = new byte[Chunk.SIZE];
+
+        Worker(RecordMapper<X> mapper) {
+            this.mapper = mapper;
+        }
     }
 
     private ExecutorService pool() {
