@@ -171,8 +171,8 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
      * @throws UncheckedIOException from the iterator if reading the file fails
      */
     public Iterator<byte[]> jsonLineChunks(Integer eventIdFilter, String providerFilter) {
-        Mappers.SinkPool pool = new Mappers.SinkPool();
-        return chunks(() -> new Mappers.JsonLines(eventIdFilter, providerFilter, pool), lines -> {
+        SinkPool pool = new SinkPool();
+        return chunks(() -> new JsonLineMapper(eventIdFilter, providerFilter, pool), lines -> {
             byte[] bytes = lines.toByteArray();
             pool.recycle(lines);
             return bytes;
@@ -187,8 +187,8 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
      * @throws UncheckedIOException if reading the file fails
      */
     public boolean writeJsonLines(OutputStream out, Integer eventIdFilter, String providerFilter) throws IOException {
-        Mappers.SinkPool pool = new Mappers.SinkPool();
-        Iterator<ByteSink> chunks = chunks(() -> new Mappers.JsonLines(eventIdFilter, providerFilter, pool),
+        SinkPool pool = new SinkPool();
+        Iterator<ByteSink> chunks = chunks(() -> new JsonLineMapper(eventIdFilter, providerFilter, pool),
                 Function.identity());
         boolean any = false;
         while (chunks.hasNext()) {

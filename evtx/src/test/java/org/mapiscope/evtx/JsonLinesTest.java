@@ -72,7 +72,7 @@ class JsonLinesTest {
     void usualRecordsAreWrittenFromLinePlans(String name) {
         byte[] file = Samples.bytes(name);
         TemplateCache cache = new TemplateCache();
-        Mappers.JsonLines mapper = new Mappers.JsonLines(null, null);
+        JsonLineMapper mapper = new JsonLineMapper(null, null);
         long lines = 0;
         for (int i = 0; i < (file.length - 4096 + Chunk.SIZE - 1) / Chunk.SIZE; i++) {
             int offset = 4096 + i * Chunk.SIZE;

@@ -105,7 +105,7 @@ class TemplateCacheTest {
         int offset = FILE_HEADER + index * Chunk.SIZE;
         int length = Math.min(Chunk.SIZE, file.length - offset);
         Chunk chunk = new Chunk(Arrays.copyOfRange(file, offset, offset + Chunk.SIZE), length, offset);
-        Mappers.JsonLines mapper = new Mappers.JsonLines(null, null);
+        JsonLineMapper mapper = new JsonLineMapper(null, null);
         List<Damage> damage = ChunkDecoder.decode(chunk, true, mapper, cache);
         ByteSink lines = mapper.take();
         byte[] json = lines == null ? new byte[0] : lines.toByteArray();
