@@ -265,7 +265,7 @@ final class FragmentParser {
         }
         boolean inline = offset == pos;
         if (recording != null) {
-            recording.name(field, offset, name, inline);
+            recording.name(field, offset, 8 + 2 * count, name, inline);
         }
         if (inline) {
             pos += 8 + 2 * count + 2;

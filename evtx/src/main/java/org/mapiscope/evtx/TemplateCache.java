@@ -81,15 +81,18 @@ final class TemplateCache {
             this.end = end;
         }
 
-        /** A name offset field at {@code field} pointing to {@code offset}, which names {@code name}. */
-        void name(int field, int offset, String name, boolean inline) {
+        /**
+         * A name offset field at {@code field} pointing to {@code offset}, where a name of
+         * {@code length} bytes (header and characters) reads as {@code name}.
+         */
+        void name(int field, int offset, int length, String name, boolean inline) {
             if (fieldCount == fields.length) {
                 fields = Arrays.copyOf(fields, 2 * fieldCount);
                 targets = Arrays.copyOf(targets, 2 * fieldCount);
             }
             fields[fieldCount] = field - start;
-            if (offset >= end) {
-                shareable = false;
+            if (offset >= start && (offset < start + 24 || offset > end - length)) {
+                shareable = false; // a name in the template's header or past its data: bytes not compared
             }
             if (offset >= start) {
                 targets[fieldCount] = offset - start;
