@@ -98,7 +98,7 @@ final class TemplatePlan {
 
     private JsonLinePlan jsonOf(TemplatePlan outer, TemplatePlan[] nested) {
         for (int i = 0; i < jsonCount; i++) {
-            if (jsonOuter[i] == outer && same(jsonNested[i], nested)) {
+            if (jsonOuter[i] == outer && Arrays.equals(jsonNested[i], nested)) { // plans compare by identity
                 return jsonPlans[i];
             }
         }
@@ -119,18 +119,6 @@ final class TemplatePlan {
         jsonNested[slot] = nested.clone();
         jsonPlans[slot] = p;
         return p;
-    }
-
-    private static boolean same(TemplatePlan[] a, TemplatePlan[] b) {
-        if (a.length != b.length) {
-            return false;
-        }
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Positions of the calls that expand a BinXml value (see {@link #walk}). */
