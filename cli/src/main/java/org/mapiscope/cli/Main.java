@@ -27,7 +27,9 @@ public final class Main {
                 return dumped;
             }
             return MapiscopeCommand.commandLine(out, err).execute(args);
-        } catch (Error e) { // picocli hands Errors on; the user still gets one line and exit code 3
+        } catch (Error | RuntimeException e) {
+            // picocli hands Errors on, and the evtx quick start has no handler of its own: the user
+            // still gets one line and exit code 3, as from the parser's handler.
             err.println("mapiscope: internal error: " + e);
             if (java.util.Arrays.asList(args).contains("--debug")) {
                 e.printStackTrace(err);
