@@ -27,10 +27,10 @@ import java.util.stream.StreamSupport;
  * Streaming reader for Windows XML Event Log ({@code .evtx}) files.
  *
  * <p>Records come out in file order without building a document: each 64 KiB chunk is decoded on
- * its own (names are cached per chunk; a template is compiled once and reused by later chunks that
- * hold the same definition), and with
- * {@link #parallelism(int)} above one, chunks are decoded on a small pool with a bounded number in
- * flight, so memory stays flat for any file size.
+ * its own (names are cached per chunk; each decoding thread compiles a template once and reuses it
+ * for later chunks that hold the same definition), and with {@link #parallelism(int)} above one,
+ * chunks are decoded on a small pool with a bounded number in flight, so memory stays flat for any
+ * file size.
  *
  * <p>Damaged input never ends reading: chunks are found by scanning every 64 KiB after the header
  * (header counts are not trusted), CRC32 mismatches are reported but not enforced (and not checked

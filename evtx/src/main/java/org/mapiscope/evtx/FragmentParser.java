@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns BinXML tokens into {@link Node} trees. Used to compile each template once per chunk and to
+ * Turns BinXML tokens into {@link Node} trees. Used to compile each template once per chunk (or
+ * take it from the thread's {@link TemplateCache}) and to
  * read template instances and template-less fragments (forwarded events) of records.
  * Every length is validated against the fragment end before use; nesting is capped.
  */

@@ -46,7 +46,8 @@ sealed interface Node {
     }
 
     /**
-     * A compiled template, cached per chunk by the chunk offset of its definition, with its
+     * A compiled template, cached per chunk by the chunk offset of its definition (and across a
+     * thread's chunks by {@link TemplateCache} when the definitions match), with its
      * flattened forms per shape of values.
      */
     record Template(int offset, Node[] nodes, TemplatePlan.Cache plans) {
