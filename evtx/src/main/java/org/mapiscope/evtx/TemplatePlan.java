@@ -255,12 +255,15 @@ final class TemplatePlan {
     }
 
     /**
-     * The plans of one template, one per shape seen, compiled on first use. Per chunk, so used
-     * by one thread.
+     * The plans of one template, one per shape seen, compiled on first use. Kept with the template,
+     * which one decoding thread reuses across its chunks, so used by one thread.
      */
     static final class Cache {
-        /** Shapes per template worth a plan; beyond that records take the full walk. */
-        private static final int MAX_SHAPES = 8;
+        /**
+         * Shapes per template worth a plan (a template reused over a whole file meets more than one
+         * chunk holds); beyond that records take the full walk.
+         */
+        private static final int MAX_SHAPES = 32;
         private final TemplatePlan[] plans = new TemplatePlan[MAX_SHAPES];
         private int count;
         private Node.Instance values;
