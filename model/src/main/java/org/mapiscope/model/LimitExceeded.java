@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param objectType  {@code session}, {@code objtFolder}, … exactly as logged
  * @param limit       the cap that was exceeded
  * @param ref         where the event was read
+ * @param recordId    the event log's record number ({@code EventRecordID}) where the export carries it, else
+ *                    {@code null}; with the computer it identifies the event across overlapping exports
  */
 public record LimitExceeded(
         Instant time,
@@ -25,7 +27,19 @@ public record LimitExceeded(
         String clientType,
         String objectType,
         int limit,
-        EvidenceRef ref) implements Evidence {
+        EvidenceRef ref,
+        Long recordId) implements Evidence {
+
+    /** An event read from an export without record numbers. */
+    public LimitExceeded(Instant time, String server, String user, String dn, String sessionGuid, String clientType,
+            String objectType, int limit, EvidenceRef ref) {
+        this(time, server, user, dn, sessionGuid, clientType, objectType, limit, ref, null);
+    }
+
+    /** The same event with its record number. */
+    public LimitExceeded withRecordId(Long id) {
+        return new LimitExceeded(time, server, user, dn, sessionGuid, clientType, objectType, limit, ref, id);
+    }
 
     public LimitExceeded {
         Objects.requireNonNull(time, "time");
