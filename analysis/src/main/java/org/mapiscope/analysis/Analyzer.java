@@ -10,6 +10,7 @@ import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceSink;
 import org.mapiscope.model.LimitExceeded;
 import org.mapiscope.model.LogonSnapshot;
+import org.mapiscope.model.ServiceRestart;
 import org.mapiscope.model.SessionEvent;
 import org.mapiscope.model.Setting;
 import org.mapiscope.model.UserKeys;
@@ -38,6 +39,9 @@ public final class Analyzer implements EvidenceSink {
     private final Map<LimitTally.Key, LimitTally> limits = new ConcurrentHashMap<>();
     /** GUID user keys that an event with both GUID and DN resolved to a named user. */
     private final Map<String, String> guidNames = new ConcurrentHashMap<>();
+    /** 9646 of the session cap as refused attempts, by (server key, user key) (DESIGN §1: every 9646 is a refusal). */
+    private final Map<LimitRefusalKey, RefusalPoints> limitRefusals = new ConcurrentHashMap<>();
+    private final LimitEventDedup dedup = new LimitEventDedup();
     private final SettingsBook settings = new SettingsBook();
     private final VersionClues versionClues = new VersionClues();
     private final SessionLog log;
@@ -62,6 +66,8 @@ public final class Analyzer implements EvidenceSink {
             server(e.server()).accept(e);
         } else if (evidence instanceof LimitExceeded e) {
             limit(e);
+        } else if (evidence instanceof ServiceRestart r) {
+            server(r.server()).accept(r);
         } else if (evidence instanceof LogonSnapshot s) {
             versionClues.dn(s.dn());
             server(s.server()).accept(s);
@@ -90,6 +96,13 @@ public final class Analyzer implements EvidenceSink {
             return mine;
         }));
         guidNames.putAll(other.guidNames);
+        other.limitRefusals.forEach((key, points) -> limitRefusals.merge(key, points, (mine, theirs) -> {
+            synchronized (mine) {
+                mine.addAll(theirs);
+            }
+            return mine;
+        }));
+        dedup.addAll(other.dedup);
         settings.addAll(other.settings);
         versionClues.addAll(other.versionClues);
         return this;
@@ -105,7 +118,7 @@ public final class Analyzer implements EvidenceSink {
         new TreeMap<>(servers).values().forEach(ServerState::logOpenSessions);
         VersionVerdict version = versionClues.verdict(options.versionHint());
         return new Conclusions(Map.copyOf(servers), Map.copyOf(limits), Map.copyOf(guidNames), settings,
-                version, options.endOfEvidence()).result();
+                version, options.endOfEvidence(), Map.copyOf(limitRefusals), dedup.dropped(), log).result();
     }
 
     private void limit(LimitExceeded e) {
@@ -119,10 +132,24 @@ public final class Analyzer implements EvidenceSink {
             }
         }
         String serverKey = ServerNames.key(e.server());
+        if (!dedup.firstSight(e, serverKey)) {
+            return;
+        }
+        if (e.isSessionLimit()) {
+            RefusalPoints points = limitRefusals.computeIfAbsent(new LimitRefusalKey(serverKey, user, e.limit()),
+                    k -> new RefusalPoints());
+            synchronized (points) {
+                points.add(e.time().toEpochMilli(), null);
+            }
+        }
         limits.computeIfAbsent(new LimitTally.Key(user, e.objectType(), e.limit()), LimitTally::new).add(e, serverKey);
     }
 
     private ServerState server(String name) {
         return servers.computeIfAbsent(ServerNames.key(name), key -> new ServerState(key, log));
+    }
+
+    /** Whose refusals a 9646 records: the server that logged it, the user, and the cap it names. */
+    record LimitRefusalKey(String server, String user, int limit) {
     }
 }

@@ -27,12 +27,24 @@ final class Conclusions {
     private final Set<String> knownServers = new TreeSet<>();
     private final boolean onlyServer;
 
+    private final Map<Analyzer.LimitRefusalKey, RefusalPoints> limitRefusals;
+    private final Map<String, String> guidNames;
+    private final ServerAliases aliases;
+    private final long duplicatesDropped;
+    private final SessionLog log;
+
     Conclusions(Map<String, ServerState> states, Map<LimitTally.Key, LimitTally> limits, Map<String, String> guidNames,
-                SettingsBook settings, VersionVerdict version, Instant end) {
+                SettingsBook settings, VersionVerdict version, Instant end,
+                Map<Analyzer.LimitRefusalKey, RefusalPoints> limitRefusals, long duplicatesDropped, SessionLog log) {
+        this.limitRefusals = limitRefusals;
+        this.guidNames = guidNames;
+        this.duplicatesDropped = duplicatesDropped;
+        this.log = log;
         Set<String> keys = new TreeSet<>(states.keySet());
         limits.values().forEach(t -> keys.addAll(t.servers));
         keys.addAll(settings.servers());
         ServerAliases aliases = ServerAliases.of(keys);
+        this.aliases = aliases;
         new TreeMap<>(states).forEach((key, state) ->
                 this.states.computeIfAbsent(aliases.canonical(key), k -> new ArrayList<>()).add(state));
         this.tallies = resolve(limits, guidNames, aliases);
@@ -70,11 +82,14 @@ final class Conclusions {
             }
             perUser.add(mine);
             for (Finding f : mine) {
-                if (f.cause() == Cause.DEAD_CLIENT_SESSIONS) {
+                if (f.cause() == Cause.DEAD_CLIENT_SESSIONS && f.confidence() > UndecidedRule.UNDECIDED) {
                     deadUsers.put(u.user, u);
                 }
-                if (f.cause() == Cause.LIMIT_BELOW_NEED) {
-                    LimitBelowNeedRule.demand(u, ctx).ifPresent(d -> limits.add(sessionLimit(u, d, ctx)));
+                if (f.cause() == Cause.LIMIT_BELOW_NEED && f.confidence() > UndecidedRule.UNDECIDED) {
+                    LimitBelowNeedRule.demand(u, ctx, true).ifPresent(d -> limits.add(sessionLimit(u, d, ctx)));
+                }
+                if (f.cause() == Cause.SERVICE_ACCOUNT_NEED && version.version().hasThrottlingPolicies()) {
+                    ServiceAccountRule.sizing(u, ctx).ifPresent(d -> limits.add(sessionLimit(u, d, ctx)));
                 }
             }
         }
@@ -100,7 +115,8 @@ final class Conclusions {
 
     private List<Finding> diagnose(UserFacts u, RuleContext ctx) {
         List<CauseRule> rules = List.of(new ObjectLeakRule(settings, onlyServer), new ServiceAccountRule(),
-                new MiddleboxRule(), new HungryClientRule(), new DeadClientRule(), new LimitBelowNeedRule());
+                new MiddleboxRule(), new HungryClientRule(), new DeadClientRule(), new LimitBelowNeedRule(),
+                new UndecidedRule());
         Set<Cause> found = EnumSet.noneOf(Cause.class);
         List<Finding> mine = new ArrayList<>();
         for (CauseRule rule : rules) {
@@ -122,11 +138,11 @@ final class Conclusions {
 
     private Recommendations.SessionLimit sessionLimit(UserFacts u, LimitBelowNeedRule.Demand d, RuleContext ctx) {
         if (version.version().hasThrottlingPolicies()) {
-            return new Recommendations.SessionLimit("account", u.user, d.limit(), d.recommended(), d.basis());
+            return new Recommendations.SessionLimit("account", u.user, d.limit(), d.recommended(), d.basis(), d.demand());
         }
         ServerFacts sf = ctx.serverOf(u);
         return new Recommendations.SessionLimit("server", sf.displayName() == null ? ServerNames.UNKNOWN : sf.displayName(),
-                d.limit(), d.recommended(), d.basis() + " (" + u.user + ")");
+                d.limit(), d.recommended(), d.basis() + " (" + u.user + ")", d.demand());
     }
 
     /** Server-wide limits: one entry per server, the highest recommendation wins. */
@@ -205,7 +221,69 @@ final class Conclusions {
                 u.dn = t.dn;
             }
         }
+        joinRefusals(users, servers);
         return List.copyOf(users.values());
+    }
+
+    /**
+     * Every refusal — RCA refusal rows and Event 9646 of the session cap (the service cap aside: those
+     * sessions are not in RCA logs) — joined to the sessions its server held for the user then.
+     */
+    private void joinRefusals(Map<String, UserFacts> users, Map<String, ServerFacts> servers) {
+        Map<String, Map<String, RefusalPoints>> eventPoints = new TreeMap<>();
+        limitRefusals.forEach((key, points) -> {
+            if (key.limit() == ExchangeDefaults.SERVICE_SESSIONS_PER_USER) {
+                return;
+            }
+            String user = guidNames.getOrDefault(key.user(), key.user());
+            String server = aliases.canonical(key.server());
+            if (!ServerNames.isKnown(server)) {
+                server = onlyServerWithSessions(user).orElse(server);
+            }
+            synchronized (points) {
+                eventPoints.computeIfAbsent(server, k -> new TreeMap<>())
+                        .computeIfAbsent(user, k -> new RefusalPoints()).addAll(points);
+            }
+        });
+        Set<String> serverKeys = new TreeSet<>(states.keySet());
+        serverKeys.addAll(eventPoints.keySet());
+        for (String server : serverKeys) {
+            List<ServerState> list = states.getOrDefault(server, List.of());
+            Map<String, List<OpenSession>> open = new HashMap<>();
+            Map<String, List<UserTrack>> tracks = new TreeMap<>();
+            for (ServerState state : list) {
+                for (OpenSession s : state.openSessions()) {
+                    open.computeIfAbsent(s.user, k -> new ArrayList<>()).add(s);
+                }
+                state.users.forEach((user, t) -> tracks.computeIfAbsent(user, k -> new ArrayList<>()).add(t));
+            }
+            Set<String> userKeys = new TreeSet<>(tracks.keySet());
+            userKeys.addAll(eventPoints.getOrDefault(server, Map.of()).keySet());
+            ServerFacts sf = servers.getOrDefault(server, servers.get(ServerNames.UNKNOWN));
+            for (String user : userKeys) {
+                List<UserTrack> mine = tracks.getOrDefault(user, List.of());
+                RefusalPoints rca = new RefusalPoints();
+                mine.forEach(t -> rca.addAll(t.refusals));
+                RefusalPoints events = eventPoints.getOrDefault(server, Map.of()).get(user);
+                if (rca.size() == 0 && events == null) {
+                    continue;
+                }
+                RefusalJoin join = new RefusalJoin(server, user, sf, mine, open.getOrDefault(user, List.of()), rca, events);
+                join.streams().forEach(log::refusal);
+                users.computeIfAbsent(user, UserFacts::new).addRefusals(server, join);
+            }
+        }
+    }
+
+    /** The one server whose RCA logs hold sessions of the user, when there is exactly one. */
+    private java.util.Optional<String> onlyServerWithSessions(String user) {
+        List<String> found = new ArrayList<>();
+        states.forEach((server, list) -> {
+            if (list.stream().anyMatch(st -> st.users.containsKey(user))) {
+                found.add(server);
+            }
+        });
+        return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
     }
 
     private LimitEventSummary limitSummary() {
@@ -230,7 +308,7 @@ final class Conclusions {
         byType.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> mostFirst.put(e.getKey(), e.getValue()));
-        return new LimitEventSummary(total, mostFirst, rows, first, last);
+        return new LimitEventSummary(total, mostFirst, rows, first, last, duplicatesDropped);
     }
 
     private static SessionSummary sessionSummary(List<UserFacts> users, Set<String> withTimeline) {
@@ -247,11 +325,22 @@ final class Conclusions {
             Instant peakAt = u.peakOpen >= u.snapshotLogons ? u.peakAt : u.snapshotAt;
             rows.add(new SessionSummary.UserSessions(u.user, u.peakConcurrent(), peakAt, u.peakActiveConcurrent(),
                     u.stale() + u.held, clients,
-                    chart ? u.timeline.points(Thresholds.MAX_TIMELINE_POINTS) : List.of(), u.rejected));
+                    chart ? u.timeline.points(Thresholds.MAX_TIMELINE_POINTS) : List.of(), u.rejected, refusals(u)));
         }
         rows.sort(Comparator.comparingInt((SessionSummary.UserSessions r) -> -r.peakConcurrent())
                 .thenComparing(SessionSummary.UserSessions::user));
         return new SessionSummary(rows);
+    }
+
+    private static SessionSummary.Refusals refusals(UserFacts u) {
+        Map<String, Long> failures = new LinkedHashMap<>();
+        u.otherFailureStatus.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> failures.put(e.getKey(), e.getValue()));
+        boolean covered = u.refusalsCovered();
+        return new SessionSummary.Refusals(u.refusedAttempts, u.worst == null ? null : u.worst.at(),
+                covered ? u.worst.open() : -1, covered ? u.worst.alive() : -1, u.otherFailures, failures,
+                u.rundowns, u.endedByRestart);
     }
 
     private List<SettingView> settingViews() {

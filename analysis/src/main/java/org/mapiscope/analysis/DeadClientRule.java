@@ -27,15 +27,20 @@ final class DeadClientRule implements CauseRule {
             return Optional.empty();
         }
         ServerFacts sf = ctx.serverOf(u);
+        // Without refusals, leftovers matter only when they pile up towards the limit: a laptop that sleeps
+        // now and then leaves a session for keepalive to reap, and that is how it should work.
+        if (!u.symptomatic() && u.peakConcurrent() < ctx.sessionLimitOf(u) * Thresholds.DEAD_WARNING_FRACTION) {
+            return Optional.empty();
+        }
         boolean roaming = u.oneTimeAddresses >= Thresholds.ROAMING_ONE_TIME_ADDRESSES;
         double confidence = u.symptomatic() ? 0.7 : 0.45;
-        if (u.reaped * 2 >= stale) {
+        if ((u.reaped + u.rundowns) * 2 >= stale) {
             confidence += 0.15;
         }
         if (roaming) {
             confidence += 0.1;
         }
-        if (u.burst != null && u.burst.staleShare() >= 0.5) {
+        if (u.worst != null && u.worst.covered() && u.worst.stale() * 2 >= u.worst.open()) {
             confidence += 0.05;
         }
         StringBuilder s = new StringBuilder();
@@ -49,6 +54,10 @@ final class DeadClientRule implements CauseRule {
             s.append(")");
         }
         s.append(".");
+        if (u.rundowns > 0) {
+            s.append(" ").append(u.rundowns).append(" of them the server ran down (NetworkRundown) when TCP keepalive "
+                    + "found the connection dead, each after its client had been silent for about KeepAliveTime.");
+        }
         if (u.reaped > 0) {
             s.append(" ").append(u.reaped).append(" of them ended about ").append(Texts.duration(sf.deadPeerMs()))
                     .append(" after the move, when TCP keepalive declared the vanished client dead");
@@ -62,10 +71,10 @@ final class DeadClientRule implements CauseRule {
                     .append(" beside freshly used ones.");
         }
         s.append(" ").append(RuleContext.keepAliveSentence(sf)).append(".");
-        if (u.burst != null && u.burst.superseded > 0) {
-            s.append(" When the server refused a connect at ").append(Texts.time(u.burst.start)).append(", ")
-                    .append(u.burst.superseded).append(" of the ").append(u.burst.maxOpen)
-                    .append(" sessions it held were such leftovers.");
+        if (u.worst != null && u.worst.covered() && u.worst.stale() > 0) {
+            s.append(" When the server refused a connect at ").append(Texts.time(u.worst.at())).append(", ")
+                    .append(u.worst.stale()).append(" of the ").append(u.worst.open())
+                    .append(" sessions it held for the user were such leftovers.");
         }
         s.append(RuleContext.eventsSentence(u));
 
@@ -83,7 +92,7 @@ final class DeadClientRule implements CauseRule {
             remedies.add(ctx.prescriptions().lowerKeepAlive(sf));
         }
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Math.min(0.95, confidence),
-                s.toString(), RuleContext.evidence(u.moved, u.reapedExamples, u.snapshotStaleExamples,
+                s.toString(), RuleContext.evidence(u.moved, u.rundownExamples, u.reapedExamples, u.snapshotStaleExamples,
                 u.rejectedExamples), remedies));
     }
 

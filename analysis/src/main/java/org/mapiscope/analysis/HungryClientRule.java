@@ -31,8 +31,7 @@ final class HungryClientRule implements CauseRule {
         int count = fromRca ? u.hungryPeak : u.hungryMachineCount;
         boolean outlook = ClientSoftware.isOutlookOrUnknown(software);
         double confidence = outlook ? 0.7 : 0.85;
-        if (u.burst != null && u.burst.dominantClient != null && fromRca
-                && u.burst.dominantClient.sameProgram(u.hungryClient) && u.burst.dominantCount * 2 >= u.burst.maxOpen) {
+        if (fromRca && u.worst != null && u.worst.covered() && u.hungryPeak * 2 >= u.worst.open()) {
             confidence += 0.1;
         }
         StringBuilder s = new StringBuilder();
@@ -46,9 +45,9 @@ final class HungryClientRule implements CauseRule {
             s.append(" One Outlook with that many sessions points to an add-in, a desktop search indexer or several "
                     + "profiles opening the mailbox.");
         }
-        if (u.burst != null && u.burst.dominantClient != null && fromRca && u.burst.dominantClient.sameProgram(u.hungryClient)) {
-            s.append(" At the worst rejection (").append(Texts.time(u.burst.start)).append(") it held ")
-                    .append(u.burst.dominantCount).append(" of the ").append(u.burst.maxOpen).append(" open sessions.");
+        if (fromRca && u.worst != null && u.worst.covered()) {
+            s.append(" When the server refused a connect at ").append(Texts.time(u.worst.at())).append(" it held ")
+                    .append(Texts.count(u.worst.open(), "session", "sessions")).append(" for ").append(u.user).append(".");
         }
         s.append(RuleContext.eventsSentence(u));
         String what = software != null && !outlook ? "the program " + software : "the process opening the sessions";

@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * LIMIT_BELOW_NEED: no other user cause, and legitimate demand above the limit. Demand (DESIGN §1) =
- * active sessions at the worst rejection burst + attempts refused in it, counted only when at most
- * {@link Thresholds#LEGITIMATE_MAX_STALE_SHARE} of the held sessions were leftovers; without RCA
- * rejections, a snapshot with at least the limit of recently used logons plus the refused one.
+ * LIMIT_BELOW_NEED: no other user cause, and legitimate demand above the limit. Demand (DESIGN §1) is
+ * proven by refusals: the sessions alive at a refusal plus the distinct attempts refused then (retries
+ * collapsed), counted only when at most {@link Thresholds#LEGITIMATE_MAX_STALE_SHARE} of the sessions
+ * held were leftovers. The number recommended is the smallest limit under which the replay of the
+ * evidence refuses nothing — the same computation {@code whatif} makes — plus the stated margin.
+ * Without RCA logs covering the refusals: a snapshot with at least the limit of recently used logons.
  */
 final class LimitBelowNeedRule implements CauseRule {
 
@@ -18,7 +20,15 @@ final class LimitBelowNeedRule implements CauseRule {
     private static final Set<Cause> OTHER_CAUSES = EnumSet.of(Cause.DEAD_CLIENT_SESSIONS, Cause.SESSION_HUNGRY_CLIENT,
             Cause.MIDDLEBOX_HOLDING, Cause.SERVICE_ACCOUNT_NEED, Cause.OBJECT_LEAK);
 
-    /** The legitimate demand behind a user's rejections. */
+    /**
+     * The legitimate demand behind a user's refusals.
+     *
+     * @param demand      the smallest limit that refuses none of the user's attempts
+     * @param limit       the limit in force
+     * @param recommended demand plus the margin
+     * @param at          the refusal that proves it
+     * @param basis       how it was computed, in words
+     */
     record Demand(int demand, int limit, int recommended, Instant at, String basis) {
     }
 
@@ -27,26 +37,34 @@ final class LimitBelowNeedRule implements CauseRule {
         return Cause.LIMIT_BELOW_NEED;
     }
 
-    static Optional<Demand> demand(UserFacts u, RuleContext ctx) {
+    /**
+     * The demand the user's refusals prove, whatever the cause; empty when nothing proves demand above the
+     * limit. {@code legitimateOnly} additionally requires the sessions held at the refusal to be in use.
+     */
+    static Optional<Demand> demand(UserFacts u, RuleContext ctx, boolean legitimateOnly) {
         int limit = ctx.sessionLimitOf(u);
-        RejectionBurst b = u.burst;
+        RefusalJoin.AtRefusal w = u.worst;
         int demand;
         Instant at;
         String basis;
-        if (b != null && b.staleShare() <= Thresholds.LEGITIMATE_MAX_STALE_SHARE) {
-            demand = b.activeDemand();
-            at = b.start;
-            basis = b.maxActive + " sessions in use plus " + b.rejected + " refused in the same burst at "
-                    + Texts.time(b.start);
-        } else if (b == null && u.sessionLimitEvents() > 0 && u.snapshotRecent >= limit
+        if (w != null && w.covered() && (!legitimateOnly
+                || w.stale() <= w.open() * Thresholds.LEGITIMATE_MAX_STALE_SHARE)) {
+            demand = minimalLimit(u, ctx);
+            at = w.at();
+            basis = w.alive() + " sessions in use and " + Texts.count(w.refused(), "attempt", "attempts")
+                    + " refused at " + Texts.time(w.at()) + "; the smallest limit that admits every attempt in the "
+                    + "evidence (what mapiscope whatif computes) is " + demand;
+        } else if (w == null && u.sessionLimitEvents() > 0 && u.snapshotRecent >= limit
                 && u.snapshotStale * 4 <= u.snapshotRecent) {
             demand = u.snapshotRecent + 1;
             at = u.snapshotAt;
             basis = u.snapshotRecent + " logons in use in a snapshot plus the one refused";
-        } else if (u.peakActive > limit) {
-            demand = u.peakActive;
-            at = u.peakAt;
-            basis = u.peakActive + " sessions in use at once";
+        } else if (w != null && !w.covered() && !legitimateOnly) {
+            // No sessions recorded at the refusal: the store held its limit then, plus what it refused.
+            demand = limit + w.refused();
+            at = w.at();
+            basis = "the limit of " + limit + " held and " + Texts.count(w.refused(), "attempt", "attempts")
+                    + " refused at " + Texts.time(w.at()) + " (no RCA log covers that moment)";
         } else {
             return Optional.empty();
         }
@@ -54,8 +72,18 @@ final class LimitBelowNeedRule implements CauseRule {
             return Optional.empty();
         }
         int recommended = Thresholds.raisedLimit(demand);
-        return Optional.of(new Demand(demand, limit, recommended, at, basis + " = demand " + demand + ", plus a margin of "
-                + (recommended - demand) + " (10%, at least " + Thresholds.RAISE_MARGIN_MIN + ")"));
+        return Optional.of(new Demand(demand, limit, recommended, at, basis + " = demand " + demand
+                + ", plus a margin of " + (recommended - demand) + " (10%, at least " + Thresholds.RAISE_MARGIN_MIN + ")"));
+    }
+
+    /** The largest of the user's per-server smallest limits, under each server's settings in force. */
+    private static int minimalLimit(UserFacts u, RuleContext ctx) {
+        int best = 0;
+        for (RefusalJoin j : u.joins) {
+            ServerFacts sf = ctx.servers().getOrDefault(j.server(), ctx.serverOf(u));
+            best = Math.max(best, j.minimalLimit(sf.deadPeerMs()));
+        }
+        return best;
     }
 
     @Override
@@ -63,7 +91,7 @@ final class LimitBelowNeedRule implements CauseRule {
         if (ctx.foundForUser().stream().anyMatch(OTHER_CAUSES::contains)) {
             return Optional.empty();
         }
-        Optional<Demand> found = demand(u, ctx);
+        Optional<Demand> found = demand(u, ctx, true);
         if (found.isEmpty()) {
             return Optional.empty();
         }

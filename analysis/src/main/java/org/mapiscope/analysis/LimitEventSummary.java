@@ -12,13 +12,21 @@ import java.util.Map;
  * @param byUser       one row per (user, object type, limit), most events first
  * @param first        earliest event, or {@code null} when there are none
  * @param last         latest event, or {@code null}
+ * @param duplicatesDropped copies of events already counted (overlapping exports), not in {@code total}
  */
 public record LimitEventSummary(
         long total,
         Map<String, Long> byObjectType,
         List<UserLimitEvents> byUser,
         Instant first,
-        Instant last) {
+        Instant last,
+        long duplicatesDropped) {
+
+    /** A tally without duplicates. */
+    public LimitEventSummary(long total, Map<String, Long> byObjectType, List<UserLimitEvents> byUser, Instant first,
+            Instant last) {
+        this(total, byObjectType, byUser, first, last, 0);
+    }
 
     public LimitEventSummary {
         byObjectType = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byObjectType));

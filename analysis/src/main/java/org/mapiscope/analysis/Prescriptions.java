@@ -85,17 +85,29 @@ final class Prescriptions {
                         read == null ? null : boxed(read.numericValue()))));
     }
 
-    /** Step 1 for a service account: its own unlimited policy (2010+) or the store permission (2003/2007). */
-    Remedy serviceAccount(String user, boolean blackBerry) {
+    /**
+     * Step 1 for a service account: its own throttling policy (2010+) sized to its demand plus the margin
+     * (KB842022: "determine the minimum value that you can use"; vendors' $null is only mentioned), or
+     * the store permission that exempts it (2003/2007).
+     *
+     * @param recommended the sessions to allow, or {@code null} when the evidence proves no demand above the limit
+     */
+    Remedy serviceAccount(String user, boolean blackBerry, Integer recommended, String basis) {
         if (version.hasThrottlingPolicies()) {
             String policy = blackBerry ? "BESPolicy" : policyName(user);
+            String size = recommended == null
+                    ? "with RCAMaxConcurrency set to the account's observed peak plus a margin (the evidence shows no "
+                            + "refusal to size it from)"
+                    : "with RCAMaxConcurrency " + recommended + " (" + basis + ")";
             return new Remedy(CLIENT, Remedy.Action.DEDICATED_THROTTLING_POLICY,
-                    "Give the service account " + user + " its own throttling policy",
-                    "Create throttling policy " + policy + " with RCAMaxConcurrency (and the other RCA limits) set to "
-                            + "$null and assign it to " + user + " only; every other account keeps the default "
-                            + "policy." + (blackBerry ? " This is the policy BlackBerry documents for the BES "
-                            + "account." : "") + " Verify: the account's sessions are no longer refused.",
-                    List.of(new FixChange.ThrottlingPolicy(user, policy, null, null)));
+                    "Give the service account " + user + " its own throttling policy"
+                            + (recommended == null ? "" : " allowing " + recommended + " sessions"),
+                    "Create throttling policy " + policy + " " + size + " and assign it to " + user + " only; every "
+                            + "other account keeps the default policy." + (blackBerry ? " BlackBerry's guide sets the "
+                            + "RCA limits of this policy to $null (unlimited); a sized value keeps the store protected "
+                            + "if the service misbehaves, so prefer it and use $null only if the vendor requires it." : "")
+                            + " Verify: the account's sessions are no longer refused.",
+                    List.of(new FixChange.ThrottlingPolicy(user, policy, recommended, null)));
         }
         return new Remedy(CLIENT, Remedy.Action.EXEMPT_SERVICE_ACCOUNT,
                 "Exempt the service account " + user + " from the per-user session limit",

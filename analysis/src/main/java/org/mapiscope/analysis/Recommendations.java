@@ -22,7 +22,14 @@ public record Recommendations(Long keepAliveTimeMs, List<SessionLimit> sessionLi
      * @param current     the limit now
      * @param recommended the smallest value that covers the observed legitimate demand plus the margin
      * @param basis       how it was computed, in words (peak active sessions, rejected attempts, margin)
+     * @param demand      the smallest limit that refuses none of the attempts in the evidence (what
+     *                    {@code whatif} reports as the user's minimal limit); {@code recommended} adds the margin
      */
-    public record SessionLimit(String scope, String subject, int current, int recommended, String basis) {
+    public record SessionLimit(String scope, String subject, int current, int recommended, String basis, int demand) {
+
+        /** A raise without a computed demand (recommended less the smallest margin). */
+        public SessionLimit(String scope, String subject, int current, int recommended, String basis) {
+            this(scope, subject, current, recommended, basis, recommended);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.mapiscope.analysis;
 
 import java.time.Instant;
+import org.mapiscope.model.SessionReplay;
 
 /**
  * One session as the analysis reconstructed it from a server's RCA logs, reported to a
@@ -18,6 +19,8 @@ import java.time.Instant;
  *                       and not used since; {@code null} when the client never moved on
  * @param clientIp       client address, or {@code null}
  * @param clientSoftware client software, or {@code null}
+ * @param ending         how it ended: closed by its client, run down by the server, ended by a service
+ *                       restart, or still open
  */
 public record ReconstructedSession(
         String server,
@@ -28,5 +31,6 @@ public record ReconstructedSession(
         Instant end,
         Instant movedOnAt,
         String clientIp,
-        String clientSoftware) {
+        String clientSoftware,
+        SessionReplay.Ending ending) {
 }

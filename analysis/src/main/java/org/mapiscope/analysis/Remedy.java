@@ -26,6 +26,8 @@ public record Remedy(int order, Action action, String title, String detail, List
         EXEMPT_SERVICE_ACCOUNT,
         LOWER_KEEPALIVE,
         RAISE_OBJECT_LIMIT,
-        RAISE_SESSION_LIMIT
+        RAISE_SESSION_LIMIT,
+        /** The evidence cannot tell the cause: what to export so it can. */
+        COLLECT_EVIDENCE
     }
 }

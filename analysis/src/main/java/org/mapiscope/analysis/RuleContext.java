@@ -25,7 +25,7 @@ record RuleContext(
 
     /** The server a user's trouble is on: where the peak, the worst rejection or the events were. */
     ServerFacts serverOf(UserFacts u) {
-        String key = Stream.of(u.burstServer, u.peakServer, u.snapshotServer, u.middleboxServer,
+        String key = Stream.of(u.worstServer, u.peakServer, u.snapshotServer, u.middleboxServer,
                         u.tallies.stream().flatMap(t -> t.servers.stream()).findFirst().orElse(null))
                 .filter(s -> s != null && servers.containsKey(s)).findFirst()
                 .orElseGet(() -> servers.size() == 1 ? servers.keySet().iterator().next() : ServerNames.UNKNOWN);

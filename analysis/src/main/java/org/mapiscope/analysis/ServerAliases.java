@@ -1,7 +1,9 @@
 package org.mapiscope.analysis;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -15,9 +17,12 @@ final class ServerAliases {
 
     /** The one server the evidence names, or {@code null} when it names none or several. */
     private final String named;
+    /** Keys that are another server's name followed by more words: folders and archives named after it. */
+    private final Map<String, String> prefixed;
 
-    private ServerAliases(String named) {
+    private ServerAliases(String named, Map<String, String> prefixed) {
         this.named = named;
+        this.prefixed = prefixed;
     }
 
     /** From every server key the evidence produced ({@link ServerNames#UNKNOWN} included or not). */
@@ -28,11 +33,33 @@ final class ServerAliases {
                 names.add(key);
             }
         }
-        return new ServerAliases(names.size() == 1 ? names.iterator().next() : null);
+        // EX07-logs-march.zip beside evidence naming ex07 is ex07's evidence, not a second server.
+        Map<String, String> prefixed = new TreeMap<>();
+        for (String key : names) {
+            String longest = null;
+            for (String other : names) {
+                if (!other.equals(key) && key.length() > other.length() && key.startsWith(other)
+                        && SEPARATORS.indexOf(key.charAt(other.length())) >= 0
+                        && (longest == null || other.length() > longest.length())) {
+                    longest = other;
+                }
+            }
+            if (longest != null) {
+                prefixed.put(key, longest);
+            }
+        }
+        names.removeAll(prefixed.keySet());
+        return new ServerAliases(names.size() == 1 ? names.iterator().next() : null, prefixed);
     }
+
+    private static final String SEPARATORS = "-_ .";
 
     /** The key evidence under {@code key} counts for. */
     String canonical(String key) {
+        String target = prefixed.get(key);
+        if (target != null) {
+            return canonical(target);
+        }
         return named != null && (!ServerNames.isKnown(key) || ServerNames.isAddress(key)) ? named : key;
     }
 

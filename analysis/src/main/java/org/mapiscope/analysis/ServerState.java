@@ -1,6 +1,7 @@
 package org.mapiscope.analysis;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -8,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mapiscope.model.Connection;
+import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.LogonSnapshot;
+import org.mapiscope.model.ServiceRestart;
 import org.mapiscope.model.SessionEvent;
+import org.mapiscope.model.SessionReplay;
 
 /**
  * Everything learned about one server's sessions: the RCA stream (in time order), logon snapshots
@@ -28,6 +32,11 @@ final class ServerState {
     Instant lastSessionTime;
     long sessionIdReuse;
     final ExampleSample reuseExamples = new ExampleSample();
+    /** Service restarts seen (header blocks within a file, session ids starting again). */
+    long restarts;
+    final ExampleSample restartExamples = new ExampleSample();
+    /** Highest numeric session id connected since the last restart. */
+    private long highestId = -1;
     /** Most ESTABLISHED connections one remote address held in a single netstat capture. */
     final Map<String, Integer> establishedPeak = new HashMap<>();
     private final LinkedHashMap<String, Map<String, Integer>> netstatCaptures = new LinkedHashMap<>();
@@ -49,20 +58,78 @@ final class ServerState {
             lastSessionTime = e.time();
         }
         switch (e.kind()) {
-            case CONNECT -> connect(e);
+            case CONNECT -> {
+                restartIfIdsStartedAgain(e);
+                connect(e);
+            }
             case ACTIVITY -> activity(e);
             case DISCONNECT -> disconnect(e);
+            case RUNDOWN -> rundown(e);
             case REJECTED -> {
-                if (hasUser(e)) {
+                if (hasUser(e) && !NoiseAccounts.isNoise(e.user(), e.dn())) {
                     track(e.user()).reject(e);
                     log.failedConnect(new FailedConnect(serverOrNull(), e.user(), e.time(), blankToNull(e.clientIp()),
                             blankToNull(e.clientSoftware())));
                 }
             }
+            case FAILED -> {
+                if (hasUser(e) && !NoiseAccounts.isNoise(e.user(), e.dn())) {
+                    track(e.user()).failed(e);
+                }
+            }
         }
     }
 
+    /** The service started again: every session it held is gone, with no Disconnect rows (DESIGN §1). */
+    synchronized void accept(ServiceRestart r) {
+        sawSessions = true;
+        restart(r.time(), r.ref(), "the log starts a new header block: the service restarted");
+    }
+
+    private void restart(Instant time, EvidenceRef ref, String why) {
+        restarts++;
+        highestId = -1;
+        int ended = sessions.size();
+        restartExamples.add(new Example(time, ref, why + "; " + Texts.count(ended, "session", "sessions")
+                + " open then ended with it"));
+        List<OpenSession> open = new ArrayList<>(sessions.values());
+        open.sort(Comparator.comparing((OpenSession s) -> s.start).thenComparing(s -> s.id));
+        sessions.clear();
+        for (OpenSession s : open) {
+            track(s.user).endedByRestart(s, time, ref);
+            log.session(settled(s, time, SessionReplay.Ending.RESTART));
+        }
+    }
+
+    /** Ids only grow while the service runs; a connect far below the highest one means it started counting again. */
+    private void restartIfIdsStartedAgain(SessionEvent e) {
+        long id = numericId(e.sessionId());
+        if (id < 0) {
+            return;
+        }
+        if (highestId >= Thresholds.RESTART_MIN_ID && id < highestId * Thresholds.RESTART_ID_DROP) {
+            restart(e.time(), e.ref(), "session ids start again at " + id + " after " + highestId);
+        }
+        highestId = Math.max(highestId, id);
+    }
+
+    private static long numericId(String id) {
+        if (id.isEmpty() || id.length() > 18) {
+            return -1;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(id);
+    }
+
     synchronized void accept(LogonSnapshot row) {
+        if (NoiseAccounts.isNoise(row.user(), row.dn())) {
+            return;
+        }
         track(row.user()).captures.add(row);
     }
 
@@ -101,6 +168,9 @@ final class ServerState {
                 lastSessionTime = other.lastSessionTime;
                 sessionIdReuse = other.sessionIdReuse;
                 reuseExamples.addAll(other.reuseExamples);
+                restarts = other.restarts;
+                restartExamples.addAll(other.restartExamples);
+                highestId = other.highestId;
                 mine.forEach((user, t) -> track(user).captures.addAll(t.captures));
             } else {
                 other.users.forEach((user, t) -> track(user).captures.addAll(t.captures));
@@ -122,10 +192,10 @@ final class ServerState {
                     + " connected again while still open since " + Texts.time(previous.start)
                     + " (service restart or id reuse); the old session is treated as ended here"));
             sessions.remove(previous.id);
-            track(previous.user).lost(previous, e.time());
-            log.session(settled(previous, e.time()));
+            track(previous.user).endedByRestart(previous, e.time(), e.ref());
+            log.session(settled(previous, e.time(), SessionReplay.Ending.RESTART));
         }
-        if (!hasUser(e)) {
+        if (!hasUser(e) || NoiseAccounts.isNoise(e.user(), e.dn())) {
             return;
         }
         ClientKey client = new ClientKey(blankToNull(e.clientIp()), blankToNull(e.clientSoftware()),
@@ -137,7 +207,7 @@ final class ServerState {
     private void activity(SessionEvent e) {
         OpenSession s = sessions.get(e.sessionId());
         if (s == null) {
-            if (!hasUser(e)) {
+            if (!hasUser(e) || NoiseAccounts.isNoise(e.user(), e.dn())) {
                 return;
             }
             // The log began while this session was already open: it exists from here on.
@@ -151,21 +221,29 @@ final class ServerState {
         OpenSession s = sessions.remove(e.sessionId());
         if (s != null) {
             track(s.user).disconnect(s, e.time(), e.ref());
-            log.session(settled(s, e.time()));
+            log.session(settled(s, e.time(), SessionReplay.Ending.CLIENT));
+        }
+    }
+
+    private void rundown(SessionEvent e) {
+        OpenSession s = sessions.remove(e.sessionId());
+        if (s != null) {
+            track(s.user).rundown(s, e.time(), e.ref());
+            log.session(settled(s, e.time(), SessionReplay.Ending.RUNDOWN));
         }
     }
 
     /** Reports the sessions open now to the log, as still open at the end of the evidence. */
     synchronized void logOpenSessions() {
-        sessions.values().stream().map(s -> settled(s, null))
+        sessions.values().stream().map(s -> settled(s, null, SessionReplay.Ending.OPEN))
                 .sorted(Comparator.comparing(ReconstructedSession::start).thenComparing(ReconstructedSession::sessionId))
                 .forEach(log::session);
     }
 
     /** The session as it stands now; {@code movedOnAt} is the analysis' own supersession, kept only while unused since. */
-    private ReconstructedSession settled(OpenSession s, Instant end) {
+    private ReconstructedSession settled(OpenSession s, Instant end, SessionReplay.Ending ending) {
         return new ReconstructedSession(serverOrNull(), s.id, s.user, s.start, s.lastActivity, end, s.supersededAt,
-                s.client.ip(), s.client.software());
+                s.client.ip(), s.client.software(), ending);
     }
 
     private String serverOrNull() {

@@ -38,8 +38,19 @@ final class ServiceAccountRule implements CauseRule {
         s.append(", holding up to ").append(u.peakActiveConcurrent()).append(" active sessions at once against a limit of ")
                 .append(limit).append(". Its demand is legitimate and steady; the per-user limit is meant for people.");
         s.append(RuleContext.eventsSentence(u));
-        Remedy fix = ctx.prescriptions().serviceAccount(u.user, blackBerry);
+        var demand = sizing(u, ctx);
+        Remedy fix = ctx.prescriptions().serviceAccount(u.user, blackBerry,
+                demand.map(LimitBelowNeedRule.Demand::recommended).orElse(null),
+                demand.map(LimitBelowNeedRule.Demand::basis).orElse(null));
         return Optional.of(new Finding(Finding.Scope.ACCOUNT, u.user, cause(), Math.min(0.95, confidence), s.toString(),
-                RuleContext.evidence(u.delegateExamples, u.rejectedExamples), List.of(fix)));
+                RuleContext.evidence(u.delegateExamples, u.rejectedExamples, u.eventExamples()), List.of(fix)));
+    }
+
+    /**
+     * What a dedicated policy must allow: the demand the account's refusals prove (sessions held then, all
+     * in use for a service, plus the attempts refused), plus the margin; empty without refusals.
+     */
+    static java.util.Optional<LimitBelowNeedRule.Demand> sizing(UserFacts u, RuleContext ctx) {
+        return LimitBelowNeedRule.demand(u, ctx, false);
     }
 }

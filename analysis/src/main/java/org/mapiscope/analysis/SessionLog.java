@@ -26,6 +26,13 @@ public interface SessionLog {
     /** A session that ended, or was still open when the analysis finished. */
     void session(ReconstructedSession session);
 
-    /** A connect the server refused. */
+    /** A connect the server refused (an RCA row), as it is read. */
     void failedConnect(FailedConnect refused);
+
+    /**
+     * One unmet session — a refused attempt stream, retries collapsed — once {@link Analyzer#finish} has
+     * joined the RCA refusals and Event 9646 (reported again on every {@code finish} call).
+     */
+    default void refusal(RefusalStream stream) {
+    }
 }

@@ -2,6 +2,7 @@ package org.mapiscope.analysis;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reconstructed sessions per user.
@@ -25,7 +26,8 @@ public record SessionSummary(List<UserSessions> byUser) {
      * @param clients        clients by address, software and mode, most sessions first
      * @param timeline       open/active concurrency over time, for charts; kept only for users with
      *                       9646 events or findings, and thinned to a bounded number of points
-     * @param rejected       connects the server refused (RCA failed connects): unmet demand (added)
+     * @param rejected       connects the server refused at the session limit (RCA rows): unmet demand (added)
+     * @param refusals       the user's refusals and other failures, joined and counted (added; never {@code null})
      */
     public record UserSessions(
             String user,
@@ -35,17 +37,49 @@ public record SessionSummary(List<UserSessions> byUser) {
             int stale,
             List<ClientUsage> clients,
             List<TimelinePoint> timeline,
-            long rejected) {
+            long rejected,
+            Refusals refusals) {
 
         public UserSessions {
             clients = List.copyOf(clients);
             timeline = List.copyOf(timeline);
+            refusals = refusals == null ? Refusals.NONE : refusals;
+        }
+
+        /** Without the refusal details. */
+        public UserSessions(String user, int peakConcurrent, Instant peakAt, int peakActive, int stale,
+                            List<ClientUsage> clients, List<TimelinePoint> timeline, long rejected) {
+            this(user, peakConcurrent, peakAt, peakActive, stale, clients, timeline, rejected, Refusals.NONE);
         }
 
         /** The original contract, without the refused connects. */
         public UserSessions(String user, int peakConcurrent, Instant peakAt, int peakActive, int stale,
                             List<ClientUsage> clients, List<TimelinePoint> timeline) {
             this(user, peakConcurrent, peakAt, peakActive, stale, clients, timeline, 0);
+        }
+    }
+
+    /**
+     * How a user's sessions were refused or failed, and how they ended without their client closing them.
+     *
+     * @param attempts        distinct unmet sessions: refused attempt streams, retries collapsed (RCA
+     *                        refusal rows and Event 9646 together)
+     * @param worstAt         the refusal with the largest demand, or {@code null}
+     * @param openAtWorst     sessions the server held for the user then (-1 when no RCA log covers it)
+     * @param inUseAtWorst    of those, sessions whose client was alive (-1 likewise)
+     * @param otherFailedConnects connects that failed for reasons other than the limit (permission,
+     *                        authentication, network): not demand
+     * @param otherFailures   those by status as logged, most first
+     * @param rundowns        sessions the server ran down (NetworkRundown: their client was gone)
+     * @param endedByRestart  sessions a service restart ended
+     */
+    public record Refusals(int attempts, Instant worstAt, int openAtWorst, int inUseAtWorst, long otherFailedConnects,
+            Map<String, Long> otherFailures, long rundowns, long endedByRestart) {
+
+        public static final Refusals NONE = new Refusals(0, null, -1, -1, 0, Map.of(), 0, 0);
+
+        public Refusals {
+            otherFailures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(otherFailures));
         }
     }
 

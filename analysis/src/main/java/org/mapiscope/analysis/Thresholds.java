@@ -68,6 +68,13 @@ public final class Thresholds {
     /** Share of the limit that counts as high concurrency (symptom without 9646; service steady load). */
     public static final double HIGH_WATER_FRACTION = 0.5;
 
+    /**
+     * Without refusals, leftover sessions make a finding only once the user's sessions pile up to this
+     * share of the limit: a laptop that sleeps now and then leaves one Outlook's handful for keepalive to
+     * reap, and that is keepalive doing its job.
+     */
+    public static final double DEAD_WARNING_FRACTION = 0.25;
+
     /** At most this share of stale sessions at a rejection still lets the demand count as legitimate. */
     public static final double LEGITIMATE_MAX_STALE_SHARE = 0.25;
 
@@ -99,6 +106,41 @@ public final class Thresholds {
     public static final int MAX_TRACKED_ADDRESSES = 32;
     /** Distinct other mailboxes remembered per user; beyond this only the count grows. */
     public static final int MAX_TRACKED_MAILBOXES = 1_000;
+    /**
+     * A user holding this many sessions at once on a server starts to have their sessions recorded
+     * ({@link SessionHistory}) so refusals can be joined to what the server held. Half the service-session
+     * cap: no limit in use is lower, so every refusal finds its sessions recorded.
+     */
+    public static final int HISTORY_FLOOR = 8;
+    /** Sessions recorded per user and server; a service account opening thousands a day keeps the latest. */
+    public static final int MAX_HISTORY_SESSIONS = 50_000;
+    /** Kinds of other failed connects (by status text) listed per user. */
+    public static final int MAX_FAILURE_KINDS = 16;
+    /**
+     * Refusals of one user closer together than this belong to one burst of unmet demand: a client
+     * retries a refused connect within a minute or two (DESIGN §1: demand = open + attempts refused in
+     * the same burst).
+     */
+    public static final Duration BURST_GAP = Duration.ofMinutes(2);
+    /**
+     * Within a burst, 9646 events this close together cannot be one client's retries: the most events
+     * in any such window is the number of distinct refused attempts (9646 names no client). A client
+     * retrying every minute is one attempt, not sixty.
+     */
+    public static final Duration RETRY_WINDOW = Duration.ofSeconds(60);
+    /**
+     * Clock skew allowed between the event log's 9646 and the RCA log's rows of the same server when
+     * joining them (both are written by the same machine, but exports may round or shift times).
+     */
+    public static final Duration JOIN_SKEW = Duration.ofMinutes(2);
+    /**
+     * A session id lower than this share of the highest id seen since the last restart means the service
+     * started counting again: it restarted (ids only grow while it runs).
+     */
+    public static final double RESTART_ID_DROP = 0.5;
+    /** Ids below this are too small to tell a restart from a log that began with a few old sessions. */
+    public static final long RESTART_MIN_ID = 20;
+
     /** Example references kept per kind of evidence and user. */
     public static final int REFS_PER_KIND = 3;
 

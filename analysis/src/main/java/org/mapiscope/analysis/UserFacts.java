@@ -43,9 +43,21 @@ final class UserFacts {
     int addresses;
     int oneTimeAddresses;
 
+    /** RCA rows of connects refused by the limit. */
     long rejected;
-    RejectionBurst burst;
-    String burstServer;
+    /** The refusals (RCA rows and 9646) joined to the sessions held then, per server. */
+    final List<RefusalJoin> joins = new ArrayList<>();
+    /** The refusal with the largest legitimate demand across servers, and its server; {@code null} without refusals. */
+    RefusalJoin.AtRefusal worst;
+    String worstServer;
+    /** Distinct unmet sessions (refused attempt streams, retries collapsed) across servers. */
+    int refusedAttempts;
+    /** Connects that failed for other reasons (permission, authentication, network), by status. */
+    long otherFailures;
+    final Map<String, Long> otherFailureStatus = new TreeMap<>();
+    /** Sessions the server ran down (NetworkRundown) and sessions a service restart ended. */
+    long rundowns;
+    long endedByRestart;
 
     final TreeSet<String> otherMailboxes = new TreeSet<>();
     long otherMailboxCount;
@@ -73,6 +85,8 @@ final class UserFacts {
     final ExampleSample snapshotStaleExamples = new ExampleSample();
     final ExampleSample snapshotHungryExamples = new ExampleSample();
     final ExampleSample heldExamples = new ExampleSample();
+    final ExampleSample rundownExamples = new ExampleSample();
+    final ExampleSample failureExamples = new ExampleSample();
 
     final List<LimitTally> tallies = new ArrayList<>();
 
@@ -81,7 +95,7 @@ final class UserFacts {
     }
 
     int stale() {
-        return Math.max(reaped + openStale, snapshotStale);
+        return Math.max(reaped + openStale + (int) Math.min(Integer.MAX_VALUE, rundowns), snapshotStale);
     }
 
     /**
@@ -89,7 +103,7 @@ final class UserFacts {
      * fixed machine that is weaker proof than a move to another address (DESIGN §1).
      */
     int staleAfterMoves() {
-        return Math.max(reaped + openStale - restartStale, snapshotStale);
+        return Math.max(reaped + openStale - restartStale + (int) Math.min(Integer.MAX_VALUE, rundowns), snapshotStale);
     }
 
     /** Peak sessions held, from RCA or the fullest snapshot. */
@@ -118,8 +132,35 @@ final class UserFacts {
         return sessionLimitEvents() > 0 || rejected > 0;
     }
 
+    /** Examples of the user's Event 9646, all object types. */
+    ExampleSample eventExamples() {
+        ExampleSample sample = new ExampleSample();
+        tallies.forEach(t -> sample.addAll(t.examples));
+        return sample;
+    }
+
+    /** Whether the refusals could be joined to session evidence held at the time (RCA covering them). */
+    boolean refusalsCovered() {
+        return worst != null && worst.covered();
+    }
+
+    /** Adds one server's refusals, joined to that server's sessions. */
+    void addRefusals(String server, RefusalJoin join) {
+        if (join.streams().isEmpty()) {
+            return;
+        }
+        joins.add(join);
+        refusedAttempts += join.streams().size();
+        RefusalJoin.AtRefusal w = join.worst();
+        if (w != null && (worst == null || (w.covered() && !worst.covered())
+                || (w.covered() == worst.covered() && w.demand() > worst.demand()))) {
+            worst = w;
+            worstServer = server;
+        }
+    }
+
     boolean hasSessionEvidence() {
-        return !sessionServers.isEmpty() || snapshotLogons > 0;
+        return !sessionServers.isEmpty() || snapshotLogons > 0 || otherFailures > 0 || rejected > 0;
     }
 
     static boolean isSession(LimitTally t) {
@@ -203,14 +244,15 @@ final class UserFacts {
         oneTimeAddresses += t.oneTimeAddressCount();
 
         rejected += t.rejected;
-        RejectionBurst b = t.strongestBurst();
-        if (b != null) {
-            sharedMachines.forEach(b::reviveRestarted);
+        otherFailures += t.otherFailures;
+        t.otherFailureStatus.forEach((k, v) -> otherFailureStatus.merge(k, v, Long::sum));
+        rundowns += t.rundowns;
+        endedByRestart += t.endedByRestart;
+        if (t.rundowns > 0) {
+            staleByServer.merge(server, (int) Math.min(Integer.MAX_VALUE, t.rundowns), Integer::sum);
         }
-        if (b != null && (burst == null || RejectionBurst.STRONGER.compare(b, burst) > 0)) {
-            burst = b;
-            burstServer = server;
-        }
+        rundownExamples.addAll(t.rundownExamples);
+        failureExamples.addAll(t.failureExamples);
 
         t.otherMailboxes.forEach(otherMailboxes::add);
         otherMailboxCount += t.otherMailboxCount;

@@ -2,13 +2,14 @@ package org.mapiscope.analysis;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.SessionEvent;
+import org.mapiscope.model.SessionReplay;
 import org.mapiscope.model.UserKeys;
 
 /**
@@ -50,8 +51,16 @@ final class UserTrack {
     Instant peakAt;
     int peakActive;
     long sessionsOpened;
-    long lostAtRestart;
+    /** Sessions a service restart ended (no Disconnect for them: the service forgot them). */
+    long endedByRestart;
+    /** Sessions the server ran down (NetworkRundown): their clients were gone. */
+    long rundowns;
+    /** Connects refused by the session limit (RCA rows). */
     long rejected;
+    /** Connects that failed for other reasons (permission, authentication, network): not refusals. */
+    long otherFailures;
+    /** Other failures by status as logged, bounded: {@code 1010 (rpc::LoginPerm)} → count. */
+    final Map<String, Long> otherFailureStatus = new TreeMap<>();
 
     /** What the bounded maps below let go of, folded so totals stay exact. */
     final Lingering foldedLingering = new Lingering();
@@ -78,13 +87,16 @@ final class UserTrack {
     long delegateLogons;
 
     final Timeline timeline = new Timeline();
-    private RejectionBurst burst;
-    private RejectionBurst strongestBurst;
+    final SessionHistory history = new SessionHistory();
+    final RefusalPoints refusals = new RefusalPoints();
 
     final ExampleSample movedExamples = new ExampleSample();
     final ExampleSample reapedExamples = new ExampleSample();
     final ExampleSample rejectedExamples = new ExampleSample();
     final ExampleSample delegateExamples = new ExampleSample();
+    final ExampleSample rundownExamples = new ExampleSample();
+    final ExampleSample failureExamples = new ExampleSample();
+    final ExampleSample restartExamples = new ExampleSample();
 
     final LogonCaptures captures = new LogonCaptures();
 
@@ -145,7 +157,7 @@ final class UserTrack {
     }
 
     void disconnect(OpenSession s, Instant time, EvidenceRef ref) {
-        close(s, time);
+        close(s, time, SessionReplay.Ending.CLIENT);
         if (s.supersededAt != null) {
             long afterMove = Duration.between(s.supersededAt, time).toMillis();
             long idle = Duration.between(s.lastActivity, time).toMillis();
@@ -163,82 +175,53 @@ final class UserTrack {
         changed(time);
     }
 
-    /** The server lost the session without a Disconnect row (service restart, id reused). */
-    void lost(OpenSession s, Instant time) {
-        close(s, time);
-        lostAtRestart++;
+    /** The service restarted: it forgot the session, no Disconnect row follows (DESIGN §1). */
+    void endedByRestart(OpenSession s, Instant time, EvidenceRef ref) {
+        close(s, time, SessionReplay.Ending.RESTART);
+        endedByRestart++;
+        restartExamples.add(new Example(time, ref, "session " + s.id + " from " + s.client.describe()
+                + " ended by a restart of the service (no Disconnect logged)"));
         changed(time);
     }
 
+    /**
+     * NetworkRundown: the server ended a session whose connection had died. Its client was gone from its
+     * last activity on, so it was a leftover, not demand, since then (the keepalive signature).
+     */
+    void rundown(OpenSession s, Instant time, EvidenceRef ref) {
+        close(s, time, SessionReplay.Ending.RUNDOWN);
+        rundowns++;
+        long idle = Duration.between(s.lastActivity, time).toMillis();
+        rundownExamples.add(new Example(time, ref, "session " + s.id + " from " + s.client.describe()
+                + " run down by the server (NetworkRundown) after " + Texts.duration(idle) + " without activity"));
+        changed(time);
+    }
+
+    /** A connect refused by the session limit: one point of the user's attempt stream. */
     void reject(SessionEvent e) {
         if (dn == null && e.dn() != null) {
             dn = e.dn();
         }
         rejected++;
-        if (burst == null || Duration.between(burst.last, e.time()).compareTo(Thresholds.START_GAP) > 0) {
-            endBurst();
-            burst = new RejectionBurst(e.time());
-        }
-        burst.rejected++;
-        burst.last = e.time();
-        burst.maxActive = Math.max(burst.maxActive, active);
-        if (open.size() >= burst.maxOpen) {
-            burst.maxOpen = open.size();
-            describeHolding(burst);
-        }
-        rejectedExamples.add(new Example(e.time(), e.ref(), "connect from " + new ClientKey(e.clientIp(),
-                e.clientSoftware(), e.clientMode()).describe() + " rejected while the server held "
-                + Texts.count(open.size(), "session", "sessions") + " for the user"));
+        ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
+        refusals.add(e.time().toEpochMilli(), client);
+        rejectedExamples.add(new Example(e.time(), e.ref(), "connect from " + client.describe()
+                + " refused by the session limit" + (e.status() == null ? "" : " (" + e.status() + ")")
+                + " while the server held " + Texts.count(open.size(), "session", "sessions") + " for the user"));
     }
 
-    /** The burst with the highest demand so far, or {@code null}; a copy, so reading changes nothing. */
-    RejectionBurst strongestBurst() {
-        if (burst == null) {
-            return strongestBurst == null ? null : strongestBurst.copy();
+    /** A connect that failed for a reason other than the limit: listed, never taken for demand. */
+    void failed(SessionEvent e) {
+        if (dn == null && e.dn() != null) {
+            dn = e.dn();
         }
-        if (strongestBurst == null || RejectionBurst.STRONGER.compare(burst, strongestBurst) > 0) {
-            return burst.copy();
+        otherFailures++;
+        String status = e.status() == null ? "unknown status" : e.status();
+        if (otherFailureStatus.containsKey(status) || otherFailureStatus.size() < Thresholds.MAX_FAILURE_KINDS) {
+            otherFailureStatus.merge(status, 1L, Long::sum);
         }
-        return strongestBurst.copy();
-    }
-
-    private void endBurst() {
-        if (burst != null && (strongestBurst == null || RejectionBurst.STRONGER.compare(burst, strongestBurst) > 0)) {
-            strongestBurst = burst;
-        }
-        burst = null;
-    }
-
-    private void describeHolding(RejectionBurst b) {
-        Map<ClientKey, Integer> perProgram = new HashMap<>();
-        int superseded = 0;
-        int delegate = 0;
-        b.movedByAddress.clear();
-        b.restartedByAddress.clear();
-        for (OpenSession s : open.values()) {
-            if (s.superseded()) {
-                superseded++;
-                if (s.movedAway && s.client.ip() != null) {
-                    b.movedByAddress.merge(s.client.ip(), 1, Integer::sum);
-                } else if (!s.movedAway) {
-                    b.restartedByAddress.merge(address(s), 1, Integer::sum);
-                }
-            }
-            if (s.delegate) {
-                delegate++;
-            }
-            ClientKey program = new ClientKey(s.client.ip(), s.client.software(), null);
-            perProgram.merge(program, 1, Integer::sum);
-        }
-        for (ClientKey c : new TreeSet<>(perProgram.keySet())) {
-            int n = perProgram.get(c);
-            if (n > b.dominantCount) {
-                b.dominantCount = n;
-                b.dominantClient = c;
-            }
-        }
-        b.superseded = superseded;
-        b.delegate = delegate;
+        failureExamples.add(new Example(e.time(), e.ref(), "connect from " + new ClientKey(e.clientIp(),
+                e.clientSoftware(), e.clientMode()).describe() + " failed: " + status));
     }
 
     /** A connect from another address: the client of older, silent sessions has moved on. */
@@ -282,14 +265,6 @@ final class UserTrack {
     }
 
     private void reactivate(OpenSession s) {
-        if (s.movedAway && s.client.ip() != null) {
-            if (burst != null) {
-                burst.revive(s.client.ip());
-            }
-            if (strongestBurst != null) {
-                strongestBurst.revive(s.client.ip());
-            }
-        }
         s.movedAway = false;
         s.supersededAt = null;
         s.supersededBy = null;
@@ -299,7 +274,10 @@ final class UserTrack {
         stats.peakActive = Math.max(stats.peakActive, stats.activeNow);
     }
 
-    private void close(OpenSession s, Instant time) {
+    private void close(OpenSession s, Instant time, SessionReplay.Ending ending) {
+        if (history.recording()) {
+            history.add(s, time.toEpochMilli(), ending);
+        }
         open.remove(s.id);
         ClientStats stats = clients.get(s.client);
         stats.openNow--;
@@ -341,6 +319,9 @@ final class UserTrack {
         }
         peakActive = Math.max(peakActive, active);
         timeline.add(time, openNow, active);
+        if (openNow >= Thresholds.HISTORY_FLOOR) {
+            history.startRecording(time.toEpochMilli());
+        }
     }
 
     private void countAddressDay(String ip, Instant time) {

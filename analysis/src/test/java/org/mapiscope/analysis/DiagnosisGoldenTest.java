@@ -86,13 +86,14 @@ class DiagnosisGoldenTest {
             assertThat(l.subject()).isEqualTo("ceo");
             assertThat(l.current()).isEqualTo(32);
             assertThat(l.recommended()).isEqualTo(37);
-            assertThat(l.basis()).contains("32 sessions in use plus 1 refused", "margin of 4");
+            assertThat(l.demand()).isEqualTo(33);
+            assertThat(l.basis()).contains("32 sessions in use and 1 attempt refused", "margin of 4");
         });
         assertThat(r.recommendations().keepAliveTimeMs()).isNull();
     }
 
     @Test
-    void blackBerryAccountGetsItsOwnUnlimitedPolicyAndNoRaise() {
+    void blackBerryAccountGetsItsOwnPolicySizedToItsDemand() {
         AnalysisResult r = Scenarios.blackBerry(new Fixture(), "ex01", "besadmin", 40).analyze();
         assertThat(causesOf(r, "besadmin").keySet()).containsExactly(Cause.SERVICE_ACCOUNT_NEED);
         Finding f = causesOf(r, "besadmin").get(Cause.SERVICE_ACCOUNT_NEED);
@@ -100,9 +101,14 @@ class DiagnosisGoldenTest {
         assertThat(f.summary()).contains("32 other mailboxes", "BlackBerry Messaging Agent", "8 times");
         assertThat(f.remedies()).singleElement().satisfies(rem -> {
             assertThat(rem.action()).isEqualTo(Remedy.Action.DEDICATED_THROTTLING_POLICY);
-            assertThat(rem.changes()).containsExactly(new FixChange.ThrottlingPolicy("besadmin", "BESPolicy", null, null));
+            // demand 40 = 32 held + 8 refused at once; margin max(2, ceil(4.0)) = 4; $null only mentioned
+            assertThat(rem.changes()).containsExactly(new FixChange.ThrottlingPolicy("besadmin", "BESPolicy", 44, null));
+            assertThat(rem.detail()).contains("RCAMaxConcurrency 44", "$null");
         });
-        assertThat(r.recommendations().sessionLimit()).isEmpty();
+        assertThat(r.recommendations().sessionLimit()).singleElement().satisfies(l -> {
+            assertThat(l.subject()).isEqualTo("besadmin");
+            assertThat(l.recommended()).isEqualTo(44);
+        });
     }
 
     @Test
@@ -210,7 +216,8 @@ class DiagnosisGoldenTest {
             assertThat(x.evidence()).isNotEmpty().hasSizeLessThanOrEqualTo(Thresholds.MAX_EVIDENCE_PER_FINDING);
             assertThat(x.remedies()).isSortedAccordingTo(java.util.Comparator.comparingInt(Remedy::order));
         });
-        assertThat(r.recommendations().sessionLimit()).extracting(Recommendations.SessionLimit::subject).containsExactly("ceo");
+        assertThat(r.recommendations().sessionLimit()).extracting(Recommendations.SessionLimit::subject)
+                .containsExactly("besadmin", "ceo");
     }
 
     @Test

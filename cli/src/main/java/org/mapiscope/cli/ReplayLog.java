@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mapiscope.analysis.FailedConnect;
 import org.mapiscope.analysis.ReconstructedSession;
+import org.mapiscope.analysis.RefusalStream;
 import org.mapiscope.analysis.SessionLog;
 import org.mapiscope.sim.whatif.ReplaySession;
 
 /**
- * Collects the analyzer's reconstructed sessions and refused connects as what-if replay input.
- * Thread-safe: readers of several servers report at once.
+ * Collects the analyzer's reconstructed sessions and refused attempt streams as what-if replay input.
+ * Thread-safe: readers of several servers report at once. Read it after one {@code finish} only: each
+ * finish reports the still-open sessions and the refusals again.
  */
 final class ReplayLog implements SessionLog {
 
@@ -19,12 +21,17 @@ final class ReplayLog implements SessionLog {
     public synchronized void session(ReconstructedSession s) {
         // A Disconnect logged before its Connect (clock step, edited log) ends the session at its start.
         var end = s.end() != null && s.end().isBefore(s.start()) ? s.start() : s.end();
-        sessions.add(new ReplaySession(s.user(), s.start(), s.lastActivity(), end, s.movedOnAt(), false));
+        sessions.add(ReplaySession.session(s.user(), s.start(), s.lastActivity(), end, s.movedOnAt(), s.ending()));
+    }
+
+    /** Refused rows arrive again, joined with Event 9646 and retries collapsed, as {@link #refusal}. */
+    @Override
+    public void failedConnect(FailedConnect refused) {
     }
 
     @Override
-    public synchronized void failedConnect(FailedConnect refused) {
-        sessions.add(ReplaySession.failedConnect(refused.user(), refused.time()));
+    public synchronized void refusal(RefusalStream r) {
+        sessions.add(ReplaySession.refused(r.user(), r.first(), r.last(), r.events(), r.rows()));
     }
 
     synchronized List<ReplaySession> sessions() {

@@ -40,11 +40,37 @@ final class ServerHints {
         for (int i = enclosing.size() - 1; i >= 0; i--) {
             String name = stripArchiveExtension(enclosing.get(i));
             if (isHostLike(name)) {
-                return name;
+                return leadingHost(name);
             }
         }
         return fromFileName(fileName);
     }
+
+    /**
+     * {@code EX07-logs-march} names server EX07 followed by words about the export: the host is the first
+     * word when a later one is a generic word, a month or a date. A real host name with hyphens
+     * ({@code mail-ex-01}) has none of those and stays whole.
+     */
+    static String leadingHost(String name) {
+        String[] words = name.split("[-_ .]+");
+        if (words.length < 2 || !PREFIX.matcher(name).matches()) {
+            return name;
+        }
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i].toLowerCase(Locale.ROOT);
+            if (isGeneric(w) || MONTHS.contains(w) || w.chars().allMatch(Character::isDigit)) {
+                String first = fromFileName(name);
+                return first != null ? first : name;
+            }
+        }
+        return name;
+    }
+
+    /** Month names and abbreviations (English, German) that mark an export folder, not a host. */
+    private static final Set<String> MONTHS = Set.of("jan", "january", "januar", "feb", "february", "februar", "mar",
+            "march", "maerz", "märz", "apr", "april", "may", "mai", "jun", "june", "juni", "jul", "july", "juli", "aug",
+            "august", "sep", "sept", "september", "oct", "october", "okt", "oktober", "nov", "november", "dec",
+            "december", "dez", "dezember", "week", "day", "daily", "weekly", "monthly");
 
     static String fromFileName(String fileName) {
         if (fileName == null) {

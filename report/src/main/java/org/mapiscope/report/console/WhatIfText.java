@@ -55,6 +55,16 @@ public final class WhatIfText {
         lines.add("  " + a.bold(Texts.pad("Total", width)) + "  " + counts(a, r.total().observed(), r.total().predicted())
                 + "  " + counts(a, r.total().observedFailedConnects(), r.total().predictedFailedConnects()) + "  "
                 + Texts.padLeft(Integer.toString(r.minimalLimit()), 13));
+        List<UserWhatIf> noted = r.byUser().stream().filter(u -> u.note() != null).toList();
+        if (!noted.isEmpty()) {
+            lines.add("");
+            for (UserWhatIf u : noted.subList(0, Math.min(ConsoleSummary.TOP, noted.size()))) {
+                lines.add("  " + Texts.cut(Ansi.clean(u.user()), 30) + ": " + u.note());
+            }
+            if (noted.size() > ConsoleSummary.TOP) {
+                lines.add(a.dim("  \u2026 and " + Texts.count(noted.size() - ConsoleSummary.TOP) + " more notes (see byUser in the JSON)"));
+            }
+        }
         lines.forEach(out::println);
         out.flush();
     }

@@ -98,6 +98,7 @@ public final class AnalyzeJson {
     private static void limitEvents(JsonGenerator g, LimitEventSummary s) throws IOException {
         g.writeObjectFieldStart("limitEvents");
         g.writeNumberField("total", s.total());
+        g.writeNumberField("duplicatesDropped", s.duplicatesDropped());
         JsonOutput.time(g, "first", s.first());
         JsonOutput.time(g, "last", s.last());
         g.writeObjectFieldStart("byObjectType");
@@ -137,6 +138,7 @@ public final class AnalyzeJson {
             g.writeNumberField("peakActive", u.peakActive());
             g.writeNumberField("stale", u.stale());
             g.writeNumberField("rejected", u.rejected());
+            refusals(g, u.refusals());
             g.writeArrayFieldStart("clients");
             for (SessionSummary.ClientUsage c : u.clients()) {
                 g.writeStartObject();
@@ -159,6 +161,28 @@ public final class AnalyzeJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void refusals(JsonGenerator g, SessionSummary.Refusals r) throws IOException {
+        g.writeObjectFieldStart("refusals");
+        g.writeNumberField("attempts", r.attempts());
+        JsonOutput.time(g, "worstAt", r.worstAt());
+        if (r.openAtWorst() >= 0) {
+            g.writeNumberField("openAtWorst", r.openAtWorst());
+            g.writeNumberField("inUseAtWorst", r.inUseAtWorst());
+        } else {
+            g.writeNullField("openAtWorst");
+            g.writeNullField("inUseAtWorst");
+        }
+        g.writeNumberField("otherFailedConnects", r.otherFailedConnects());
+        g.writeObjectFieldStart("otherFailures");
+        for (Map.Entry<String, Long> e : r.otherFailures().entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("rundowns", r.rundowns());
+        g.writeNumberField("endedByRestart", r.endedByRestart());
         g.writeEndObject();
     }
 
@@ -256,6 +280,7 @@ public final class AnalyzeJson {
             g.writeStringField("subject", s.subject());
             g.writeNumberField("current", s.current());
             g.writeNumberField("recommended", s.recommended());
+            g.writeNumberField("demand", s.demand());
             g.writeStringField("basis", s.basis());
             g.writeEndObject();
         }

@@ -47,6 +47,7 @@ public final class WhatIfJson {
             g.writeNumberField("predictedFailedConnects", u.predictedFailedConnects());
             g.writeNumberField("attempts", u.attempts());
             g.writeNumberField("minimalLimit", u.minimalLimit());
+            JsonOutput.stringOrNull(g, "note", u.note());
             g.writeEndObject();
         }
         g.writeEndArray();

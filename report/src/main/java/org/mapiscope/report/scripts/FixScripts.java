@@ -124,6 +124,7 @@ public final class FixScripts {
             case EXEMPT_SERVICE_ACCOUNT -> "exempt-account";
             case FIX_CLIENT -> "client";
             case CONFIGURE_MIDDLEBOX -> "middlebox";
+            case COLLECT_EVIDENCE -> "evidence";
         };
     }
 

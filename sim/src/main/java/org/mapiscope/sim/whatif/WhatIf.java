@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mapiscope.model.SessionReplay;
 
 /**
  * Replays reconstructed sessions under changed keepalive and limit (DESIGN §6, docs/simulator.md):
@@ -45,7 +46,8 @@ public final class WhatIf {
      */
     public static WhatIfResult replay(List<ReplaySession> sessions, Map<String, Long> observed9646,
             WhatIfSettings baseline, WhatIfSettings changed) {
-        return replay(sessions, observed9646, new Reaping(baseline.deadPeerDetectionMs(), evidenceEnd(sessions), changed));
+        return replay(sessions, observed9646, new Reaping(baseline.deadPeerDetectionMs(), evidenceEnd(sessions), changed),
+                baseline);
     }
 
     /**
@@ -55,11 +57,11 @@ public final class WhatIf {
      */
     public static WhatIfResult replay(List<ReplaySession> sessions, Map<String, Long> observed9646,
             WhatIfSettings settings) {
-        return replay(sessions, observed9646, Reaping.withoutBaseline(settings));
+        return replay(sessions, observed9646, Reaping.withoutBaseline(settings), null);
     }
 
     private static WhatIfResult replay(List<ReplaySession> sessions, Map<String, Long> observed9646,
-            Reaping reaping) {
+            Reaping reaping, WhatIfSettings baseline) {
         WhatIfSettings settings = reaping.changed();
         Map<String, List<ReplaySession>> byUser = new TreeMap<>();
         for (ReplaySession s : sessions) {
@@ -72,7 +74,7 @@ public final class WhatIf {
         int minimal = 0;
         for (String user : users) {
             UserWhatIf u = replayUser(user, byUser.getOrDefault(user, List.of()),
-                    observed9646.getOrDefault(user, 0L), reaping, settings.sessionLimit());
+                    observed9646.getOrDefault(user, 0L), reaping, settings.sessionLimit(), baseline);
             out.add(u);
             sum[0] += u.observed();
             sum[1] += u.predicted();
@@ -106,55 +108,57 @@ public final class WhatIf {
     }
 
     private static UserWhatIf replayUser(String user, List<ReplaySession> sessions, long observed,
-            Reaping reaping, int sessionLimit) {
+            Reaping reaping, int sessionLimit, WhatIfSettings baseline) {
         int n = sessions.size();
         long[][] attempts = new long[n][];
         long observedFailed = 0;
+        boolean anySession = false;
+        boolean leftBehind = false;
         for (int i = 0; i < n; i++) {
             ReplaySession s = sessions.get(i);
             long start = s.start().toEpochMilli();
-            long end = s.rejected() ? start : reaping.predictedEnd(s);
-            attempts[i] = new long[] {start, end, s.rejected() ? 1 : 0};
-            observedFailed += s.rejected() ? 1 : 0;
+            if (s.rejected()) {
+                long[] a = SessionReplay.refusedAttempt(start, s.end() == null ? start : s.end().toEpochMilli());
+                attempts[i] = new long[] {a[0], a[1], a[2], s.events(), s.rows()};
+                observedFailed += s.rows();
+            } else {
+                anySession = true;
+                leftBehind |= s.leftBehind();
+                attempts[i] = new long[] {start, reaping.predictedEnd(s), 0, 1, 1};
+            }
         }
-        // At one instant the observed refusals came after the sessions accepted then: the store refuses
-        // only when full, so a refused attempt met every session opened at its instant.
-        Arrays.sort(attempts, Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[2])
-                .thenComparingLong(a -> a[1]));
-        long refused = countRefused(attempts, sessionLimit);
-        int peak = (int) Math.min(Integer.MAX_VALUE, peakWithAttempt(attempts));
-        return new UserWhatIf(user, observed, refused, observedFailed, refused, n, peak);
+        int minimal = SessionReplay.minimalLimit(attempts);
+        if (!anySession) {
+            // Refusals without a single session of the user in the evidence: nothing to replay them
+            // against, so no prediction beyond "as observed".
+            return new UserWhatIf(user, observed, observed, observedFailed, observedFailed, n, minimal,
+                    observed > 0 || observedFailed > 0 ? UserWhatIf.NO_SESSIONS : null);
+        }
+        Arrays.sort(attempts, SessionReplay.ORDER);
+        long[] refused = countRefused(attempts, sessionLimit);
+        String note = null;
+        if (observed > 0 && leftBehind && baseline != null && sessionLimit > baseline.sessionLimit()) {
+            note = UserWhatIf.ONLY_DELAYED;
+        }
+        return new UserWhatIf(user, observed, refused[0], observedFailed, refused[1], n, minimal, note);
     }
 
-    private static long countRefused(long[][] attempts, int limit) {
+    /** {9646, failed connects} predicted: a refused stream repeats its observed events and rows; a refused session is one of each. */
+    private static long[] countRefused(long[][] attempts, int limit) {
         PriorityQueue<Long> ends = new PriorityQueue<>();
-        long refused = 0;
+        long events = 0;
+        long rows = 0;
         for (long[] a : attempts) {
             while (!ends.isEmpty() && ends.peek() <= a[0]) {
                 ends.poll();
             }
             if (ends.size() >= limit) {
-                refused++;
+                events += a[3];
+                rows += a[4];
             } else if (a[1] > a[0]) {
                 ends.add(a[1]);
             }
         }
-        return refused;
-    }
-
-    /** Largest number of sessions open at an attempt, the attempt included: 0 without attempts. */
-    private static long peakWithAttempt(long[][] attempts) {
-        PriorityQueue<Long> ends = new PriorityQueue<>();
-        long peak = 0;
-        for (long[] a : attempts) {
-            while (!ends.isEmpty() && ends.peek() <= a[0]) {
-                ends.poll();
-            }
-            peak = Math.max(peak, ends.size() + 1L);
-            if (a[1] > a[0]) {
-                ends.add(a[1]);
-            }
-        }
-        return peak;
+        return new long[] {events, rows};
     }
 }

@@ -1,0 +1,76 @@
+package org.mapiscope.analysis;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.mapiscope.model.LimitExceeded;
+
+/**
+ * Counts each Event 9646 once across overlapping exports (the .evtx and a 9646 XML of the same log,
+ * two copies of a folder). An event is identified by its computer and record number where the export
+ * carries one; otherwise by computer, second, identity, object type and limit — and then one export may
+ * legitimately hold several such events (Outlook opening four sessions refused in the same second), so
+ * the events of that key count as many as the fullest single source holds. Memory grows with the
+ * number of distinct events, not with the number of copies. Thread-safe.
+ */
+final class LimitEventDedup {
+
+    private record RecordKey(String server, long recordId) {
+    }
+
+    private record MomentKey(String server, long second, String user, String objectType, int limit) {
+    }
+
+    /** Per moment: record ids seen, the most events any one file without record ids held, and the count taken. */
+    private static final class Moment {
+        final Set<Long> recordIds = new HashSet<>(2);
+        final Map<String, Integer> perFile = new HashMap<>(2);
+        int taken;
+    }
+
+    private final Set<RecordKey> records = new HashSet<>();
+    private final Map<MomentKey, Moment> moments = new HashMap<>();
+    private long dropped;
+
+    /** Whether the event is new; {@code false} for a copy of one already counted. */
+    synchronized boolean firstSight(LimitExceeded e, String serverKey) {
+        Moment m = moments.computeIfAbsent(new MomentKey(serverKey, Math.floorDiv(e.time().toEpochMilli(), 1000L),
+                e.user(), e.objectType(), e.limit()), k -> new Moment());
+        int held;
+        if (e.recordId() != null) {
+            if (!records.add(new RecordKey(serverKey, e.recordId()))) {
+                dropped++;
+                return false;
+            }
+            m.recordIds.add(e.recordId());
+            held = m.recordIds.size();
+        } else {
+            held = m.perFile.merge(e.ref().file(), 1, Integer::sum);
+        }
+        if (held > m.taken) {
+            m.taken++;
+            return true;
+        }
+        dropped++;
+        return false;
+    }
+
+    synchronized long dropped() {
+        return dropped;
+    }
+
+    /** Takes over another partial's events (for {@link Analyzer#absorb}); counts stay as each partial decided. */
+    synchronized void addAll(LimitEventDedup other) {
+        synchronized (other) {
+            records.addAll(other.records);
+            other.moments.forEach((k, theirs) -> {
+                Moment mine = moments.computeIfAbsent(k, x -> new Moment());
+                mine.recordIds.addAll(theirs.recordIds);
+                theirs.perFile.forEach((f, n) -> mine.perFile.merge(f, n, Math::max));
+                mine.taken += theirs.taken;
+            });
+            dropped += other.dropped;
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.mapiscope.analysis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mapiscope.model.SessionReplay;
+
+/**
+ * Joins one user's refusals on one server (RCA refusal rows and Event 9646, read in any order) to the
+ * sessions the server held for the user then ({@link SessionHistory} and the sessions still open), and
+ * computes the demand they prove. Pure; one instance per (server, user).
+ */
+final class RefusalJoin {
+
+    /** What the server held at one refusal. */
+    record AtRefusal(Instant at, int open, int alive, int refused, boolean covered) {
+        int demand() {
+            return alive + refused;
+        }
+
+        int stale() {
+            return open - alive;
+        }
+    }
+
+    private final String server;
+    private final String user;
+    private final ServerFacts sf;
+    private final List<long[]> sessions = new ArrayList<>();
+    private final List<RefusalStream> streams = new ArrayList<>();
+    private long historyFrom = Long.MAX_VALUE;
+    private long rcaRows;
+    private long events;
+
+    /**
+     * @param tracks the user's tracks on this server (one per state read for it), may be empty
+     * @param open   the user's sessions still open on this server
+     * @param rca    refusal rows from the RCA logs
+     * @param limit  Event 9646 refusals of this user on this server
+     */
+    RefusalJoin(String server, String user, ServerFacts sf, List<UserTrack> tracks, List<OpenSession> open,
+            RefusalPoints rca, RefusalPoints limit) {
+        this.server = server;
+        this.user = user;
+        this.sf = sf;
+        for (UserTrack t : tracks) {
+            SessionHistory h = t.history;
+            historyFrom = Math.min(historyFrom, h.completeFrom);
+            for (int i = 0; i < h.size(); i++) {
+                sessions.add(new long[] {h.start(i), h.lastActivity(i), h.movedOnAt(i), h.end(i), h.ending(i).ordinal()});
+            }
+        }
+        for (OpenSession s : open) {
+            sessions.add(new long[] {s.start.toEpochMilli(), s.lastActivity.toEpochMilli(),
+                    s.superseded() ? s.supersededAt.toEpochMilli() : SessionReplay.NONE, SessionReplay.OPEN,
+                    SessionReplay.Ending.OPEN.ordinal()});
+        }
+        RefusalPoints all = new RefusalPoints();
+        if (rca != null) {
+            all.addAll(rca);
+            rcaRows = rca.size();
+        }
+        if (limit != null) {
+            all.addAll(limit);
+            events = limit.size();
+        }
+        collapse(all);
+    }
+
+    String server() {
+        return server;
+    }
+
+    List<RefusalStream> streams() {
+        return streams;
+    }
+
+    long rcaRows() {
+        return rcaRows;
+    }
+
+    long events() {
+        return events;
+    }
+
+    /** The refusal with the largest legitimate demand, or {@code null} without refusals. */
+    AtRefusal worst() {
+        AtRefusal worst = null;
+        for (RefusalStream s : streams) {
+            AtRefusal at = at(s.first().toEpochMilli());
+            if (worst == null || at.demand() > worst.demand()
+                    || (at.demand() == worst.demand() && at.covered() && !worst.covered())) {
+                worst = at;
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * The smallest limit under which none of these attempts is refused, sessions ending as they would
+     * under {@code deadPeerMs}: the computation {@code whatif} makes (DESIGN §6), so both agree.
+     */
+    int minimalLimit(long deadPeerMs) {
+        List<long[]> attempts = new ArrayList<>(sessions.size() + streams.size());
+        long evidenceEnd = sf.end() == null ? Long.MIN_VALUE : sf.end().toEpochMilli();
+        for (long[] s : sessions) {
+            long end = SessionReplay.end(s[0], s[1], s[2], SessionReplay.Ending.values()[(int) s[4]], s[3],
+                    sf.deadPeerMs(), evidenceEnd, deadPeerMs);
+            attempts.add(new long[] {s[0], end, 0});
+        }
+        for (RefusalStream r : streams) {
+            attempts.add(SessionReplay.refusedAttempt(r.first().toEpochMilli(), r.last().toEpochMilli()));
+        }
+        return SessionReplay.minimalLimit(attempts.toArray(new long[0][]));
+    }
+
+    /**
+     * Sessions open and alive at a refusal: at its instant, or — the event log's and the RCA log's clocks
+     * may differ a little — at the fullest moment within {@link Thresholds#JOIN_SKEW} of it.
+     */
+    private AtRefusal at(long t) {
+        long skew = Thresholds.JOIN_SKEW.toMillis();
+        int bestOpen = -1;
+        int bestAlive = 0;
+        long bestAt = t;
+        List<Long> moments = new ArrayList<>();
+        moments.add(t);
+        for (long[] s : sessions) {
+            if (Math.abs(s[0] - t) <= skew) {
+                moments.add(s[0]);
+            }
+            if (s[3] != SessionReplay.OPEN && Math.abs(s[3] - 1 - t) <= skew) {
+                moments.add(s[3] - 1);
+            }
+        }
+        for (long x : moments) {
+            int open = 0;
+            int alive = 0;
+            for (long[] s : sessions) {
+                if (s[0] <= x && x < s[3]) {
+                    open++;
+                    if (x < aliveUntil(s)) {
+                        alive++;
+                    }
+                }
+            }
+            if (open > bestOpen || (open == bestOpen && Math.abs(x - t) < Math.abs(bestAt - t))) {
+                bestOpen = open;
+                bestAlive = alive;
+                bestAt = x;
+            }
+        }
+        int refused = 0;
+        for (RefusalStream r : streams) {
+            long first = r.first().toEpochMilli();
+            if (first <= t && t <= r.last().toEpochMilli() + SessionReplay.REFUSED_HOLD_MS) {
+                refused++;
+            }
+        }
+        boolean covered = historyFrom <= t && bestOpen >= Thresholds.HISTORY_FLOOR;
+        return new AtRefusal(Instant.ofEpochMilli(t), bestOpen, bestAlive, Math.max(1, refused), covered);
+    }
+
+    /** Until when the session's client was alive: its end replayed with no dead-peer time at all. */
+    private long aliveUntil(long[] s) {
+        long evidenceEnd = sf.end() == null ? Long.MIN_VALUE : sf.end().toEpochMilli();
+        return SessionReplay.end(s[0], s[1], s[2], SessionReplay.Ending.values()[(int) s[4]], s[3], sf.deadPeerMs(),
+                evidenceEnd, 0);
+    }
+
+    /**
+     * Bursts of refusals (gaps under {@link Thresholds#BURST_GAP}); in each, one stream per client an RCA
+     * row names, plus as many unnamed ones as the 9646 events prove beyond those (the most events in any
+     * {@link Thresholds#RETRY_WINDOW}).
+     */
+    private void collapse(RefusalPoints points) {
+        int[] order = points.order();
+        int i = 0;
+        while (i < order.length) {
+            int j = i + 1;
+            while (j < order.length
+                    && points.time(order[j]) - points.time(order[j - 1]) <= Thresholds.BURST_GAP.toMillis()) {
+                j++;
+            }
+            burst(points, order, i, j);
+            i = j;
+        }
+    }
+
+    private void burst(RefusalPoints points, int[] order, int from, int to) {
+        Map<ClientKey, long[]> byClient = new LinkedHashMap<>();
+        List<Long> unnamed = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            int p = order[k];
+            ClientKey c = points.client(p);
+            long t = points.time(p);
+            if (c == null) {
+                unnamed.add(t);
+            } else {
+                long[] span = byClient.computeIfAbsent(c, x -> new long[] {t, t, 0});
+                span[1] = t;
+                span[2]++;
+            }
+        }
+        int proven = mostWithinWindow(unnamed);
+        long first = points.time(order[from]);
+        long last = points.time(order[to - 1]);
+        int streamsHere = Math.max(byClient.size(), proven);
+        long eventsLeft = unnamed.size();
+        int k = 0;
+        for (Map.Entry<ClientKey, long[]> e : byClient.entrySet()) {
+            long share = eventsLeft / (streamsHere - k);
+            eventsLeft -= share;
+            k++;
+            long[] span = e.getValue();
+            streams.add(new RefusalStream(ServerNames.isKnown(server) ? server : null, user, Instant.ofEpochMilli(span[0]),
+                    Instant.ofEpochMilli(span[1]), e.getKey().ip(), e.getKey().software(), share, span[2]));
+        }
+        for (; k < streamsHere; k++) {
+            long share = eventsLeft / (streamsHere - k);
+            eventsLeft -= share;
+            streams.add(new RefusalStream(ServerNames.isKnown(server) ? server : null, user, Instant.ofEpochMilli(first),
+                    Instant.ofEpochMilli(last), null, null, share, 0));
+        }
+    }
+
+    /** The most points within any window of {@link Thresholds#RETRY_WINDOW}: attempts that cannot be one client's retries. */
+    static int mostWithinWindow(List<Long> sortedTimes) {
+        int best = 0;
+        int start = 0;
+        long window = Thresholds.RETRY_WINDOW.toMillis();
+        for (int end = 0; end < sortedTimes.size(); end++) {
+            while (sortedTimes.get(end) - sortedTimes.get(start) >= window) {
+                start++;
+            }
+            best = Math.max(best, end - start + 1);
+        }
+        return best;
+    }
+}

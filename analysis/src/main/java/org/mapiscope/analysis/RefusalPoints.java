@@ -1,0 +1,66 @@
+package org.mapiscope.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refused attempts of one user on one server, as points in time with the client that tried (when the
+ * evidence names it: RCA rows do, 9646 events do not). Eight bytes a point plus one small entry per
+ * distinct client; merged by concatenation. Not thread-safe.
+ */
+final class RefusalPoints {
+
+    /** Client index of a point whose client the evidence does not name. */
+    static final int UNKNOWN_CLIENT = -1;
+
+    private long[] times = new long[8];
+    private int[] clients = new int[8];
+    private int size;
+    private final List<ClientKey> clientKeys = new ArrayList<>();
+    private final Map<ClientKey, Integer> clientIndex = new HashMap<>();
+
+    void add(long time, ClientKey client) {
+        if (size == times.length) {
+            times = Arrays.copyOf(times, size * 2);
+            clients = Arrays.copyOf(clients, size * 2);
+        }
+        times[size] = time;
+        clients[size] = client == null ? UNKNOWN_CLIENT : clientIndex.computeIfAbsent(client, c -> {
+            clientKeys.add(c);
+            return clientKeys.size() - 1;
+        });
+        size++;
+    }
+
+    void addAll(RefusalPoints other) {
+        for (int i = 0; i < other.size; i++) {
+            add(other.times[i], other.clients[i] == UNKNOWN_CLIENT ? null : other.clientKeys.get(other.clients[i]));
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    long time(int i) {
+        return times[i];
+    }
+
+    /** The client of point {@code i}, or {@code null}. */
+    ClientKey client(int i) {
+        return clients[i] == UNKNOWN_CLIENT ? null : clientKeys.get(clients[i]);
+    }
+
+    /** Indices of the points in time order. */
+    int[] order() {
+        Integer[] idx = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Long.compare(times[a], times[b]));
+        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+    }
+}
