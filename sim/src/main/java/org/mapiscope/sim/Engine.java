@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.mapiscope.sim.scenario.Population;
 import org.mapiscope.sim.scenario.Scenario;
+import org.mapiscope.sim.scenario.Server;
 
 /**
  * The event loop. Two kinds of events: a user's next client start (at most one pending per user)
  * and the end of a started client's sessions. Keys are {@code time << 1 | kind} so that at equal
  * times ends come before starts: a slot freed at t can be taken at t, as in the M/G/c/c model.
  * A started client with accepted sessions takes a slot in a small pool of parallel arrays until its
- * sessions end, so memory follows live sessions. Not thread-safe; one instance per run.
+ * sessions end, so memory follows live sessions. A service restart (scenario {@code server.restarts})
+ * drops every session at once and holds back connects for a short downtime. Not thread-safe; one
+ * instance per run.
  */
 final class Engine {
 
@@ -26,6 +29,11 @@ final class Engine {
     private final long duration;
     private final int limit;
     private final SplittableRandom rng;
+    /** Service restarts, ascending; {@code nextRestart} indexes the first still to come. */
+    private final long[] restarts;
+    private int nextRestart;
+    /** Until then the restarted service accepts no connection. */
+    private long downUntil;
 
     // Per population, indexed by population.
     private final double[] meanInterStartMs;
@@ -67,6 +75,7 @@ final class Engine {
         this.duration = scenario.durationMs();
         this.limit = scenario.server().sessionLimit();
         this.rng = new SplittableRandom(scenario.seed());
+        this.restarts = scenario.server().restartsMs().stream().mapToLong(Long::longValue).sorted().toArray();
         List<Population> pops = scenario.populations();
         int n = pops.size();
         meanInterStartMs = new double[n];
@@ -109,6 +118,10 @@ final class Engine {
             if (t >= duration) {
                 break;
             }
+            if (nextRestart < restarts.length && restarts[nextRestart] <= t) {
+                restart(restarts[nextRestart++]);
+                continue;
+            }
             events++;
             sessionArea += (double) totalLive * (t - lastTime);
             lastTime = t;
@@ -118,6 +131,9 @@ final class Engine {
             } else {
                 end(t, queue.topValue());
             }
+        }
+        while (nextRestart < restarts.length) {
+            restart(restarts[nextRestart++]); // past the last event, still inside the run
         }
         sessionArea += (double) totalLive * (duration - lastTime);
         buckets.finish();
@@ -133,6 +149,11 @@ final class Engine {
     }
 
     private void start(long t, int user) {
+        if (t < downUntil) {
+            // The service is restarting: the client connects as soon as it is back.
+            queue.replaceTop(downUntil << 1 | START, user);
+            return;
+        }
         int p = popOf[user];
         long next = nextStart(t, p);
         if (next < duration) {
@@ -190,6 +211,36 @@ final class Engine {
         freeSlots[freeCount++] = slot;
         if (listener != null) {
             listener.clientEnded(t, user, clientFirstId[slot], sessions, clientVanished[slot]);
+        }
+    }
+
+    /**
+     * The service stops and starts again: every session is gone at once (none is closed or reaped, so
+     * no end is reported), pending starts stay, and the service is back {@link Server#RESTART_DOWNTIME_MS} later.
+     */
+    private void restart(long t) {
+        sessionArea += (double) totalLive * (t - lastTime);
+        lastTime = t;
+        buckets.advanceTo(t);
+        Arrays.fill(live, 0);
+        totalLive = 0;
+        long[] keys = new long[queue.size()];
+        int[] values = new int[keys.length];
+        int kept = 0;
+        for (; !queue.isEmpty(); queue.pop()) {
+            if ((queue.topKey() & 1) == START) {
+                keys[kept] = queue.topKey();
+                values[kept++] = queue.topValue();
+            }
+        }
+        for (int i = 0; i < kept; i++) {
+            queue.push(keys[i], values[i]);
+        }
+        freeCount = 0;
+        slotsUsed = 0;
+        downUntil = t + Server.RESTART_DOWNTIME_MS;
+        if (listener != null) {
+            listener.serviceRestarted(t, downUntil);
         }
     }
 

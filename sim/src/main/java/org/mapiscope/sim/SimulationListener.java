@@ -23,4 +23,11 @@ public interface SimulationListener {
      * simulated time get no call.
      */
     void clientEnded(long timeMs, int user, long firstSessionId, int sessions, boolean reaped);
+
+    /**
+     * The service restarted at {@code timeMs}: every open session is gone (no {@link #clientEnded} follows
+     * for them) and no client connects before {@code backMs}, when the service accepts connections again.
+     */
+    default void serviceRestarted(long timeMs, long backMs) {
+    }
 }

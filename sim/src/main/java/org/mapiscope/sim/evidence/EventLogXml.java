@@ -6,13 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.SplittableRandom;
 import org.mapiscope.model.ExchangeDefaults;
 
 /**
  * Writes Event 9646 as {@code wevtutil qe Application /q:"*[System[(EventID=9646)]]" /f:RenderedXml}
  * does: a bare sequence of {@code <Event>} elements, one per line, no root and no declaration, with
  * the three insertion strings (session identity, limit, object type) and the rendered message
- * (research/formats.md §3, domain.md §1). The file is opened with the first event only.
+ * (research/formats.md §3, domain.md §1). EventRecordIDs rise with gaps, as other sources log to the
+ * Application channel in between. Optionally a second, earlier export repeats the events of a window
+ * (same record ids and computer), as when an admin exported twice. Files open with their first event.
  */
 final class EventLogXml implements AutoCloseable {
 
@@ -21,18 +24,38 @@ final class EventLogXml implements AutoCloseable {
     static final int EVENT_ID = ExchangeDefaults.LIMIT_EVENT_ID;
     /** Category "General" of MSExchangeIS. */
     static final int TASK_GENERAL = 6;
+    /** Other Application events logged between two 9646, at most. */
+    static final int MAX_RECORD_GAP = 40;
     private static final DateTimeFormatter SYSTEM_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'0000Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXPORT_DAY =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
     private final EvidenceOutput out;
     private final String computer;
+    private final SplittableRandom gaps;
+    private final Instant overlapFrom;
+    private final Instant overlapTo;
     private Writer writer;
+    private Writer overlap;
     private long recordId;
 
-    EventLogXml(EvidenceOutput out, String computer, long firstRecordId) {
+    /**
+     * @param overlapFrom with {@code overlapTo}, the window [from, to) a second export repeats, or {@code null}
+     */
+    EventLogXml(EvidenceOutput out, String computer, long firstRecordId, long seed, Instant overlapFrom,
+            Instant overlapTo) {
         this.out = out;
         this.computer = computer;
         this.recordId = firstRecordId;
+        this.gaps = new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL);
+        this.overlapFrom = overlapFrom;
+        this.overlapTo = overlapTo;
+    }
+
+    /** Where the second export goes: named by when it was taken, the end of its window. */
+    static String overlapPath(Instant overlapTo) {
+        return "eventlog/Application-9646-" + EXPORT_DAY.format(overlapTo) + ".xml";
     }
 
     void sessionLimitExceeded(Instant at, String dn, int limit) throws IOException {
@@ -44,17 +67,26 @@ final class EventLogXml implements AutoCloseable {
         if (writer == null) {
             writer = out.open(PATH, StandardCharsets.UTF_8);
         }
+        long id = recordId;
+        recordId += 1 + gaps.nextInt(MAX_RECORD_GAP + 1);
         String message = "Mapi session \"" + dn + "\" exceeded the maximum of " + limit + " objects of type \""
                 + type + "\".";
-        writer.write("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+        String event = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
                 + "<Provider Name='" + ExchangeDefaults.STORE_EVENT_SOURCE + "'/><EventID Qualifiers='" + QUALIFIERS + "'>" + EVENT_ID + "</EventID>"
                 + "<Level>2</Level><Task>" + TASK_GENERAL + "</Task><Keywords>0x80000000000000</Keywords>"
-                + "<TimeCreated SystemTime='" + SYSTEM_TIME.format(at) + "'/><EventRecordID>" + recordId++
+                + "<TimeCreated SystemTime='" + SYSTEM_TIME.format(at) + "'/><EventRecordID>" + id
                 + "</EventRecordID><Channel>Application</Channel><Computer>" + xml(computer) + "</Computer><Security/>"
                 + "</System><EventData><Data>" + xml(dn) + "</Data><Data>" + limit + "</Data><Data>" + xml(type)
                 + "</Data></EventData><RenderingInfo Culture='en-US'><Message>" + xml(message) + "</Message>"
                 + "<Level>Error</Level><Task>General</Task><Opcode></Opcode><Channel></Channel><Provider></Provider>"
-                + "<Keywords><Keyword>Classic</Keyword></Keywords></RenderingInfo></Event>\r\n");
+                + "<Keywords><Keyword>Classic</Keyword></Keywords></RenderingInfo></Event>\r\n";
+        writer.write(event);
+        if (overlapFrom != null && !at.isBefore(overlapFrom) && at.isBefore(overlapTo)) {
+            if (overlap == null) {
+                overlap = out.open(overlapPath(overlapTo), StandardCharsets.UTF_8);
+            }
+            overlap.write(event);
+        }
     }
 
     private static String xml(String text) {
@@ -63,9 +95,16 @@ final class EventLogXml implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (writer != null) {
-            writer.close();
-            writer = null;
+        try {
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
+        } finally {
+            if (overlap != null) {
+                overlap.close();
+                overlap = null;
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.mapiscope.sim.evidence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +12,11 @@ import org.mapiscope.sim.scenario.InjectedCause;
 import org.mapiscope.sim.scenario.Scenario;
 
 /**
- * Writes the evidence a server running the scenario would have logged (docs/simulator.md): Exchange
- * 2010 RCA logs under {@code rca/}, Event 9646 as rendered event XML under {@code eventlog/}, and
- * registry exports under {@code registry/}. Times are the scenario's {@code start} plus simulated
- * time, in UTC. The same scenario writes the same bytes. Thread-safe: each call has its own state.
+ * Writes the evidence a server running the scenario would have logged (docs/simulator.md §6): RCA logs
+ * of the scenario's Exchange version under {@code rca/}, Event 9646 as rendered event XML under
+ * {@code eventlog/} (with an overlapping second export when the scenario asks for one), and registry
+ * exports under {@code registry/}. Times are the scenario's {@code start} plus simulated time, in UTC.
+ * The same scenario writes the same bytes. Thread-safe: each call has its own state.
  */
 public final class EvidenceEmitter {
 
@@ -34,7 +36,16 @@ public final class EvidenceEmitter {
         RegistryExport.write(scenario.server(), out);
         UserDirectory directory = UserDirectory.of(scenario);
         String computer = scenario.server().name() + "." + UserDirectory.DNS_DOMAIN;
-        try (RcaLog rca = new RcaLog(out); EventLogXml events = new EventLogXml(out, computer, FIRST_RECORD_ID)) {
+        Instant overlapFrom = null;
+        Instant overlapTo = null;
+        if (scenario.evidence().overlappingEventExport()) {
+            // An earlier export, taken two thirds into the run, of the middle third: it overlaps the full one.
+            overlapFrom = scenario.start().plusMillis(scenario.durationMs() / 3);
+            overlapTo = scenario.start().plusMillis(scenario.durationMs() / 3 * 2);
+        }
+        try (RcaLog rca = new RcaLog(out, scenario.server());
+                EventLogXml events = new EventLogXml(out, computer, FIRST_RECORD_ID, scenario.seed(), overlapFrom,
+                        overlapTo)) {
             EvidenceRecorder recorder = new EvidenceRecorder(scenario, directory,
                     EvidenceRecorder.populationOfUsers(scenario.populations()), rca, events);
             SimulationResult result = Simulator.run(scenario, recorder);

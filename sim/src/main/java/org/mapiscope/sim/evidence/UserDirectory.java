@@ -1,18 +1,24 @@
 package org.mapiscope.sim.evidence;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.mapiscope.sim.scenario.Population;
 import org.mapiscope.sim.scenario.Scenario;
 
 /**
  * The account names of a simulated organisation (Contoso): first initial + surname for people
  * ({@code jsmith}, then {@code jsmith2} on a clash), {@code svc-<population>} for service accounts,
- * all fixed by the scenario's seed. Also the mailboxes service accounts serve. Immutable.
+ * all fixed by the scenario's seed. Also the mailboxes service accounts serve. Exchange 2013 and later
+ * name recipients {@code cn=<32 hex>-<alias>} in their legacyExchangeDNs; {@link #dnOf} does so when the
+ * scenario's server is one. Immutable.
  */
 public final class UserDirectory {
 
@@ -36,11 +42,24 @@ public final class UserDirectory {
     private final List<String> users;
     private final List<String> mailboxes;
     private final int[] firstMailboxOfPopulation;
+    private final boolean hexNames;
+    private final long seed;
+    /** Key → index among users, then mailboxes (for SIDs and databases). */
+    private final Map<String, Integer> index = new HashMap<>();
 
-    private UserDirectory(List<String> users, List<String> mailboxes, int[] firstMailboxOfPopulation) {
+    private UserDirectory(List<String> users, List<String> mailboxes, int[] firstMailboxOfPopulation,
+            boolean hexNames, long seed) {
         this.users = users;
         this.mailboxes = mailboxes;
         this.firstMailboxOfPopulation = firstMailboxOfPopulation;
+        this.hexNames = hexNames;
+        this.seed = seed;
+        for (String u : users) {
+            index.put(u, index.size());
+        }
+        for (String m : mailboxes) {
+            index.put(m, index.size());
+        }
     }
 
     /** Names every user of the scenario, in the engine's user order, and the service accounts' mailboxes. */
@@ -61,7 +80,8 @@ public final class UserDirectory {
                 mailboxes.add(unique(personName(rng), taken));
             }
         }
-        return new UserDirectory(List.copyOf(users), List.copyOf(mailboxes), firstMailbox);
+        return new UserDirectory(List.copyOf(users), List.copyOf(mailboxes), firstMailbox,
+                scenario.server().exchangeVersion() >= 2013, scenario.seed());
     }
 
     /** The user key (DESIGN §2) of the engine's user index. */
@@ -74,9 +94,32 @@ public final class UserDirectory {
         return users;
     }
 
-    /** The legacyExchangeDN of an account or mailbox key. */
+    /** The Exchange 2007/2010 legacyExchangeDN of an account or mailbox key. */
     public static String dn(String key) {
         return ORG_DN_PREFIX + key;
+    }
+
+    /**
+     * The legacyExchangeDN the scenario's server gives the key: {@link #dn} on 2010, and on 2013+ the
+     * {@code cn=<32 hex>-<alias>} form (the hex fixed by seed and key, as the object's GUID fixes it).
+     */
+    public String dnOf(String key) {
+        if (!hexNames) {
+            return dn(key);
+        }
+        String hex = UUID.nameUUIDFromBytes((seed + "/" + key).getBytes(StandardCharsets.UTF_8)).toString()
+                .replace("-", "");
+        return ORG_DN_PREFIX + hex + "-" + key;
+    }
+
+    /** Index of a user or mailbox key: users in engine order, then the served mailboxes. */
+    int indexOf(String key) {
+        return index.getOrDefault(key, 0);
+    }
+
+    /** Number of users (accounts) of the scenario. */
+    int userCount() {
+        return users.size();
     }
 
     /** The n-th mailbox (cycling) that a service-account population serves. */

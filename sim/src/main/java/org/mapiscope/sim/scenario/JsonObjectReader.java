@@ -154,6 +154,48 @@ final class JsonObjectReader {
         return value;
     }
 
+    /** A word that may also be written as a bare whole number ({@code "2013"} or {@code 2013}), or the default. */
+    String wordOrNumber(String key, String dflt) {
+        JsonNode v = node.get(key);
+        if (v != null && v.isIntegralNumber()) {
+            read.add(key);
+            return v.asText();
+        }
+        return text(key, dflt, false);
+    }
+
+    /**
+     * The durations of an array under a key (each as {@link #duration} reads one); absent gives an empty
+     * list, and each bad element is a problem naming its index.
+     */
+    List<Long> durations(String key) {
+        JsonNode v = get(key, false);
+        List<Long> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!v.isArray()) {
+            problem(key, "expected an array of durations, got " + v);
+            return out;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            String at = key + "[" + i + "]";
+            if (e.isIntegralNumber() && e.canConvertToLong() && e.asLong() >= 0) {
+                out.add(e.asLong());
+            } else if (e.isTextual()) {
+                try {
+                    out.add(Durations.parseMillis(e.asText()));
+                } catch (IllegalArgumentException ex) {
+                    problem(at, ex.getMessage());
+                }
+            } else {
+                problem(at, "expected a duration such as \"5m\", got " + e);
+            }
+        }
+        return out;
+    }
+
     /** The nested object under a key, or {@code null} when absent or not an object (a problem then). */
     JsonObjectReader object(String key, boolean required) {
         JsonNode v = get(key, required);

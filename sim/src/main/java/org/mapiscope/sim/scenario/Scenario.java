@@ -12,8 +12,10 @@ import java.util.List;
  *     (default {@link #DEFAULT_START})
  * @param server the store's settings
  * @param populations at least one
+ * @param evidence how emitted evidence is collected (default {@link EvidenceOptions#DEFAULT})
  */
-public record Scenario(long durationMs, long seed, Instant start, Server server, List<Population> populations) {
+public record Scenario(long durationMs, long seed, Instant start, Server server, List<Population> populations,
+        EvidenceOptions evidence) {
 
     public static final long DEFAULT_SEED = 1L;
     /** A Monday at midnight UTC, so emitted logs start at the beginning of a working week. */
@@ -21,6 +23,11 @@ public record Scenario(long durationMs, long seed, Instant start, Server server,
 
     public Scenario {
         populations = List.copyOf(populations);
+    }
+
+    /** A scenario whose evidence is collected the default way. */
+    public Scenario(long durationMs, long seed, Instant start, Server server, List<Population> populations) {
+        this(durationMs, seed, start, server, populations, EvidenceOptions.DEFAULT);
     }
 
     /** Users over all populations. */

@@ -88,6 +88,17 @@ public final class ScenarioParser {
         }
         JsonObjectReader serverIn = in.object("server", false);
         Server server = serverIn == null ? Server.stock() : server(serverIn);
+        if (serverIn != null && in.has("duration")) {
+            checkRestarts(serverIn, server.restartsMs(), duration);
+        }
+        if (!server.restartsMs().isEmpty()) {
+            List<Long> ordered = new ArrayList<>(server.restartsMs());
+            ordered.sort(null);
+            server = new Server(server.name(), server.sessionLimit(), server.keepAliveTimeMs(),
+                    server.keepAliveIntervalMs(), server.keepAliveProbes(), server.exchangeVersion(), ordered);
+        }
+        JsonObjectReader evidenceIn = in.object("evidence", false);
+        EvidenceOptions evidence = evidenceIn == null ? EvidenceOptions.DEFAULT : evidence(evidenceIn);
         List<Population> populations = new ArrayList<>();
         List<JsonObjectReader> popsIn = in.objects("populations", true);
         if (in.has("populations") && popsIn.isEmpty()) {
@@ -107,7 +118,27 @@ public final class ScenarioParser {
             in.problem("populations", "at most " + MAX_USERS + " users in all, got " + users);
         }
         in.rejectUnknownKeys();
-        return new Scenario(duration, seed, start, server, populations);
+        return new Scenario(duration, seed, start, server, populations, evidence);
+    }
+
+    /** Restarts must fall inside the run, each once (problems name them in the order given). */
+    private static void checkRestarts(JsonObjectReader serverIn, List<Long> restarts, long duration) {
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < restarts.size(); i++) {
+            long r = restarts.get(i);
+            if (r <= 0 || r >= duration) {
+                serverIn.problem("restarts[" + i + "]", "must fall inside the run (above 0 and below "
+                        + Durations.format(duration) + "), got " + Durations.format(r));
+            } else if (!seen.add(r)) {
+                serverIn.problem("restarts[" + i + "]", "duplicate restart at " + Durations.format(r));
+            }
+        }
+    }
+
+    private static EvidenceOptions evidence(JsonObjectReader in) {
+        boolean overlapping = in.bool("overlappingEventExport", EvidenceOptions.DEFAULT.overlappingEventExport());
+        in.rejectUnknownKeys();
+        return new EvidenceOptions(overlapping);
     }
 
     private static Server server(JsonObjectReader in) {
@@ -129,8 +160,17 @@ public final class ScenarioParser {
             interval = stock.keepAliveIntervalMs();
         }
         int probes = (int) in.integer("keepAliveProbes", ExchangeDefaults.KEEP_ALIVE_PROBES, 0, 255, false);
+        int version = Server.DEFAULT_EXCHANGE_VERSION;
+        String versionText = in.wordOrNumber("exchangeVersion", String.valueOf(version));
+        if (versionText.matches("\\d{4}") && Server.EXCHANGE_VERSIONS.contains(Integer.parseInt(versionText))) {
+            version = Integer.parseInt(versionText);
+        } else {
+            in.problem("exchangeVersion", "expected one of " + new TreeSet<>(Server.EXCHANGE_VERSIONS) + ", got \""
+                    + versionText + "\"");
+        }
+        List<Long> restarts = in.durations("restarts");
         in.rejectUnknownKeys();
-        return new Server(name, limit, keepAlive, interval, probes);
+        return new Server(name, limit, keepAlive, interval, probes, version, restarts);
     }
 
     private static Population population(JsonObjectReader in) {
