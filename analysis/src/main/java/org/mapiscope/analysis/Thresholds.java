@@ -125,9 +125,10 @@ public final class Thresholds {
     /**
      * Within a burst, 9646 events this close together cannot be one client's retries: the most events
      * in any such window is the number of distinct refused attempts (9646 names no client). A client
-     * retrying every minute is one attempt, not sixty.
+     * retrying every minute is one attempt, not sixty; the window is shorter than a minute because
+     * exported times are rounded to the second and retries drift (07:12:06, then 07:13:05).
      */
-    public static final Duration RETRY_WINDOW = Duration.ofSeconds(60);
+    public static final Duration RETRY_WINDOW = Duration.ofSeconds(45);
     /**
      * Clock skew allowed between the event log's 9646 and the RCA log's rows of the same server when
      * joining them (both are written by the same machine, but exports may round or shift times).

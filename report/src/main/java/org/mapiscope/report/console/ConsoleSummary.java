@@ -47,7 +47,10 @@ public final class ConsoleSummary {
                     + "  (" + Texts.span(Duration.between(ev.first(), ev.last())) + ")"));
         }
         String total = Texts.count(ev.total());
-        lines.add(row("Event 9646", (ev.total() > 0 ? a.red(total) : a.green(total)) + byType(ev.byObjectType())));
+        AnalysisResult.Totals totals = r.totals();
+        lines.add(row("Event 9646", (ev.total() > 0 ? a.red(total) : a.green(total)) + byType(ev.byObjectType())
+                + (totals.duplicatesDropped() > 0 ? a.dim("  (" + Texts.count(totals.duplicatesDropped())
+                + " copies in overlapping exports counted once)") : "")));
         TreeSet<String> servers = new TreeSet<>();
         ev.byUser().forEach(u -> servers.addAll(u.servers()));
         if (!servers.isEmpty()) {
@@ -58,8 +61,17 @@ public final class ConsoleSummary {
         }
         Map<String, Long> refused = refusedByUser(r);
         long refusedTotal = refused.values().stream().mapToLong(Long::longValue).sum();
-        if (refusedTotal > 0) {
-            lines.add(row("Refused", a.red(Texts.count(refusedTotal)) + " connects turned away by the server (RCA failed connects)"));
+        if (totals.unmetSessions() > 0) {
+            lines.add(row("Refused", a.red(Texts.count(totals.unmetSessions())) + " unmet sessions (refused attempts, "
+                    + "retries collapsed" + (refusedTotal > 0 ? "; " + Texts.count(refusedTotal) + " RCA rows" : "") + ")"));
+        }
+        if (totals.otherFailedConnects() > 0) {
+            lines.add(row("Other fails", Texts.count(totals.otherFailedConnects())
+                    + " connects failed for other reasons (permission, authentication, network): not the session limit"));
+        }
+        if (totals.rundowns() > 0 || totals.endedByRestart() > 0) {
+            lines.add(row("Ended", Texts.count(totals.rundowns()) + " sessions run down by the server (client gone), "
+                    + Texts.count(totals.endedByRestart()) + " ended by service restarts"));
         }
         topUsers(lines, a, ev.byUser(), refused);
         settings(lines, a, r.settings());

@@ -95,7 +95,8 @@ public final class AnalyzeHtml {
         card(h, "Servers", Integer.toString(servers.size()));
         card(h, "Causes found", Long.toString(r.findings().stream().map(f -> f.cause()).distinct().count()));
         card(h, "Findings", Integer.toString(r.findings().size()));
-        card(h, "Refused connects", Long.toString(refused(r)));
+        AnalysisResult.Totals totals = r.totals();
+        card(h, "Unmet sessions", Long.toString(totals.unmetSessions()));
         h.close("div");
 
         h.el("h3", "What happened");
@@ -109,9 +110,17 @@ public final class AnalyzeHtml {
             ev.byObjectType().forEach((t, n) -> types.add(t + ": " + n));
             h.text("By object type: " + String.join(", ", types) + ".");
         }
-        long refused = refused(r);
-        if (refused > 0) {
-            h.text(" The RPC Client Access logs show " + refused + " connects the server refused (unmet demand).");
+        if (totals.duplicatesDropped() > 0) {
+            h.text(" " + totals.duplicatesDropped() + " copies of these events in overlapping exports were counted once.");
+        }
+        if (totals.unmetSessions() > 0) {
+            h.text(" The refusals amount to " + totals.unmetSessions() + " unmet sessions (refused attempts, a client's "
+                    + "retries counted once" + (totals.refusedRows() > 0 ? "; " + totals.refusedRows()
+                    + " refused connects in the RPC Client Access logs" : "") + ").");
+        }
+        if (totals.otherFailedConnects() > 0) {
+            h.text(" " + totals.otherFailedConnects() + " other connects failed for reasons other than the session limit "
+                    + "(permission, authentication, network); they are not demand.");
         }
         h.close("p");
         h.el("h3", "Who");
@@ -144,11 +153,6 @@ public final class AnalyzeHtml {
             more(h, steps.size(), 10, "remedies of findings[]");
         }
         h.close("section");
-    }
-
-    /** Connects the server refused, over all users (RCA failed connects). */
-    private static long refused(AnalysisResult r) {
-        return r.sessions().byUser().stream().mapToLong(UserSessions::rejected).sum();
     }
 
     private static void card(Html h, String label, String value) {

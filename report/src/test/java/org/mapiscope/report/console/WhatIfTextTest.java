@@ -42,7 +42,7 @@ class WhatIfTextTest {
         for (int k = 0; k < 4; k++) {
             s.add(new ReplaySession(user, at(10 * k), at(10 * k), at(240), k < 3 ? at(10 * k + 10) : null, false));
         }
-        s.add(ReplaySession.failedConnect(user, at(40)));
+        s.add(ReplaySession.refused(user, at(40), at(40), 1, 1));
         s.add(new ReplaySession("amy", at(0), at(0), at(480), null, false));
         return s;
     }
