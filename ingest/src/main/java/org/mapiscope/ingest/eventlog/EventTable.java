@@ -227,7 +227,8 @@ final class EventTable {
         if (limit.isEmpty()) {
             limit = LimitEvents.fromInsertionStrings(local.atZone(context.timezone()).toInstant(), server, row.strings(), ref);
         }
-        limit.ifPresentOrElse(context::emit, () -> context.skip(ref,
+        Long recordId = RecordIds.parse(row.recordId());
+        limit.map(e -> e.withRecordId(recordId)).ifPresentOrElse(context::emit, () -> context.skip(ref,
                 "Event 9646: the description names no session, limit and object type: \"" + abbreviate(row.message()) + "\""));
     }
 

@@ -23,7 +23,8 @@ import org.mapiscope.model.LimitExceeded;
  * "Save as XML" ({@code <Events>} root, UTF-16LE with BOM), {@code Get-WinEvent … ToXml()}. The
  * rendered {@code RenderingInfo/Message} is read when present, else the {@code EventData}
  * strings. Every event counts; 9646 events of the information store become
- * {@link LimitExceeded}, referenced by the line their {@code <Event>} starts on.
+ * {@link LimitExceeded}, referenced by the line their {@code <Event>} starts on and carrying
+ * their {@code EventRecordID}.
  *
  * <p>Stateless and thread-safe; see docs/event-formats.md.
  */
@@ -102,7 +103,8 @@ public final class EventXmlReader implements FormatReader {
         if (limit.isEmpty()) {
             limit = LimitEvents.fromInsertionStrings(time, server, event.data(), ref);
         }
-        limit.ifPresentOrElse(context::emit, () -> context.skip(ref, "Event 9646" + record
+        Long recordId = RecordIds.parse(event.recordId());
+        limit.map(e -> e.withRecordId(recordId)).ifPresentOrElse(context::emit, () -> context.skip(ref, "Event 9646" + record
                 + ": neither the message nor the EventData strings name a session, a limit and an object type"));
     }
 

@@ -17,8 +17,9 @@ import java.util.Optional;
  * @param message  column of the description, or -1
  * @param computer column of the computer ({@code MachineName}), or -1
  * @param strings  column of the insertion strings ({@code ReplacementStrings} or {@code Properties}), or -1
+ * @param record   column of the record number ({@code RecordId} of Get-WinEvent, {@code Index} of Get-EventLog), or -1
  */
-record PowerShellLayout(int id, int source, int time, int message, int computer, int strings, String description)
+record PowerShellLayout(int id, int source, int time, int message, int computer, int strings, int record, String description)
         implements TableLayout {
 
     /** The layout a header names, when it names an event id, a source, a time and a description or strings. */
@@ -34,7 +35,8 @@ record PowerShellLayout(int id, int source, int time, int message, int computer,
         }
         String description = names.contains("providername") || names.contains("timecreated")
                 ? "Get-WinEvent | Export-Csv" : "Get-EventLog | Export-Csv";
-        return Optional.of(new PowerShellLayout(id, source, time, message, first(names, "machinename"), strings, description));
+        return Optional.of(new PowerShellLayout(id, source, time, message, first(names, "machinename"), strings,
+                first(names, "recordid", "index"), description));
     }
 
     private static int first(List<String> names, String... wanted) {
@@ -49,13 +51,14 @@ record PowerShellLayout(int id, int source, int time, int message, int computer,
 
     @Override
     public Parsed parse(List<String> fields, long line, char separator) {
-        int needed = 1 + Math.max(Math.max(id, source), Math.max(time, Math.max(message, Math.max(computer, strings))));
+        int needed = 1 + Math.max(Math.max(Math.max(id, source), record),
+                Math.max(time, Math.max(message, Math.max(computer, strings))));
         if (fields.size() < needed) {
             return new BadRow("the row has " + fields.size() + " values; the header names " + needed + " or more");
         }
         return new TableRow(line, fields.get(time), fields.get(source), fields.get(id),
                 computer < 0 ? null : fields.get(computer), message < 0 ? null : fields.get(message),
-                strings < 0 ? List.of() : insertionStrings(fields.get(strings)));
+                strings < 0 ? List.of() : insertionStrings(fields.get(strings)), record < 0 ? null : fields.get(record));
     }
 
     @Override

@@ -28,7 +28,7 @@ record Server2003Layout() implements TableLayout {
                     + " computer, description)");
         }
         return new TableRow(line, time(fields), fields.get(2), fields.get(5), fields.get(7), TableLayout.rest(fields, 8, separator),
-                List.of());
+                List.of(), null);
     }
 
     @Override

@@ -12,9 +12,10 @@ import java.util.List;
  * @param computer the computer that logged it, or {@code null} when the table has no such column
  * @param message  the rendered description, or {@code null}
  * @param strings  insertion strings when the table carries them readably, else empty
+ * @param recordId the event's record number as written, or {@code null} when the table has no such column
  */
 record TableRow(long line, String time, String source, String eventId, String computer, String message,
-                List<String> strings) implements TableLayout.Parsed {
+                List<String> strings, String recordId) implements TableLayout.Parsed {
 
     TableRow {
         strings = List.copyOf(strings);

@@ -29,7 +29,7 @@ record ViewerLayout() implements TableLayout {
                     + " values; an Event Viewer row has six (level, date and time, source, event id, task category, description)");
         }
         return new TableRow(line, fields.get(1), fields.get(2), fields.get(3), null, TableLayout.rest(fields, 5, separator),
-                List.of());
+                List.of(), null);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.mapiscope.model.EvidenceRef;
 /**
  * Shared reading of binary event logs (.evtx, .evt): every record is counted, Event 9646 records
  * become {@code LimitExceeded} from their insertion strings (binary logs never carry the message
- * text), and each damaged spot the reader reports is listed with its file offset.
+ * text) with their record number, and each damaged spot the reader reports is listed with its file offset.
  */
 abstract sealed class BinaryEventLogReader implements FormatReader permits EvtxLogReader, EvtLogReader {
 
@@ -62,6 +62,7 @@ abstract sealed class BinaryEventLogReader implements FormatReader permits EvtxL
             }
         }
         LimitEvents.fromInsertionStrings(time, server, strings, ref)
+                .map(e -> e.withRecordId(record.recordId()))
                 .ifPresentOrElse(context::emit, () -> context.skip(ref,
                         "Event 9646 without the expected insertion strings (identity, limit, object type)"));
     }

@@ -31,7 +31,7 @@ import org.mapiscope.model.LimitExceeded;
  * timezone   Europe/Berlin                      (optional, default UTC)
  * server-hint EX02                              (optional)
  * format     event-xml
- * event      line time server user dn guid client type limit     ("-" for none)
+ * event      line time server user dn guid client type limit [record]   ("-" for none; no record: none)
  * skip       line text-the-reason-contains
  * counted    n
  * </pre>
@@ -77,7 +77,8 @@ class EventFormatSpecTest {
                 case "server-hint" -> hint = f[1];
                 case "format" -> format = f[1];
                 case "event" -> events.add(new LimitExceeded(Instant.parse(f[2]), orNull(f[3]), f[4], orNull(f[5]),
-                        orNull(f[6]), orNull(f[7]), f[8], Integer.parseInt(f[9]), EvidenceRef.line(path, Long.parseLong(f[1]))));
+                        orNull(f[6]), orNull(f[7]), f[8], Integer.parseInt(f[9]), EvidenceRef.line(path, Long.parseLong(f[1])),
+                        f.length > 10 && !"-".equals(f[10]) ? Long.valueOf(f[10]) : null));
                 case "skip" -> skips.add(new String[] {f[1], f[2]});
                 case "counted" -> counted = Integer.parseInt(f[1]);
                 default -> throw new AssertionError("unknown line in " + spec + ": " + line);

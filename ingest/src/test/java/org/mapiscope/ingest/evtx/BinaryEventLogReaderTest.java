@@ -69,9 +69,11 @@ class BinaryEventLogReaderTest {
         assertThat(first.server()).isEqualTo("EX01.contoso.com");
         assertThat(first.time()).isEqualTo(T0);
         assertThat(first.ref()).isEqualTo(EvidenceRef.record(file.toString(), 2));
+        assertThat(first.recordId()).isEqualTo(2L);
         LimitExceeded guidOnly = (LimitExceeded) run.evidence().get(1);
         assertThat(guidOnly.user()).isEqualTo("ccce3fe1-0bdb-4c25-baf9-d3ea6bb9af99");
         assertThat(guidOnly.objectType()).isEqualTo("objtFolder");
+        assertThat(guidOnly.recordId()).isEqualTo(3L);
     }
 
     @Test
@@ -107,6 +109,7 @@ class BinaryEventLogReaderTest {
             assertThat(limit.user()).isEqualTo("jdoe");
             assertThat(limit.time()).isEqualTo(whole);
             assertThat(limit.server()).isEqualTo("EX2003");
+            assertThat(limit.recordId()).isEqualTo(2L);
         });
     }
 
