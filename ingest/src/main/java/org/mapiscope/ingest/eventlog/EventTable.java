@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvCallbackHandler;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
+import org.mapiscope.ingest.Sniff;
 import org.mapiscope.ingest.eventlog.CultureDates.Ambiguous;
 import org.mapiscope.ingest.eventlog.CultureDates.Dated;
 import org.mapiscope.ingest.eventlog.CultureDates.Reading;
@@ -62,8 +64,22 @@ final class EventTable {
         this.separator = separator;
     }
 
-    /** Whether the text starts like an event table with this separator. Never throws. */
-    static boolean detect(String head, char separator) {
+    /** Whether the text starts like an event table with one of these separators. Never throws. */
+    static boolean detect(String head, char... separators) {
+        return separatorOf(head, separators) != 0;
+    }
+
+    /** The first of the separators with which the text starts like an event table, or 0. Never throws. */
+    private static char separatorOf(String head, char... separators) {
+        for (char separator : separators) {
+            if (detect(head, separator)) {
+                return separator;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean detect(String head, char separator) {
         EventRowHandler rows = new EventRowHandler();
         try (CsvReader<EventRowHandler> csv = csv(rows, new StringReader(head), separator)) {
             List<List<String>> first = new ArrayList<>();
@@ -80,17 +96,33 @@ final class EventTable {
     }
 
     /**
-     * Reads the whole table.
+     * Reads the whole table, split by the first of the separators its head fits: {@code Export-Csv
+     * -UseCulture} writes {@code ;} where the culture's decimal separator is a comma (German, French, …).
      *
      * @throws IOException when the input cannot be read
      */
-    static void read(InputFile input, ReadContext context, char separator) throws IOException {
-        new EventTable(input, context, separator).read();
+    static void read(InputFile input, ReadContext context, char... separators) throws IOException {
+        try (BufferedReader text = new BufferedReader(EventText.reader(input.open()), Sniff.HEAD_BYTES)) {
+            char separator = separators[0];
+            if (separators.length > 1) {
+                text.mark(Sniff.HEAD_BYTES);
+                char[] head = new char[Sniff.HEAD_BYTES];
+                int length = 0;
+                int n;
+                while (length < head.length && (n = text.read(head, length, head.length - length)) > 0) {
+                    length += n;
+                }
+                text.reset();
+                char fitting = separatorOf(new String(head, 0, length), separators);
+                separator = fitting != 0 ? fitting : separator;
+            }
+            new EventTable(input, context, separator).read(text);
+        }
     }
 
-    private void read() throws IOException {
+    private void read(Reader text) throws IOException {
         EventRowHandler rows = new EventRowHandler();
-        try (CsvReader<EventRowHandler> csv = csv(rows, EventText.reader(input.open()), separator)) {
+        try (CsvReader<EventRowHandler> csv = csv(rows, text, separator)) {
             CloseableIterator<EventRowHandler> records = csv.iterator();
             List<List<String>> head = new ArrayList<>();
             List<Long> headLines = new ArrayList<>();

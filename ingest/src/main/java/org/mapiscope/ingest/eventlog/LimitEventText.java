@@ -1,5 +1,6 @@
 package org.mapiscope.ingest.eventlog;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
  * research/domain.md §1): {@code Closing Mapi session "…" because it exceeded …}, {@code Mapi
  * session "…" exceeded the maximum of N objects of type "…".}, an optional {@code with client
  * type "…"}, type names with or without quotes, straight or typographic quotes, lines wrapped by
- * a viewer or a mail client, and any text after the sentence.
+ * a viewer or a mail client, and any text after the sentence. Other languages:
+ * {@link LimitEventStructure}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -21,9 +23,6 @@ final class LimitEventText {
     /** What the sentence names, before the identity is turned into a user key. */
     record Fields(String identity, int limit, String objectType, String clientType) {
     }
-
-    /** Quotes a copy through a web page, Word or a mail client may have put around a value. */
-    private static final String TYPOGRAPHIC_QUOTES = "\u201C\u201D\u201E\u201F\u2018\u2019\u201A\u201B\u00AB\u00BB";
 
     /** A line break a wrapping viewer inserted, with the indentation it put after it. */
     private static final String BREAK = "(?:\\r?\\n|\\r)[ \\t]*";
@@ -87,25 +86,19 @@ final class LimitEventText {
         if (message == null || message.isBlank()) {
             return Optional.empty();
         }
-        String straight = straightQuotes(message);
+        if (!join(message).toLowerCase(Locale.ROOT).contains("exceeded")) {
+            return Optional.empty(); // no English wording: the slow wrapped pattern would search in vain
+        }
+        String straight = Quotes.straight(message);
         Optional<Fields> plain = match(SENTENCE, message, straight);
-        if (plain.isPresent() && !RUN_ON.matcher(straightQuotes(plain.get().identity())).find()) {
+        if (plain.isPresent() && !RUN_ON.matcher(Quotes.straight(plain.get().identity())).find()) {
             return plain;
         }
         return match(WRAPPED_SENTENCE, message, straight);
     }
 
-    private static String straightQuotes(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (TYPOGRAPHIC_QUOTES.indexOf(chars[i]) >= 0) {
-                chars[i] = '"';
-            }
-        }
-        return new String(chars);
-    }
-
-    private static String join(String wrapped) {
+    /** A quoted value with the line breaks (and their indentation) a wrapping viewer put into it removed. */
+    static String join(String wrapped) {
         return WRAP.matcher(wrapped).replaceAll("");
     }
 

@@ -46,9 +46,12 @@ public final class LimitEvents {
     }
 
     /**
-     * Reads a rendered 9646 description in any known wording (DESIGN §1). A description that
-     * Windows could not render ("The description for Event ID 9646 … cannot be found") still
-     * carries the insertion strings, and those are used.
+     * Reads a rendered 9646 description: in any known English wording (DESIGN §1); else, when
+     * Windows could not render it ("The description for Event ID 9646 … cannot be found"), from
+     * the insertion strings it still carries; else, in any other language, by its structure
+     * ({@link LimitEventStructure}). Call it only for an event whose source and id say it is a
+     * 9646 of the information store ({@link #isLimitEvent}): the structural reading is loose about
+     * words and relies on that.
      *
      * @param time    when the event was logged (UTC)
      * @param server  the computer that logged it, or {@code null} when the evidence does not say
@@ -57,12 +60,16 @@ public final class LimitEvents {
      * @return the event, or empty when the text is not a 9646 description
      */
     public static Optional<LimitExceeded> fromMessage(Instant time, String server, String message, EvidenceRef ref) {
-        Optional<Fields> fields = LimitEventText.parse(message);
-        if (fields.isPresent()) {
-            return Optional.of(build(time, server, fields.get(), ref));
+        Optional<Fields> english = LimitEventText.parse(message);
+        if (english.isPresent()) {
+            return Optional.of(build(time, server, english.get(), ref));
         }
-        return MissingDescription.insertionStrings(message)
+        Optional<LimitExceeded> unrendered = MissingDescription.insertionStrings(message)
                 .flatMap(strings -> fromInsertionStrings(time, server, strings, ref));
+        if (unrendered.isPresent()) {
+            return unrendered;
+        }
+        return LimitEventStructure.parse(message).map(fields -> build(time, server, fields, ref));
     }
 
     /**

@@ -82,14 +82,14 @@ class LimitEventTextPropertiesTest {
         });
     }
 
-    private static Gen<Identity> identities() {
+    static Gen<Identity> identities() {
         Gen<Identity> guidOnly = guids().map(g -> new Identity(g, g.toLowerCase(Locale.ROOT), null, g.toLowerCase(Locale.ROOT)));
         Gen<Identity> guidAndDn = guids().zip(dns(), (g, d) ->
                 new Identity(g + ": " + d.text(), d.key(), d.dn(), g.toLowerCase(Locale.ROOT)));
         return Generate.oneOf(dns(), guidOnly, guidAndDn);
     }
 
-    private static Gen<String> objectTypes() {
+    static Gen<String> objectTypes() {
         Gen<String> objt = lists().of(Generate.pick(NAME_CHARS.subList(0, 52))).ofSizeBetween(1, 14)
                 .map(cs -> "objt" + cs.stream().map(String::valueOf).collect(Collectors.joining()));
         return Generate.oneOf(Generate.constant("session"), objt);
