@@ -6,10 +6,12 @@ import java.util.Locale;
 /**
  * Where each field of interest sits in an RCA log row, as the {@code #Fields:} header says. The
  * column set differs by build (17 fields in 2010, 23 or 24 in 2013+), so columns are always found
- * by name; -1 means the log has no such column.
+ * by name; -1 means the log has no such column. server-ip is not among them: it is record-scoped
+ * (filled on Connect rows only) and a front end's proxy address in 2013+ ({@code ::1}), so it never
+ * names the server.
  */
 record RcaColumns(int count, int dateTime, int sessionId, int clientName, int clientSoftware,
-        int clientSoftwareVersion, int clientMode, int clientIp, int serverIp, int operation, int rpcStatus,
+        int clientSoftwareVersion, int clientMode, int clientIp, int operation, int rpcStatus,
         int operationSpecific, int failures) {
 
     /** Exchange 2010 (14.x) field list, for rows met before any header. */
@@ -30,7 +32,7 @@ record RcaColumns(int count, int dateTime, int sessionId, int clientName, int cl
         return new RcaColumns(lower.size(), lower.indexOf("date-time"), lower.indexOf("session-id"),
                 lower.indexOf("client-name"), lower.indexOf("client-software"),
                 lower.indexOf("client-software-version"), lower.indexOf("client-mode"), lower.indexOf("client-ip"),
-                lower.indexOf("server-ip"), lower.indexOf("operation"), lower.indexOf("rpc-status"),
+                lower.indexOf("operation"), lower.indexOf("rpc-status"),
                 lower.indexOf("operation-specific"), lower.indexOf("failures"));
     }
 

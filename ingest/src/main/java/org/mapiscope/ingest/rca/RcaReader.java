@@ -14,14 +14,16 @@ import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.ingest.Sniff;
 import org.mapiscope.ingest.TextDecoding;
 import org.mapiscope.model.EvidenceRef;
+import org.mapiscope.model.ServiceRestart;
 import org.mapiscope.model.SessionEvent;
 import org.mapiscope.model.UserKeys;
 
 /**
  * Reads Exchange 2010+ RPC Client Access protocol logs ({@code RCA_*.LOG}): {@code #}-header lines,
  * then CSV rows mapped by the latest {@code #Fields:} header (a new header may appear anywhere after
- * a service restart). Each row with a session id becomes a {@link SessionEvent}; see docs/ingest.md
- * for the mapping of operations to kinds. Stateless and thread-safe.
+ * a service restart). Each row with a session id becomes a {@link SessionEvent}; a header block after
+ * rows of the same file becomes a {@link ServiceRestart}. See docs/ingest.md for the mapping of
+ * operations to kinds. Stateless and thread-safe.
  */
 public final class RcaReader implements FormatReader {
 
@@ -33,7 +35,8 @@ public final class RcaReader implements FormatReader {
     private static final int CACHE_LIMIT = 50_000;
 
     private static final Pattern BUDGET = Pattern.compile("\\bConn:(\\d+)\\s+MaxConn:(\\S+)");
-    private static final String LIMIT_EXCEEDED = "connection limit exceeded";
+    /** Failure text kept on a failed connect's event, in characters. */
+    private static final int STATUS_LENGTH = 200;
 
     @Override
     public String format() {
@@ -65,17 +68,25 @@ public final class RcaReader implements FormatReader {
     /** The state of reading one file. */
     private static final class Run {
         private final String file;
-        private final String serverHint;
+        private final String server;
         private final ReadContext context;
         private final CsvLine csv = new CsvLine();
         private final IsoTime times = new IsoTime();
         private final Map<String, String[]> identities = new HashMap<>();
         private final Map<String, String> values = new HashMap<>();
         private RcaColumns columns;
+        /** A data line was read since the last header block: a header line now means the service restarted. */
+        private boolean rowsSinceHeader;
+        /** The first line of a header block that followed data rows, until its restart is emitted. */
+        private EvidenceRef restartAt;
+        /** That block's {@code #Date}, or null when it has none (the next row's time is used). */
+        private Instant restartDate;
 
         Run(InputFile input, ReadContext context) {
             this.file = input.displayPath();
-            this.serverHint = input.serverHint();
+            // Rows never name the server: server-ip is empty on all but Connect rows (record-scoped), so a
+            // session's rows would split across servers. The file's place says it, or nothing does.
+            this.server = input.serverHint();
             this.context = context;
         }
 
@@ -88,9 +99,10 @@ public final class RcaReader implements FormatReader {
                     continue;
                 }
                 if (line.charAt(0) == '#') {
-                    header(line);
+                    header(line, lineNo);
                     continue;
                 }
+                rowsSinceHeader = true;
                 long first = lineNo;
                 csv.split(line);
                 int extra = 0;
@@ -106,16 +118,46 @@ public final class RcaReader implements FormatReader {
                 }
                 row(EvidenceRef.line(file, first));
             }
+            if (restartAt != null && restartDate != null) {
+                restart(restartDate); // a restart with nothing logged after it
+            }
         }
 
-        private void header(String line) {
-            if (line.regionMatches(true, 0, "#Fields:", 0, 8)) {
+        private void header(String line, long lineNo) {
+            boolean block = startsWith(line, "#Software:") || startsWith(line, "#Version:")
+                    || startsWith(line, "#Log-type:") || startsWith(line, "#Date:") || startsWith(line, "#Fields:");
+            if (!block) {
+                return;
+            }
+            if (rowsSinceHeader) {
+                // Each file starts with its own header; one after rows of the same file means the service
+                // started again and went on writing here (rollover starts a new file instead).
+                rowsSinceHeader = false;
+                if (restartAt == null) {
+                    restartAt = EvidenceRef.line(file, lineNo);
+                    restartDate = null;
+                }
+            }
+            if (startsWith(line, "#Date:")) {
+                if (restartAt != null && restartDate == null) {
+                    restartDate = times.parse(line.substring(6).strip());
+                }
+            } else if (startsWith(line, "#Fields:")) {
                 columns = RcaColumns.ofHeader(line.substring(8));
                 identities.clear(); // a restart: keep caches small, nothing else carries over
             }
         }
 
+        private void restart(Instant time) {
+            context.emit(new ServiceRestart(time, server, restartAt));
+            restartAt = null;
+            restartDate = null;
+        }
+
         private void row(EvidenceRef ref) {
+            if (restartAt != null && restartDate != null) {
+                restart(restartDate);
+            }
             if (csv.unterminated()) {
                 context.skip(ref, "a quoted field is not closed within " + MAX_CONTINUATION_LINES + " lines");
                 return;
@@ -137,52 +179,59 @@ public final class RcaReader implements FormatReader {
                 context.skip(ref, "has " + csv.count() + " fields, the #Fields header names " + cols.count());
                 return;
             }
+            String stamp = csv.field(cols.dateTime());
             if (csv.isEmpty(cols.sessionId())) {
+                if (restartAt != null) {
+                    Instant time = times.parse(stamp);
+                    if (time != null) {
+                        restart(time);
+                    }
+                }
                 context.count(); // service rows (throttling summaries, warnings) belong to no session
                 return;
             }
-            String stamp = csv.field(cols.dateTime());
             Instant time = times.parse(stamp);
             if (time == null) {
                 context.skip(ref, "date-time '" + stamp + "' is not an ISO-8601 time");
                 return;
             }
+            if (restartAt != null) {
+                restart(time);
+            }
             String operation = value(csv.field(cols.operation()));
             String specific = csv.field(cols.operationSpecific());
-            SessionEvent.Kind kind = kind(cols, operation, specific);
+            SessionEvent.Kind kind;
+            String status = null;
+            if (operation.equalsIgnoreCase("Connect")) {
+                String rpc = csv.field(cols.rpcStatus()).strip();
+                String failures = csv.field(cols.failures()).strip();
+                if (succeeded(rpc) && failures.isEmpty()) {
+                    kind = SessionEvent.Kind.CONNECT;
+                } else {
+                    boolean limit = LimitTokens.namesLimit(rpc) || LimitTokens.namesLimit(failures);
+                    boolean limitInSpecific = !limit && LimitTokens.namesLimit(specific);
+                    kind = limit || limitInSpecific ? SessionEvent.Kind.REJECTED : SessionEvent.Kind.FAILED;
+                    status = status(rpc, failures, limitInSpecific ? specific : "");
+                }
+            } else if (operation.equalsIgnoreCase("Disconnect")) {
+                kind = rundown(specific) || rundown(csv.field(cols.failures())) || rundown(csv.field(cols.rpcStatus()))
+                        ? SessionEvent.Kind.RUNDOWN
+                        : SessionEvent.Kind.DISCONNECT;
+            } else if (operation.equalsIgnoreCase("NetworkRundown")) {
+                kind = SessionEvent.Kind.RUNDOWN;
+            } else {
+                kind = SessionEvent.Kind.ACTIVITY;
+            }
             if (operation.isEmpty()) {
                 operation = budgetSnapshot(specific);
             }
             String[] identity = identity(csv.field(cols.clientName()));
-            String server = serverHint != null ? serverHint : emptyToNull(value(csv.field(cols.serverIp())));
             context.emit(new SessionEvent(time, server, csv.field(cols.sessionId()), identity[0], identity[1], kind,
                     emptyToNull(operation), emptyToNull(value(RcaAddresses.withoutPort(csv.field(cols.clientIp())))),
                     emptyToNull(value(csv.field(cols.clientSoftware()))),
                     emptyToNull(value(csv.field(cols.clientSoftwareVersion()))),
                     emptyToNull(value(csv.field(cols.clientMode()))),
-                    isLogon(operation) ? mailbox(specific) : null, ref));
-        }
-
-        private SessionEvent.Kind kind(RcaColumns cols, String operation, String specific) {
-            if (operation.equalsIgnoreCase("Connect")) {
-                return failed(cols, specific) ? SessionEvent.Kind.REJECTED : SessionEvent.Kind.CONNECT;
-            }
-            if (operation.equalsIgnoreCase("Disconnect")) {
-                return SessionEvent.Kind.DISCONNECT;
-            }
-            return SessionEvent.Kind.ACTIVITY;
-        }
-
-        /** A connect fails when rpc-status carries a non-zero code or the row says the limit was hit. */
-        private boolean failed(RcaColumns cols, String specific) {
-            if (!csv.isEmpty(cols.rpcStatus())) {
-                String status = csv.field(cols.rpcStatus()).strip();
-                if (!status.equals("0") && !status.startsWith("0 ")) {
-                    return true;
-                }
-            }
-            return specific.toLowerCase(Locale.ROOT).contains(LIMIT_EXCEEDED)
-                    || csv.field(cols.failures()).toLowerCase(Locale.ROOT).contains(LIMIT_EXCEEDED);
+                    isLogon(operation) ? mailbox(specific) : null, ref, status));
         }
 
         /** [user key, DN as logged], cached: deriving a key costs regex work and a log repeats few identities. */
@@ -215,6 +264,68 @@ public final class RcaReader implements FormatReader {
             }
             return s;
         }
+    }
+
+    private static boolean startsWith(String line, String prefix) {
+        return line.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /**
+     * Whether rpc-status says success: empty, {@code 0}, {@code 0 (rpc::Success)}, {@code 0x0}. Anything
+     * else is a code ({@code 1010 (rpc::LoginPerm)}, {@code 0x6BA (rpc::Exception)}) or a name ({@code fault}).
+     */
+    static boolean succeeded(String rpcStatus) {
+        int end = 0;
+        int n = rpcStatus.length();
+        while (end < n && rpcStatus.charAt(end) != ' ' && rpcStatus.charAt(end) != '(') {
+            end++;
+        }
+        if (end == 0) {
+            return n == 0;
+        }
+        int from = end > 2 && (rpcStatus.startsWith("0x") || rpcStatus.startsWith("0X")) ? 2 : 0;
+        for (int i = from; i < end; i++) {
+            if (rpcStatus.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The connection was run down (the server reaped a dead connection): {@code NetworkRundown} and the like. */
+    static boolean rundown(String text) {
+        int n = text.length();
+        for (int i = 0; i + 7 <= n; i++) {
+            if (text.regionMatches(true, i, "rundown", 0, 7)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a failed connect logged, for the event's status: rpc-status, then failures (stack traces are
+     * long: whitespace collapsed, cut to {@value #STATUS_LENGTH} characters), then {@code extra}.
+     */
+    static String status(String rpcStatus, String failures, String extra) {
+        StringBuilder b = new StringBuilder();
+        for (String part : new String[] {rpcStatus, failures, extra}) {
+            String p = part.strip();
+            if (!p.isEmpty()) {
+                if (b.length() > 0) {
+                    b.append("; ");
+                }
+                b.append(p.replaceAll("\\s+", " "));
+            }
+            if (b.length() > STATUS_LENGTH) {
+                break;
+            }
+        }
+        if (b.length() > STATUS_LENGTH) {
+            b.setLength(STATUS_LENGTH);
+            b.append('\u2026');
+        }
+        return b.length() == 0 ? null : b.toString();
     }
 
     /** Throttling rows carry a budget snapshot {@code Conn:7 MaxConn:40}; it becomes their operation. */
