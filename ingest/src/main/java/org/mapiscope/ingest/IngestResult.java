@@ -15,9 +15,13 @@ public record IngestResult(List<InputSummary> inputs) {
         inputs = List.copyOf(inputs);
     }
 
-    /** Whether any file was in a known format (the CLI exits 2 when none was). */
+    /**
+     * Whether any file was in a known format (the CLI exits 2 when none was). A duplicate does not count
+     * by itself: its original is in the same run and counts for both.
+     */
     public boolean anythingRecognized() {
         return inputs.stream().anyMatch(i -> !InputSummary.UNRECOGNIZED.equals(i.format())
-                && !Ingestor.REFUSED.equals(i.format()) && !Ingestor.MISSING.equals(i.format()));
+                && !Ingestor.REFUSED.equals(i.format()) && !Ingestor.MISSING.equals(i.format())
+                && !Ingestor.DUPLICATE.equals(i.format()));
     }
 }

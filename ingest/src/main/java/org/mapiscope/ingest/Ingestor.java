@@ -27,7 +27,8 @@ import org.mapiscope.model.InputSummary;
  * threads. Ordering guarantee (docs/ingest.md): the sink is never called concurrently; each
  * file's evidence arrives in file order; the RCA logs of one folder are read one after the other
  * on one thread in natural name order, so one server's sessions arrive in chronological order.
- * Evidence of different folders may interleave.
+ * Evidence of different folders may interleave. A file whose content an earlier file has (a folder
+ * copied twice, a log both zipped and unpacked) is listed as {@link #DUPLICATE} and not read again.
  *
  * <p>Problems with the evidence never throw: they are errors on the file's {@link InputSummary}.
  * Instances are immutable and may be reused; {@link #ingest} may be called from several threads.
@@ -40,6 +41,11 @@ public final class Ingestor {
     public static final String MISSING = "missing";
     /** Format of a file or folder that could not be opened. */
     public static final String UNREADABLE = "unreadable";
+    /**
+     * Format of an input whose content an earlier input (in walk order) has byte for byte: it is listed,
+     * with an error naming the copy that was read, and not read again.
+     */
+    public static final String DUPLICATE = "duplicate";
 
     private static final String RCA = "rca";
 
@@ -78,11 +84,9 @@ public final class Ingestor {
         }
     }
 
-    private IngestResult run(List<Unit> units, ExpansionBudget budget, OrderedSink sink) {
-        List<List<Integer>> groups = groups(units);
+    private IngestResult run(List<Unit> walked, ExpansionBudget budget, OrderedSink sink) {
         @SuppressWarnings("unchecked")
-        List<InputSummary>[] slots = new List[units.size()];
-        Tracker tracker = new Tracker(units);
+        List<InputSummary>[] slots = new List[walked.size()];
         FileReading reading = new FileReading(timezone);
         NestedArchive nested = new NestedArchive(registry, budget, reading);
         AtomicInteger threadNo = new AtomicInteger();
@@ -92,8 +96,10 @@ public final class Ingestor {
             return t;
         });
         try {
+            List<Unit> units = withoutDuplicates(walked, Duplicates.find(walked, pool));
+            Tracker tracker = new Tracker(units);
             List<Future<?>> futures = new ArrayList<>();
-            for (List<Integer> group : groups) {
+            for (List<Integer> group : groups(units)) {
                 futures.add(pool.submit(() -> {
                     OrderedSink.Batch batch = sink.newBatch();
                     for (int index : group) {
@@ -128,12 +134,29 @@ public final class Ingestor {
         return new IngestResult(all);
     }
 
+    /** The units with every copy of earlier content replaced by a {@link Unit.Duplicate} naming the original. */
+    private static List<Unit> withoutDuplicates(List<Unit> units, Map<Integer, Integer> duplicates) {
+        if (duplicates.isEmpty()) {
+            return units;
+        }
+        List<Unit> out = new ArrayList<>(units);
+        duplicates.forEach((copy, original) -> {
+            Unit unit = units.get(copy);
+            out.set(copy, new Unit.Duplicate(unit.displayPath(), units.get(original).displayPath(), unit.storedBytes()));
+        });
+        return out;
+    }
+
     private List<InputSummary> readUnit(Unit unit, FileReading reading, NestedArchive nested, OrderedSink.Batch batch) {
         if (unit instanceof Unit.Leaf leaf) {
             return List.of(reading.read(leaf.input(), leaf.reader(), batch));
         }
         if (unit instanceof Unit.Nested n) {
             return nested.read(n, batch);
+        }
+        if (unit instanceof Unit.Duplicate d) {
+            return List.of(new InputSummary(d.displayPath(), DUPLICATE, 0, 0,
+                    List.of(new InputError(d.displayPath(), Duplicates.message(d.displayPath(), d.originalPath())))));
         }
         Unit.Rejected r = (Unit.Rejected) unit;
         return List.of(new InputSummary(r.displayPath(), r.format(), 0, 0,

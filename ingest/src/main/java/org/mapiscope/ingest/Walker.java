@@ -22,7 +22,8 @@ import org.mapiscope.ingest.archive.Magic;
 
 /**
  * Finds every input under the roots, in a deterministic order, and decides each file's format
- * from its first bytes. Runs on the calling thread; holds no file content, only what each file is.
+ * from its first bytes, taking its {@link Fingerprint} from the same bytes. Runs on the calling
+ * thread; holds no file content, only what each file is.
  * Zip files on disk stay open (random access) until {@link #close()}.
  */
 final class Walker implements Closeable {
@@ -147,15 +148,19 @@ final class Walker implements Closeable {
                 units.add(new Unit.Rejected(input.displayPath(), Ingestor.REFUSED, input.displayPath()
                         + " refused: archives nested deeper than " + budget.limits().maxDepth() + " levels"));
             } else {
-                units.add(new Unit.Nested(input, enclosing, name, depth + 1, stored));
+                units.add(new Unit.Nested(input, enclosing, name, depth + 1, stored,
+                        Fingerprint.of(input, sniff.head(), input.size())));
             }
             return;
         }
-        units.add(new Unit.Leaf(input, registry.detect(sniff).orElse(null), location, stored));
+        units.add(new Unit.Leaf(input, registry.detect(sniff).orElse(null), location, stored,
+                Fingerprint.of(input, sniff.head(), input.size())));
     }
 
-    private Unit leaf(InputFile input, String name, String location, long stored) throws IOException {
-        return new Unit.Leaf(input, registry.detect(Inputs.sniff(input, name)).orElse(null), location, stored);
+    private Unit leaf(InputFile input, String name, String location, long size) throws IOException {
+        Sniff sniff = Inputs.sniff(input, name);
+        return new Unit.Leaf(input, registry.detect(sniff).orElse(null), location, size,
+                Fingerprint.of(input, sniff.head(), size));
     }
 
     /** {@code RCA_1.LOG.gz} holds {@code RCA_1.LOG}. */

@@ -109,7 +109,9 @@ class ArchiveSafetyTest {
         }
         byte[] big = Fixtures.rca(rows.toString()).getBytes(StandardCharsets.US_ASCII);
         entries.put("EX01/RCA_20261102-1.LOG", big);
-        entries.put("EX02/RCA_20261102-1.LOG", big);
+        byte[] other = big.clone(); // not byte-identical: a duplicate would not be read, and spend nothing
+        other[other.length - 5] = '1'; // the last row's processing-time
+        entries.put("EX02/RCA_20261102-1.LOG", other);
         Path zip = dir.resolve("evidence.zip");
         Fixtures.write(zip, Fixtures.zip(entries));
         ArchiveLimits small = new ArchiveLimits(1000, 1 << 20, big.length + (big.length / 2), 4);

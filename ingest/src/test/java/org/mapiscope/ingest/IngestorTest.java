@@ -1,10 +1,12 @@
 package org.mapiscope.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -56,7 +58,7 @@ class IngestorTest {
                 StringBuilder rows = new StringBuilder();
                 for (int r = 0; r < rowsPerFile; r++) {
                     rows.append(Fixtures.rcaRow(String.format("2026-11-02T%02d:%02d:%02d.000Z", f % 24, r / 60 % 60, r % 60),
-                            f * 10_000 + r, "u" + r, "Connect"));
+                            f * 10_000 + r, "u" + r + server, "Connect")); // servers' logs never match byte for byte
                 }
                 Fixtures.write(logs.resolve("RCA_20261102-" + f + ".LOG"), Fixtures.rca(rows.toString()));
             }
@@ -147,16 +149,17 @@ class IngestorTest {
 
     @Test
     void readsZipAndGzipNestedTooWithEntryPathsAndFolderHints() throws IOException {
-        byte[] rca = Fixtures.rca(Fixtures.rcaRow("2026-11-02T08:00:00Z", 1, "jdoe", "Connect"))
-                .getBytes(StandardCharsets.US_ASCII);
+        // A different session per server: byte-identical logs would be read once (duplicates).
+        java.util.function.IntFunction<byte[]> rca = session -> Fixtures.rca(
+                Fixtures.rcaRow("2026-11-02T08:00:00Z", session, "jdoe", "Connect")).getBytes(StandardCharsets.US_ASCII);
         Map<String, byte[]> inner = new LinkedHashMap<>();
-        inner.put("EX09/RCA_20261102-1.LOG", rca);
+        inner.put("EX09/RCA_20261102-1.LOG", rca.apply(9));
         Map<String, byte[]> outer = new LinkedHashMap<>();
-        outer.put("EX02/Logging/RCA_20261102-1.LOG", rca);
-        outer.put("EX03/RCA_20261102-1.LOG.gz", Fixtures.gzip(rca));
+        outer.put("EX02/Logging/RCA_20261102-1.LOG", rca.apply(2));
+        outer.put("EX03/RCA_20261102-1.LOG.gz", Fixtures.gzip(rca.apply(3)));
         outer.put("more.zip", Fixtures.zip(inner));
         Fixtures.write(dir.resolve("evidence.zip"), Fixtures.zip(outer));
-        Fixtures.write(dir.resolve("EX04").resolve("RCA_20261102-1.LOG.gz"), Fixtures.gzip(rca));
+        Fixtures.write(dir.resolve("EX04").resolve("RCA_20261102-1.LOG.gz"), Fixtures.gzip(rca.apply(4)));
         IngestResult result = ingest(builder().build(), dir);
         assertThat(result.inputs()).extracting(InputSummary::path, InputSummary::format, InputSummary::records)
                 .containsExactly(
@@ -187,5 +190,106 @@ class IngestorTest {
         names.sort(NaturalOrder.INSTANCE);
         assertThat(names).containsExactly("RCA_20261101-1.LOG", "rca_20261102-1.LOG", "RCA_20261102-02.LOG",
                 "RCA_20261102-2.LOG", "RCA_20261102-10.LOG");
+    }
+
+    /** An RCA log of {@code rows} rows (about 140 bytes each), larger than the 64 KiB head from 500 rows on. */
+    private static String rcaLog(int session, int rows) {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < rows; r++) {
+            b.append(Fixtures.rcaRow(String.format("2026-11-02T08:%02d:%02d.000Z", r / 60 % 60, r % 60), session + r,
+                    "u" + r % 10, "Connect"));
+        }
+        return Fixtures.rca(b.toString());
+    }
+
+    @Test
+    void aFolderCopiedTwiceIsReadOnceAndTheCopiesAreListedAsDuplicates() throws IOException {
+        String one = rcaLog(1000, 600);
+        String two = rcaLog(2000, 600);
+        // Same size and same first 64 KiB as `one`, a different last row: only the whole-content CRC tells them apart.
+        String almost = one.substring(0, one.length() - 5) + "1,,\r\n"; // processing-time 1 instead of 0
+        assertThat(almost).hasSameSizeAs(one).isNotEqualTo(one);
+        assertThat(one.length()).isGreaterThan(Sniff.HEAD_BYTES);
+        Path original = dir.resolve("case").resolve("EX01");
+        Path copy = dir.resolve("case - Copy").resolve("EX01");
+        Fixtures.write(original.resolve("RCA_20261102-1.LOG"), one);
+        Fixtures.write(original.resolve("RCA_20261102-2.LOG"), two);
+        Fixtures.write(copy.resolve("RCA_20261102-1.LOG"), one);
+        Fixtures.write(copy.resolve("RCA_20261102-2.LOG"), two);
+        Fixtures.write(copy.resolve("RCA_20261102-3.LOG"), almost);
+        Fixtures.write(copy.resolve("notes.txt"), "not evidence");
+        Fixtures.write(original.resolve("notes.txt"), "not evidence");
+
+        IngestResult result = ingest(builder().build(), dir);
+
+        assertThat(result.inputs()).extracting(i -> dir.relativize(Path.of(i.path())).toString().replace('\\', '/'),
+                InputSummary::format, InputSummary::records).containsExactly(
+                        tuple("case/EX01/notes.txt", "unrecognized", 0L),
+                        tuple("case/EX01/RCA_20261102-1.LOG", "rca", 600L),
+                        tuple("case/EX01/RCA_20261102-2.LOG", "rca", 600L),
+                        tuple("case - Copy/EX01/notes.txt", "unrecognized", 0L),
+                        tuple("case - Copy/EX01/RCA_20261102-1.LOG", "duplicate", 0L),
+                        tuple("case - Copy/EX01/RCA_20261102-2.LOG", "duplicate", 0L),
+                        tuple("case - Copy/EX01/RCA_20261102-3.LOG", "rca", 600L));
+        assertThat(result.inputs().get(4).errors()).singleElement().satisfies(e -> {
+            assertThat(e.where()).isEqualTo(copy.resolve("RCA_20261102-1.LOG").toString());
+            assertThat(e.message()).contains("duplicate of " + original.resolve("RCA_20261102-1.LOG"));
+        });
+        assertThat(received).hasSize(1800);
+        // The copy's remaining file is still read in order.
+        assertThat(received.stream().map(SessionEvent.class::cast).filter(e -> e.ref().file().contains("Copy"))
+                .map(e -> e.ref().position()).toList()).isSorted().hasSize(600);
+        assertThat(result.anythingRecognized()).isTrue();
+    }
+
+    @Test
+    void aLogZippedAndUnpackedIsReadOnceWhicheverWayItWasPacked() throws IOException {
+        String log = rcaLog(1000, 700);
+        byte[] bytes = log.getBytes(StandardCharsets.US_ASCII);
+        Fixtures.write(dir.resolve("EX01").resolve("RCA_20261102-1.LOG"), log);
+        Map<String, byte[]> inner = new LinkedHashMap<>();
+        inner.put("RCA_20261102-9.LOG", rcaLog(5000, 3).getBytes(StandardCharsets.US_ASCII));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("EX01/RCA_20261102-1.LOG", bytes);
+        entries.put("EX01/old.zip", Fixtures.zip(inner));
+        byte[] zip = Fixtures.zip(entries);
+        Fixtures.write(dir.resolve("EX01.zip"), zip);
+        Fixtures.write(dir.resolve("mail").resolve("EX01 (1).zip"), zip); // downloaded twice
+        Fixtures.write(dir.resolve("mail").resolve("RCA_20261102-1.LOG.gz"), Fixtures.gzip(bytes)); // compared by its trailer
+
+        IngestResult result = ingest(builder().build(), dir);
+
+        String first = dir.resolve("EX01").resolve("RCA_20261102-1.LOG").toString();
+        String zipped = dir.resolve("EX01.zip") + "!/EX01/";
+        assertThat(result.inputs()).extracting(InputSummary::path, InputSummary::format, InputSummary::records)
+                .containsExactly(
+                        tuple(first, "rca", 700L),
+                        tuple(zipped + "old.zip!/RCA_20261102-9.LOG", "rca", 3L),
+                        tuple(zipped + "RCA_20261102-1.LOG", "duplicate", 0L),
+                        tuple(dir.resolve("mail").resolve("EX01 (1).zip") + "!/EX01/old.zip", "duplicate", 0L),
+                        tuple(dir.resolve("mail").resolve("EX01 (1).zip") + "!/EX01/RCA_20261102-1.LOG", "duplicate", 0L),
+                        tuple(dir.resolve("mail").resolve("RCA_20261102-1.LOG.gz").toString(), "duplicate", 0L));
+        assertThat(result.inputs()).filteredOn(i -> i.format().equals("duplicate"))
+                .allSatisfy(i -> assertThat(i.errors()).singleElement().satisfies(e -> assertThat(e.message())
+                        .contains("duplicate of " + (i.path().endsWith("old.zip") ? zipped + "old.zip" : first))));
+        assertThat(received).hasSize(703);
+    }
+
+    @Test
+    void anInputNamedTwiceIsReadOnceAndARunOfOnlyUnrecognizedCopiesStaysUnreadable() throws IOException {
+        Path log = dir.resolve("EX01").resolve("RCA_20261102-1.LOG");
+        Fixtures.write(log, rcaLog(1, 5));
+        IngestResult twice = ingest(builder().build(), log, dir.resolve("EX01"));
+        assertThat(twice.inputs()).extracting(InputSummary::format).containsExactly("rca", "duplicate");
+        assertThat(twice.inputs().get(1).errors().get(0).message()).contains("named more than once", "duplicate of " + log);
+        assertThat(twice.anythingRecognized()).isTrue();
+        assertThat(received).hasSize(5);
+
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Fixtures.write(other.resolve("a.txt"), "not evidence");
+        Fixtures.write(other.resolve("b.txt"), "not evidence");
+        IngestResult unknown = ingest(builder().build(), other);
+        assertThat(unknown.inputs()).extracting(InputSummary::format).containsExactly("unrecognized", "unrecognized");
+        assertThat(unknown.anythingRecognized()).isFalse();
     }
 }
