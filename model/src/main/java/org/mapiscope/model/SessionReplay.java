@@ -21,10 +21,12 @@ public final class SessionReplay {
     public static final long OPEN = Long.MAX_VALUE;
 
     /**
-     * How long a refused attempt would have held a session at least, had the store admitted it: beyond
-     * its last retry by this much. A client retrying every minute holds one place, not one per retry.
+     * A refused attempt stream holds its place from its first refusal until just after its last: a
+     * client retrying every minute holds one place, not one per retry, and two clients refused at the
+     * same instant hold two. Not longer: the session a client finally got is already in the evidence
+     * from its next retry on, and must not be counted twice.
      */
-    public static final long REFUSED_HOLD_MS = 60_000L;
+    public static final long REFUSED_HOLD_MS = 1L;
 
     /** How a session ended in the evidence. */
     public enum Ending {
