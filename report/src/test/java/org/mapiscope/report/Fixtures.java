@@ -63,9 +63,12 @@ public final class Fixtures {
         SessionSummary sessions = new SessionSummary(List.of(
                 new UserSessions("jdoe", 32, T0.plusSeconds(900), 6, 26, List.of(
                         new ClientUsage("10.8.0.17", "OUTLOOK.EXE", "Cached", 30),
-                        new ClientUsage("192.168.1.20", "OUTLOOK.EXE", "Cached", 8)), timeline(T0, 32, 6), 40),
+                        new ClientUsage("192.168.1.20", "OUTLOOK.EXE", "Cached", 8)), timeline(T0, 32, 6), 40,
+                        new SessionSummary.Refusals(10, T0.plusSeconds(900), 32, 6, 60,
+                                java.util.Map.of("1010 (rpc::LoginPerm)", 60L), 14, 2)),
                 new UserSessions("besadmin", 32, T0.plusSeconds(3600), 32, 0, List.of(
-                        new ClientUsage("10.0.0.5", "BlackBerry Enterprise Server", "Classic", 400)), timeline(T0, 32, 32), 12)));
+                        new ClientUsage("10.0.0.5", "BlackBerry Enterprise Server", "Classic", 400)), timeline(T0, 32, 32), 12,
+                        new SessionSummary.Refusals(4, T0.plusSeconds(3600), 32, 32, 0, java.util.Map.of(), 0, 0))));
         List<SettingView> settings = List.of(
                 new SettingView("EX1", ExchangeDefaults.MAX_SESSIONS_PER_USER, "32", SettingView.DEFAULT_SOURCE),
                 new SettingView("EX1", ExchangeDefaults.KEEP_ALIVE_TIME, "7200000", SettingView.DEFAULT_SOURCE));

@@ -28,7 +28,9 @@ class ConsoleSummaryTest {
                 "Time span   2026-11-02 08:01Z \u2013 2026-11-04 13:00Z  (2 d 4 h)");
         assertThat(text).containsPattern("jdoe\\s+40  session/32\\s+2026-11-02 08:15Z \u2013 2026-11-04 13:00Z  refused 40\n");
         assertThat(text).contains("Exchange    2010  (RPC Client Access logs exist from Exchange 2010 on",
-                "Refused     52 connects turned away by the server");
+                "Refused     14 unmet sessions (refused attempts, retries collapsed; 52 RCA rows)",
+                "Other fails 60 connects failed for other reasons (permission, authentication, network)",
+                "Ended       14 sessions run down by the server (client gone), 2 ended by service restarts");
         assertThat(text).contains("KeepAliveTime", "default (absent)", "DEAD_CLIENT_SESSIONS", "90%");
         // Expert's order: the client-side fix and the BES policy (step 1) before KeepAliveTime (step 2).
         assertThat(text.indexOf("1. Close Outlook")).isLessThan(text.indexOf("3. Lower KeepAliveTime"));

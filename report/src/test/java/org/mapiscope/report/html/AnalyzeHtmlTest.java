@@ -35,7 +35,8 @@ class AnalyzeHtmlTest {
         String html = AnalyzeHtml.render(Fixtures.report());
         assertThat(html).contains("refused 57 MAPI objects", "Most affected: jdoe, besadmin", "Clients vanished without closing");
         assertThat(html.indexOf("Close Outlook before disconnecting the VPN")).isLessThan(html.indexOf("Lower KeepAliveTime to 30 minutes"));
-        assertThat(html).contains("<b>52</b>Refused connects", "show 52 connects the server refused");
+        assertThat(html).contains("<b>14</b>Unmet sessions", "amount to 14 unmet sessions",
+                "52 refused connects in the RPC Client Access logs", "60 other connects failed for reasons other than");
     }
 
     @Test
