@@ -33,16 +33,11 @@ final class DeadClientRule implements CauseRule {
             return Optional.empty();
         }
         boolean roaming = u.oneTimeAddresses >= Thresholds.ROAMING_ONE_TIME_ADDRESSES;
-        double confidence = u.symptomatic() ? 0.7 : 0.45;
-        if ((u.reaped + u.rundowns) * 2 >= stale) {
-            confidence += 0.15;
-        }
-        if (roaming) {
-            confidence += 0.1;
-        }
-        if (u.worst != null && u.worst.covered() && u.worst.stale() * 2 >= u.worst.open()) {
-            confidence += 0.05;
-        }
+        double confidence = Confidence.of(u.symptomatic() ? Confidence.DEAD_REFUSED : Confidence.DEAD_WARNING,
+                (u.reaped + u.rundowns) * 2 >= stale ? Confidence.DEAD_MOSTLY_REAPED : null,
+                roaming ? Confidence.DEAD_ROAMING : null,
+                u.worst != null && u.worst.covered() && u.worst.stale() * 2 >= u.worst.open()
+                        ? Confidence.DEAD_LEFTOVERS_AT_REFUSAL : null);
         StringBuilder s = new StringBuilder();
         s.append(u.user).append(" left ").append(Texts.count(stale, "session", "sessions"))
                 .append(" behind on the server after the client had moved on");
@@ -91,7 +86,7 @@ final class DeadClientRule implements CauseRule {
         if (sf.keepAliveMs() > ctx.prescriptions().keepAliveTarget()) {
             remedies.add(ctx.prescriptions().lowerKeepAlive(sf));
         }
-        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Math.min(0.95, confidence),
+        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence,
                 s.toString(), RuleContext.evidence(u.moved, u.rundownExamples, u.reapedExamples, u.snapshotStaleExamples,
                 u.rejectedExamples), remedies));
     }

@@ -30,10 +30,9 @@ final class HungryClientRule implements CauseRule {
         String machine = fromRca ? (u.hungryClient.ip() == null ? "an unknown address" : u.hungryClient.ip()) : u.hungryMachine;
         int count = fromRca ? u.hungryPeak : u.hungryMachineCount;
         boolean outlook = ClientSoftware.isOutlookOrUnknown(software);
-        double confidence = outlook ? 0.7 : 0.85;
-        if (fromRca && u.worst != null && u.worst.covered() && u.hungryPeak * 2 >= u.worst.open()) {
-            confidence += 0.1;
-        }
+        double confidence = Confidence.of(outlook ? Confidence.HUNGRY_OUTLOOK : Confidence.HUNGRY_OTHER_PROGRAM,
+                fromRca && u.worst != null && u.worst.covered() && u.hungryPeak * 2 >= u.worst.open()
+                        ? Confidence.HUNGRY_HELD_HALF_AT_REFUSAL : null);
         StringBuilder s = new StringBuilder();
         s.append(u.user).append("'s client ").append(fromRca ? u.hungryClient.describe() : machine).append(" held ").append(count)
                 .append(" active sessions at once (").append(Texts.time(fromRca ? u.hungryAt : u.hungryMachineAt))
@@ -58,7 +57,7 @@ final class HungryClientRule implements CauseRule {
                         + "reconfigure the sync/archiving tool to reuse one session. Verify: that machine holds no more "
                         + "than a handful of sessions for " + u.user + ".",
                 List.of());
-        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Math.min(0.95, confidence), s.toString(),
+        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s.toString(),
                 RuleContext.evidence(hungryRef(u), u.snapshotHungryExamples, u.rejectedExamples), List.of(fix)));
     }
 

@@ -26,7 +26,8 @@ final class KeepAliveRule {
             return Optional.empty();
         }
         Setting read = sf.keepAliveSetting();
-        double confidence = read != null ? 0.9 : sf.exportSeen() ? 0.85 : 0.6;
+        double confidence = Confidence.of(read != null ? Confidence.KEEPALIVE_READ
+                : sf.exportSeen() ? Confidence.KEEPALIVE_EXPORT_WITHOUT : Confidence.KEEPALIVE_ASSUMED);
         int stale = deadUsers.stream().mapToInt(UserFacts::stale).sum();
         String names = deadUsers.stream().limit(5).map(u -> u.user).reduce((a, b) -> a + ", " + b).orElse("");
         String summary = RuleContext.keepAliveSentence(sf) + (read == null && !sf.exportSeen()

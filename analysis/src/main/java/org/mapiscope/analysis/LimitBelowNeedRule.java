@@ -97,7 +97,8 @@ final class LimitBelowNeedRule implements CauseRule {
         }
         Demand d = found.get();
         ServerFacts sf = ctx.serverOf(u);
-        double confidence = 0.65 + (u.oneTimeAddresses == 0 ? 0.1 : 0) + (u.sessionLimitEvents() > 0 ? 0.1 : 0);
+        double confidence = Confidence.of(Confidence.NEED, u.oneTimeAddresses == 0 ? Confidence.NEED_FIXED_ADDRESSES : null,
+                u.sessionLimitEvents() > 0 ? Confidence.NEED_WITH_9646 : null);
         String s = u.user + " needs more sessions than the limit allows: at " + Texts.time(d.at()) + " the demand was "
                 + d.demand() + " (" + d.basis().substring(0, d.basis().indexOf(" = ")) + ") against a limit of "
                 + d.limit() + ", with no sessions left behind by vanished clients and no other cause in the evidence."
@@ -109,7 +110,7 @@ final class LimitBelowNeedRule implements CauseRule {
                         + "only. If the need stays, take the last step.",
                 List.of());
         Remedy raise = ctx.prescriptions().raiseSessionLimit(u.user, sf, d.limit(), d.recommended(), d.basis());
-        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Math.min(0.95, confidence), s,
+        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s,
                 RuleContext.evidence(u.rejectedExamples, u.moved), List.of(reduce, raise)));
     }
 

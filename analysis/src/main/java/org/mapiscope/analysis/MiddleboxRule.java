@@ -26,7 +26,8 @@ final class MiddleboxRule implements CauseRule {
         String address = u.middleboxAddresses.first();
         int users = ctx.middleboxes().users(u.middleboxServer, address).size();
         int established = ctx.establishedFrom(u.middleboxServer, address);
-        double confidence = 0.75 + (u.symptomatic() ? 0.1 : 0) + (established >= users ? 0.05 : 0);
+        double confidence = Confidence.of(Confidence.MIDDLEBOX, u.symptomatic() ? Confidence.MIDDLEBOX_REFUSED : null,
+                established >= users ? Confidence.MIDDLEBOX_NETSTAT_AGREES : null);
         StringBuilder s = new StringBuilder();
         s.append(u.user).append("'s sessions through ").append(address).append(" were not reaped: ")
                 .append(Texts.count(u.held, "session", "sessions")).append(" stayed open more than ")
@@ -48,7 +49,7 @@ final class MiddleboxRule implements CauseRule {
                         + "Lowering KeepAliveTime cannot help while the device answers the probes. Verify: "
                         + "sessions from " + address + " end within KeepAliveTime after their users leave.",
                 List.of());
-        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Math.min(0.95, confidence), s.toString(),
+        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s.toString(),
                 RuleContext.evidence(u.heldExamples, u.moved, u.rejectedExamples), List.of(fix)));
     }
 }

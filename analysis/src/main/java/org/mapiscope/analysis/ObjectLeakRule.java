@@ -69,7 +69,7 @@ final class ObjectLeakRule implements CauseRule {
                         + "scripts that never close MAPI objects); update or fix it. " : "")
                         + "Verify: no more Event 9646 for these object types.",
                 List.of()));
-        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), 0.9, s.toString(),
+        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Confidence.of(Confidence.LEAK), s.toString(),
                 RuleContext.evidence(examples), remedies));
     }
 

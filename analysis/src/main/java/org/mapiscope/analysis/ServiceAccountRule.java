@@ -26,7 +26,8 @@ final class ServiceAccountRule implements CauseRule {
         if (mailboxes < Thresholds.SERVICE_MIN_MAILBOXES && !(serviceSoftware && steady)) {
             return Optional.empty();
         }
-        double confidence = 0.7 + (serviceSoftware ? 0.15 : 0) + (u.symptomatic() ? 0.1 : 0);
+        double confidence = Confidence.of(Confidence.SERVICE_ACCOUNT, serviceSoftware ? Confidence.SERVICE_SOFTWARE : null,
+                u.symptomatic() ? Confidence.SERVICE_REFUSED : null);
         String software = serviceSoftware ? String.join(", ", u.serviceSoftware) : null;
         boolean blackBerry = software != null && software.toLowerCase(Locale.ROOT).contains("blackberry");
         StringBuilder s = new StringBuilder();
@@ -42,7 +43,7 @@ final class ServiceAccountRule implements CauseRule {
         Remedy fix = ctx.prescriptions().serviceAccount(u.user, blackBerry,
                 demand.map(LimitBelowNeedRule.Demand::recommended).orElse(null),
                 demand.map(LimitBelowNeedRule.Demand::basis).orElse(null));
-        return Optional.of(new Finding(Finding.Scope.ACCOUNT, u.user, cause(), Math.min(0.95, confidence), s.toString(),
+        return Optional.of(new Finding(Finding.Scope.ACCOUNT, u.user, cause(), confidence, s.toString(),
                 RuleContext.evidence(u.delegateExamples, u.rejectedExamples, u.eventExamples()), List.of(fix)));
     }
 

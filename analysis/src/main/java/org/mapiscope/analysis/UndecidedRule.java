@@ -12,7 +12,7 @@ import org.mapiscope.model.ExchangeDefaults;
 final class UndecidedRule implements CauseRule {
 
     /** Confidence of a cause the evidence cannot decide: below every decided finding. */
-    static final double UNDECIDED = 0.3;
+    static final double UNDECIDED = Confidence.of(Confidence.UNDECIDED);
 
     private Cause cause = Cause.DEAD_CLIENT_SESSIONS;
 
