@@ -172,14 +172,34 @@ public final class Ingestor {
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
             String key = unit instanceof Unit.Leaf leaf && leaf.reader() != null && RCA.equals(leaf.reader().format())
-                    ? "rca:" + leaf.location()
+                    ? rcaGroup(leaf)
                     : "unit:" + i;
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : byKey.values()) {
+            // One server's logs from several folders (EX01/march, EX01/april): in log-name (date) order.
+            group.sort(Comparator.comparing((Integer i) -> fileName(units.get(i)), NaturalOrder.INSTANCE)
+                    .thenComparing(i -> units.get(i).displayPath(), NaturalOrder.INSTANCE));
         }
         List<List<Integer>> groups = new ArrayList<>(byKey.values());
         groups.sort(Comparator.comparingLong((List<Integer> g) -> -g.stream()
                 .mapToLong(i -> units.get(i).storedBytes()).sum()));
         return groups;
+    }
+
+    /**
+     * RCA logs of one server are read one after another wherever they sit: grouped by the server their
+     * place names, else by their folder. Reading them on two threads would interleave one server's
+     * sessions out of time order.
+     */
+    private static String rcaGroup(Unit.Leaf leaf) {
+        String hint = leaf.input().serverHint();
+        return hint == null ? "rca:" + leaf.location() : "rca-server:" + hint.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String fileName(Unit unit) {
+        String path = unit.displayPath().replace('\\', '/');
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Counts finished files and bytes and tells the listener, one call at a time. */

@@ -87,7 +87,8 @@ final class ServerHints {
     }
 
     private static boolean isHostLike(String name) {
-        return HOST.matcher(name).matches() && !isGeneric(name) && !LONG_DIGITS.matcher(name).find();
+        return HOST.matcher(name).matches() && !isGeneric(name) && !MONTHS.contains(name.toLowerCase(Locale.ROOT))
+                && !LONG_DIGITS.matcher(name).find();
     }
 
     private static boolean isGeneric(String name) {

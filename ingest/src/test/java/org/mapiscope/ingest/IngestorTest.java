@@ -95,6 +95,26 @@ class IngestorTest {
     }
 
     @Test
+    void oneServersLogsInSeveralFoldersAreReadOneAfterAnotherInLogNameOrder() throws IOException {
+        // EX01/march and EX01/april: two folders, one server; on two threads they would interleave.
+        for (int month = 3; month <= 4; month++) {
+            Path logs = dir.resolve("EX01").resolve(month == 3 ? "march" : "april");
+            for (int day = 1; day <= 6; day++) {
+                StringBuilder rows = new StringBuilder();
+                for (int r = 0; r < 200; r++) {
+                    rows.append(Fixtures.rcaRow(String.format("2026-%02d-%02dT10:%02d:%02d.000Z", month, day, r / 60, r % 60),
+                            month * 100_000 + day * 1_000 + r, "u" + r, "Connect"));
+                }
+                Fixtures.write(logs.resolve(String.format("RCA_2026%02d%02d-1.LOG", month, day)), Fixtures.rca(rows.toString()));
+            }
+        }
+        ingest(builder().build(), dir);
+        List<java.time.Instant> times = received.stream().map(SessionEvent.class::cast)
+                .peek(e -> assertThat(e.server()).isEqualTo("EX01")).map(SessionEvent::time).toList();
+        assertThat(times).hasSize(2 * 6 * 200).isSorted();
+    }
+
+    @Test
     void listsUnrecognizedAndMissingInputsAndAttributesServersByPath() throws IOException {
         Fixtures.write(dir.resolve("notes.txt"), "nothing to see");
         Fixtures.write(dir.resolve("exports").resolve("EX07-tcpip.reg"),
