@@ -265,12 +265,47 @@ final class Conclusions {
                 RefusalPoints rca = new RefusalPoints();
                 mine.forEach(t -> rca.addAll(t.refusals));
                 RefusalPoints events = eventPoints.getOrDefault(server, Map.of()).get(user);
+                if (events != null) {
+                    failuresAtA9646(users.get(user), mine, events, rca);
+                }
                 if (rca.size() == 0 && events == null) {
                     continue;
                 }
                 RefusalJoin join = new RefusalJoin(server, user, sf, mine, open.getOrDefault(user, List.of()), rca, events);
                 join.streams().forEach(log::refusal);
                 users.computeIfAbsent(user, UserFacts::new).addRefusals(server, join);
+            }
+        }
+    }
+
+    /**
+     * Failed connects logged at the moment of one of the user's 9646 on that server were refusals by the
+     * limit, whatever status they carry: they move from the other failures to the refusals.
+     */
+    private static void failuresAtA9646(UserFacts u, List<UserTrack> tracks, RefusalPoints events, RefusalPoints rca) {
+        if (u == null) {
+            return;
+        }
+        long[] times = new long[events.size()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = events.time(i);
+        }
+        java.util.Arrays.sort(times);
+        long window = Thresholds.SAME_MOMENT.toMillis();
+        for (UserTrack t : tracks) {
+            for (int i = 0; i < t.failedPoints.size(); i++) {
+                long at = t.failedPoints.time(i);
+                int k = java.util.Arrays.binarySearch(times, at - window);
+                int next = k >= 0 ? k : -k - 1;
+                if (next < times.length && times[next] <= at + window) {
+                    rca.add(at, t.failedPoints.client(i));
+                    u.rejected++;
+                    u.otherFailures--;
+                    String status = t.failedStatus.get(i);
+                    if (status != null) {
+                        u.otherFailureStatus.computeIfPresent(status, (s, n) -> n > 1 ? n - 1 : null);
+                    }
+                }
             }
         }
     }

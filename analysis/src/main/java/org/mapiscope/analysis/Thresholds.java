@@ -135,6 +135,13 @@ public final class Thresholds {
      */
     public static final Duration JOIN_SKEW = Duration.ofMinutes(2);
     /**
+     * A connect that failed with a status naming no limit, logged this close to a 9646 of the same user
+     * on the same server, was refused by the limit all the same (DESIGN §1): "a 9646 for that user at
+     * that moment". Both are written by the same machine in the same instant.
+     */
+    public static final Duration SAME_MOMENT = Duration.ofSeconds(5);
+
+    /**
      * A session id lower than this share of the highest id seen since the last restart means the service
      * started counting again: it restarted (ids only grow while it runs).
      */

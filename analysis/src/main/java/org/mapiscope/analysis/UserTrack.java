@@ -220,9 +220,20 @@ final class UserTrack {
         if (otherFailureStatus.containsKey(status) || otherFailureStatus.size() < Thresholds.MAX_FAILURE_KINDS) {
             otherFailureStatus.merge(status, 1L, Long::sum);
         }
-        failureExamples.add(new Example(e.time(), e.ref(), "connect from " + new ClientKey(e.clientIp(),
-                e.clientSoftware(), e.clientMode()).describe() + " failed: " + status));
+        ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
+        failureExamples.add(new Example(e.time(), e.ref(), "connect from " + client.describe() + " failed: " + status));
+        if (failedPoints.size() < Thresholds.MAX_HISTORY_SESSIONS) {
+            failedPoints.add(e.time().toEpochMilli(), client);
+            failedStatus.add(otherFailureStatus.containsKey(status) ? status : null);
+        }
     }
+
+    /**
+     * Failed connects as points, with their status (or {@code null} beyond the listed kinds): one at the
+     * moment of a 9646 for the user was the limit after all, whatever status it logged (DESIGN §1).
+     */
+    final RefusalPoints failedPoints = new RefusalPoints();
+    final java.util.List<String> failedStatus = new java.util.ArrayList<>();
 
     /** A connect from another address: the client of older, silent sessions has moved on. */
     private void supersedeMovedAway(Instant time, ClientKey newClient, EvidenceRef ref) {

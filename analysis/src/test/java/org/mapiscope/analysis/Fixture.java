@@ -151,6 +151,26 @@ final class Fixture {
         return this;
     }
 
+    /** One Event 9646 of the session cap with no RCA row beside it (the RCA log shows no failed connect). */
+    Fixture limitEvent(String computer, Instant t, String user, int limit) {
+        add(t, new LimitExceeded(t, computer, user, dn(user), null, null, "session", limit,
+                ref("Application.evtx", EvidenceRef.Kind.RECORD)));
+        return this;
+    }
+
+    /** The RCA row of a connect refused at the session limit, without an Event 9646 beside it. */
+    Fixture refusedRow(String server, String user, Instant t, String ip, String software) {
+        rca(server, t, "0", user, SessionEvent.Kind.REJECTED, "Connect", ip, software, null);
+        return this;
+    }
+
+    /** The RCA row of a connect that failed with {@code status} (e.g. {@code 1010 (rpc::LoginPerm)}). */
+    Fixture failedRow(String server, String user, Instant t, String ip, String software, String status) {
+        add(t, new SessionEvent(t, server, "0", user, dn(user), SessionEvent.Kind.FAILED, "Connect", ip, software,
+                "14.0.7172.5000", "Classic", null, ref("RCA_" + server + ".LOG", EvidenceRef.Kind.LINE), status));
+        return this;
+    }
+
     Fixture guidEvent(String server, Instant t, String guid, String dnOrNull, String type, int limit) {
         String user = dnOrNull == null ? guid : org.mapiscope.model.UserKeys.fromIdentity(dnOrNull);
         add(t, new LimitExceeded(t, server, user, dnOrNull, guid, null, type, limit, ref("Application.evtx", EvidenceRef.Kind.RECORD)));

@@ -5,6 +5,7 @@ import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.LimitExceeded;
 import org.mapiscope.model.LogonSnapshot;
+import org.mapiscope.model.ServiceRestart;
 import org.mapiscope.model.SessionEvent;
 import org.mapiscope.model.Setting;
 
@@ -17,11 +18,14 @@ final class Renumber {
     static Evidence withRef(Evidence e, EvidenceRef ref) {
         if (e instanceof SessionEvent s) {
             return new SessionEvent(s.time(), s.server(), s.sessionId(), s.user(), s.dn(), s.kind(), s.operation(),
-                    s.clientIp(), s.clientSoftware(), s.clientVersion(), s.clientMode(), s.mailbox(), ref);
+                    s.clientIp(), s.clientSoftware(), s.clientVersion(), s.clientMode(), s.mailbox(), ref, s.status());
         }
         if (e instanceof LimitExceeded l) {
             return new LimitExceeded(l.time(), l.server(), l.user(), l.dn(), l.sessionGuid(), l.clientType(),
-                    l.objectType(), l.limit(), ref);
+                    l.objectType(), l.limit(), ref, l.recordId());
+        }
+        if (e instanceof ServiceRestart r) {
+            return new ServiceRestart(r.time(), r.server(), ref);
         }
         if (e instanceof LogonSnapshot l) {
             return new LogonSnapshot(l.time(), l.server(), l.user(), l.dn(), l.logonTime(), l.lastAccess(), l.clientIp(),
