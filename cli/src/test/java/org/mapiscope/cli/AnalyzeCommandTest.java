@@ -37,8 +37,8 @@ class AnalyzeCommandTest {
         assertThat(result.at("/tool/name").asText()).isEqualTo("mapiscope");
         assertThat(result.at("/inputs")).hasSize(3);
         assertThat(result.at("/inputs").findValuesAsText("format")).containsExactlyInAnyOrder("rca", "event-xml", "reg");
-        assertThat(result.at("/limitEvents/total").asLong()).isEqualTo(96);
-        assertThat(result.at("/limitEvents/byObjectType/session").asLong()).isEqualTo(96);
+        assertThat(result.at("/limitEvents/total").asLong()).isEqualTo(336);
+        assertThat(result.at("/limitEvents/byObjectType/session").asLong()).isEqualTo(336);
         List<String> causes = result.at("/findings").findValuesAsText("cause");
         assertThat(causes).contains("DEAD_CLIENT_SESSIONS", "KEEPALIVE_TOO_LONG")
                 .doesNotContain("LIMIT_BELOW_NEED", "SESSION_HUNGRY_CLIENT", "MIDDLEBOX_HOLDING");
@@ -58,7 +58,7 @@ class AnalyzeCommandTest {
         CliRun run = CliRun.of("analyze", CliRun.example().toString(), "--json", "-");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.outJson().at("/limitEvents/total").asLong()).isEqualTo(96);
+        assertThat(run.outJson().at("/limitEvents/total").asLong()).isEqualTo(336);
         assertThat(run.err()).contains("Event 9646");
     }
 
@@ -116,7 +116,7 @@ class AnalyzeCommandTest {
                 .filter(n -> n.get("path").asText().endsWith("hostile.xml"))
                 .map(n -> n.get("errors").toString()).findFirst().orElseThrow();
         assertThat(hostileErrors).containsIgnoringCase("DOCTYPE").doesNotContain("root:");
-        assertThat(run.outJson().at("/limitEvents/total").asLong()).isEqualTo(96);
+        assertThat(run.outJson().at("/limitEvents/total").asLong()).isEqualTo(336);
     }
 
     @Test
