@@ -95,6 +95,19 @@ public final class Analyzer implements EvidenceSink {
             mine.addAll(theirs);
             return mine;
         }));
+        // Copies of one event read by different partials were counted by both: take the extra ones back.
+        dedup.addAll(other.dedup).forEach((moment, extra) -> {
+            LimitTally t = limits.get(new LimitTally.Key(moment.user(), moment.objectType(), moment.limit()));
+            if (t != null) {
+                t.remove(extra);
+            }
+            RefusalPoints points = limitRefusals.get(new LimitRefusalKey(moment.server(), moment.user(), moment.limit()));
+            if (points != null) {
+                synchronized (points) {
+                    points.removeWithin(moment.second() * 1000L, moment.second() * 1000L + 999, extra);
+                }
+            }
+        });
         guidNames.putAll(other.guidNames);
         other.limitRefusals.forEach((key, points) -> limitRefusals.merge(key, points, (mine, theirs) -> {
             synchronized (mine) {
@@ -102,7 +115,6 @@ public final class Analyzer implements EvidenceSink {
             }
             return mine;
         }));
-        dedup.addAll(other.dedup);
         settings.addAll(other.settings);
         versionClues.addAll(other.versionClues);
         return this;
@@ -132,7 +144,7 @@ public final class Analyzer implements EvidenceSink {
             }
         }
         String serverKey = ServerNames.key(e.server());
-        if (!dedup.firstSight(e, serverKey)) {
+        if (!dedup.firstSight(e, serverKey, user)) {
             return;
         }
         if (e.isSessionLimit()) {

@@ -215,6 +215,9 @@ final class Conclusions {
             }
         });
         for (LimitTally t : tallies) {
+            if (NoiseAccounts.isNoise(t.key.user(), t.dn)) {
+                continue; // counted in limitEvents; the server's own account is never a finding (DESIGN §1)
+            }
             UserFacts u = users.computeIfAbsent(t.key.user(), UserFacts::new);
             u.tallies.add(t);
             if (u.dn == null) {
@@ -236,6 +239,9 @@ final class Conclusions {
                 return;
             }
             String user = guidNames.getOrDefault(key.user(), key.user());
+            if (NoiseAccounts.isNoise(user, null)) {
+                return;
+            }
             String server = aliases.canonical(key.server());
             if (!ServerNames.isKnown(server)) {
                 server = onlyServerWithSessions(user).orElse(server);

@@ -19,7 +19,8 @@ final class LimitEventDedup {
     private record RecordKey(String server, long recordId) {
     }
 
-    private record MomentKey(String server, long second, String user, String objectType, int limit) {
+    /** The moment of an event: server key, second, user key, object type, cap. */
+    record MomentKey(String server, long second, String user, String objectType, int limit) {
     }
 
     /** Per moment: record ids seen, the most events any one file without record ids held, and the count taken. */
@@ -34,9 +35,9 @@ final class LimitEventDedup {
     private long dropped;
 
     /** Whether the event is new; {@code false} for a copy of one already counted. */
-    synchronized boolean firstSight(LimitExceeded e, String serverKey) {
+    synchronized boolean firstSight(LimitExceeded e, String serverKey, String userKey) {
         Moment m = moments.computeIfAbsent(new MomentKey(serverKey, Math.floorDiv(e.time().toEpochMilli(), 1000L),
-                e.user(), e.objectType(), e.limit()), k -> new Moment());
+                userKey, e.objectType(), e.limit()), k -> new Moment());
         int held;
         if (e.recordId() != null) {
             if (!records.add(new RecordKey(serverKey, e.recordId()))) {
@@ -60,17 +61,38 @@ final class LimitEventDedup {
         return dropped;
     }
 
-    /** Takes over another partial's events (for {@link Analyzer#absorb}); counts stay as each partial decided. */
-    synchronized void addAll(LimitEventDedup other) {
+    /**
+     * Takes over another partial's events (for {@link Analyzer#absorb}). Where both partials counted copies
+     * of the same events, the union counts them once: the events counted twice are returned per moment, for
+     * the caller to take back out of its tallies, and are added to {@link #dropped()}.
+     */
+    synchronized Map<MomentKey, Integer> addAll(LimitEventDedup other) {
+        Map<MomentKey, Integer> excess = new HashMap<>();
         synchronized (other) {
             records.addAll(other.records);
             other.moments.forEach((k, theirs) -> {
-                Moment mine = moments.computeIfAbsent(k, x -> new Moment());
+                Moment mine = moments.get(k);
+                if (mine == null) {
+                    Moment copy = new Moment();
+                    copy.recordIds.addAll(theirs.recordIds);
+                    copy.perFile.putAll(theirs.perFile);
+                    copy.taken = theirs.taken;
+                    moments.put(k, copy);
+                    return;
+                }
+                int counted = mine.taken + theirs.taken;
                 mine.recordIds.addAll(theirs.recordIds);
                 theirs.perFile.forEach((f, n) -> mine.perFile.merge(f, n, Math::max));
-                mine.taken += theirs.taken;
+                int union = Math.max(mine.recordIds.size(),
+                        mine.perFile.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+                mine.taken = Math.min(counted, union);
+                if (counted > mine.taken) {
+                    excess.put(k, counted - mine.taken);
+                    dropped += counted - mine.taken;
+                }
             });
             dropped += other.dropped;
         }
+        return excess;
     }
 }

@@ -38,6 +38,11 @@ final class LimitTally {
                 + (ServerNames.isKnown(serverKey) ? " on " + serverKey : "")));
     }
 
+    /** Takes back events counted twice (copies that two partials each counted once). */
+    synchronized void remove(int events) {
+        count = Math.max(0, count - events);
+    }
+
     synchronized void addAll(LimitTally other) {
         synchronized (other) {
             count += other.count;

@@ -67,6 +67,31 @@ final class RefusalJoin {
             events = limit.size();
         }
         collapse(all);
+        alignToTheRcaClock();
+    }
+
+    /**
+     * A 9646 and the RCA rows of its moment come from one machine, but exports may shift the event
+     * log's clock a little: a stream only 9646 tell of is moved to the fullest moment of the user's
+     * sessions within {@link Thresholds#JOIN_SKEW}, so the demand and the smallest limit (and
+     * {@code whatif}, which replays these same streams) see the sessions the refusal met.
+     */
+    private void alignToTheRcaClock() {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < streams.size(); i++) {
+            RefusalStream r = streams.get(i);
+            if (r.rows() > 0 || r.clientIp() != null || r.software() != null) {
+                continue;
+            }
+            long first = r.first().toEpochMilli();
+            long shift = fullestMoment(first) - first;
+            if (shift != 0) {
+                streams.set(i, new RefusalStream(r.server(), r.user(), r.first().plusMillis(shift),
+                        r.last().plusMillis(shift), null, null, r.events(), r.rows()));
+            }
+        }
     }
 
     String server() {
@@ -121,9 +146,32 @@ final class RefusalJoin {
      * may differ a little — at the fullest moment within {@link Thresholds#JOIN_SKEW} of it.
      */
     private AtRefusal at(long t) {
+        long x = fullestMoment(t);
+        int open = 0;
+        int alive = 0;
+        for (long[] s : sessions) {
+            if (s[0] <= x && x < s[3]) {
+                open++;
+                if (x < aliveUntil(s)) {
+                    alive++;
+                }
+            }
+        }
+        int refused = 0;
+        for (RefusalStream r : streams) {
+            long first = r.first().toEpochMilli();
+            if (first <= t && t <= r.last().toEpochMilli() + SessionReplay.REFUSED_HOLD_MS) {
+                refused++;
+            }
+        }
+        boolean covered = historyFrom <= x && open >= Thresholds.HISTORY_FLOOR;
+        return new AtRefusal(Instant.ofEpochMilli(t), open, alive, Math.max(1, refused), covered);
+    }
+
+    /** The moment within {@link Thresholds#JOIN_SKEW} of {@code t} with the most sessions open, nearest first. */
+    private long fullestMoment(long t) {
         long skew = Thresholds.JOIN_SKEW.toMillis();
         int bestOpen = -1;
-        int bestAlive = 0;
         long bestAt = t;
         List<Long> moments = new ArrayList<>();
         moments.add(t);
@@ -137,30 +185,17 @@ final class RefusalJoin {
         }
         for (long x : moments) {
             int open = 0;
-            int alive = 0;
             for (long[] s : sessions) {
                 if (s[0] <= x && x < s[3]) {
                     open++;
-                    if (x < aliveUntil(s)) {
-                        alive++;
-                    }
                 }
             }
             if (open > bestOpen || (open == bestOpen && Math.abs(x - t) < Math.abs(bestAt - t))) {
                 bestOpen = open;
-                bestAlive = alive;
                 bestAt = x;
             }
         }
-        int refused = 0;
-        for (RefusalStream r : streams) {
-            long first = r.first().toEpochMilli();
-            if (first <= t && t <= r.last().toEpochMilli() + SessionReplay.REFUSED_HOLD_MS) {
-                refused++;
-            }
-        }
-        boolean covered = historyFrom <= t && bestOpen >= Thresholds.HISTORY_FLOOR;
-        return new AtRefusal(Instant.ofEpochMilli(t), bestOpen, bestAlive, Math.max(1, refused), covered);
+        return bestAt;
     }
 
     /** Until when the session's client was alive: its end replayed with no dead-peer time at all. */

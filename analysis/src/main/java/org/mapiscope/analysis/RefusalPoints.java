@@ -41,6 +41,22 @@ final class RefusalPoints {
         }
     }
 
+    /** Removes up to {@code n} points with times in {@code [from, to]} (copies of events counted twice). */
+    void removeWithin(long from, long to, int n) {
+        int w = 0;
+        int removed = 0;
+        for (int r = 0; r < size; r++) {
+            if (removed < n && times[r] >= from && times[r] <= to) {
+                removed++;
+                continue;
+            }
+            times[w] = times[r];
+            clients[w] = clients[r];
+            w++;
+        }
+        size = w;
+    }
+
     int size() {
         return size;
     }

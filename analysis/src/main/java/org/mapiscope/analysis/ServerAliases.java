@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mapiscope.model.ExportWords;
 
 /**
  * Server keys that stand for the same server, resolved when the analysis concludes. RCA logs name only
@@ -33,13 +34,14 @@ final class ServerAliases {
                 names.add(key);
             }
         }
-        // EX07-logs-march.zip beside evidence naming ex07 is ex07's evidence, not a second server.
+        // EX07-logs-march.zip beside evidence naming ex07 is ex07's evidence, not a second server; ex01-dr is a host.
         Map<String, String> prefixed = new TreeMap<>();
         for (String key : names) {
             String longest = null;
             for (String other : names) {
                 if (!other.equals(key) && key.length() > other.length() && key.startsWith(other)
                         && SEPARATORS.indexOf(key.charAt(other.length())) >= 0
+                        && ExportWords.anyMarksExport(key.substring(other.length() + 1))
                         && (longest == null || other.length() > longest.length())) {
                     longest = other;
                 }

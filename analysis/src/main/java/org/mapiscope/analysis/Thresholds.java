@@ -70,10 +70,10 @@ public final class Thresholds {
 
     /**
      * Without refusals, leftover sessions make a finding only once the user's sessions pile up to this
-     * share of the limit: a laptop that sleeps now and then leaves one Outlook's handful for keepalive to
-     * reap, and that is keepalive doing its job.
+     * share of the limit: a laptop that sleeps a few times a day leaves an Outlook's handful each time for
+     * keepalive to reap, and that is keepalive doing its job; half the limit held is a warning.
      */
-    public static final double DEAD_WARNING_FRACTION = 0.25;
+    public static final double DEAD_WARNING_FRACTION = 0.5;
 
     /** At most this share of stale sessions at a rejection still lets the demand count as legitimate. */
     public static final double LEGITIMATE_MAX_STALE_SHARE = 0.25;

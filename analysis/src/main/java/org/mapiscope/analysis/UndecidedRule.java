@@ -46,6 +46,13 @@ final class UndecidedRule implements CauseRule {
             why = "When the server refused a connect at " + Texts.time(u.worst.at()) + " it held "
                     + Texts.count(u.worst.open(), "session", "sessions") + " for " + u.user + ", all in use, but the "
                     + "demand the evidence proves is not above the limit.";
+        } else if (u.worst != null && !u.sessionServers.isEmpty()) {
+            cause = Cause.DEAD_CLIENT_SESSIONS;
+            why = "The RPC Client Access logs read show only " + Texts.count(Math.max(0, u.worst.open()), "session",
+                    "sessions") + " of " + u.user + " open when " + on + " refused one at " + Texts.time(u.worst.at())
+                    + ": the sessions counted against the limit are not in these logs (logs of another server or "
+                    + "another period, or clients outside RPC Client Access). Sessions left behind by vanished "
+                    + "clients are the most common reason, but the evidence cannot tell.";
         } else {
             cause = Cause.DEAD_CLIENT_SESSIONS;
             why = "No RPC Client Access log or logon snapshot shows what " + on + " held for " + u.user

@@ -48,10 +48,10 @@ class FixedDesktopTest {
     void movesToOtherAddressesMakeTheFindingOnceLeftoversPileUp() {
         Fixture f = new Fixture().keepAlive(Duration.ofHours(2));
         for (int i = 0; i < 8; i++) {
-            Fixture.Start s = f.start("ex01", "jdoe", Fixture.at(0, 8, 20 * i), "10.200.0." + (i + 1), Fixture.OUTLOOK, 2);
+            Fixture.Start s = f.start("ex01", "jdoe", Fixture.at(0, 8, 20 * i), "10.200.0." + (i + 1), Fixture.OUTLOOK, 3);
             f.vanish(s, Fixture.at(0, 8, 20 * i + 10));
         }
-        f.start("ex01", "jdoe", Fixture.at(0, 11, 5), "10.200.0.99", Fixture.OUTLOOK, 2);
+        f.start("ex01", "jdoe", Fixture.at(0, 11, 5), "10.200.0.99", Fixture.OUTLOOK, 3);
 
         AnalysisResult r = f.analyze();
 
@@ -70,5 +70,21 @@ class FixedDesktopTest {
         AnalysisResult r = f.analyze();
 
         assertThat(r.findings()).as("never more than 6 sessions held, no refusal: keepalive did its job").isEmpty();
+    }
+
+    @Test
+    void aLaptopThatSleepsThreeTimesADayIsKeepaliveDoingItsJob() {
+        Fixture f = new Fixture().keepAlive(Duration.ofHours(2));
+        for (int i = 0; i < 3; i++) {
+            Fixture.Start s = f.start("ex01", "jdoe", Fixture.at(0, 8 + 3 * i, 0), "10.200.1." + (i + 1), Fixture.OUTLOOK, 4);
+            f.vanish(s, Fixture.at(0, 9 + 3 * i, 0));
+            Fixture.Start again = f.start("ex01", "jdoe", Fixture.at(0, 9 + 3 * i, 30), "10.200.2." + (i + 1),
+                    Fixture.OUTLOOK, 4);
+            f.close(again, Fixture.at(0, 10 + 3 * i, 45));
+        }
+
+        AnalysisResult r = f.analyze();
+
+        assertThat(r.findings()).as("8 sessions at most, 12 left behind over the day, no refusal").isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.mapiscope.model.ExportWords;
 
 /**
  * Guesses which server a file belongs to from where it was found (docs/ingest.md, "Server
@@ -16,14 +17,6 @@ final class ServerHints {
 
     private ServerHints() {
     }
-
-    /** Folder and file-name words that are never server names (compared case-insensitively). */
-    private static final Set<String> GENERIC = Set.of(
-            "rpc client access", "logging", "logs", "log", "v8", "v14", "v15", "exchange server", "exchsrvr",
-            "exchange", "microsoft", "program files", "bin", "mdbdata", "mapihttp", "evidence", "export", "exports",
-            "data", "temp", "tmp", "output", "collected", "files", "winevt", "eventlogs", "registry", "reg",
-            "netstat", "snapshots", "snapshot", "rca", "application", "app", "logons", "logon", "tcpip", "keepalive",
-            "system", "mapi", "events", "server", "servers", "case", "backup");
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,62}(\\.[A-Za-z0-9-]{1,63})*");
     /** Dates and long numbers mark case or export folders, not hosts. */
@@ -57,8 +50,7 @@ final class ServerHints {
             return name;
         }
         for (int i = 1; i < words.length; i++) {
-            String w = words[i].toLowerCase(Locale.ROOT);
-            if (isGeneric(w) || MONTHS.contains(w) || w.chars().allMatch(Character::isDigit)) {
+            if (ExportWords.marksExport(words[i])) {
                 String first = fromFileName(name);
                 return first != null ? first : name;
             }
@@ -66,11 +58,7 @@ final class ServerHints {
         return name;
     }
 
-    /** Month names and abbreviations (English, German) that mark an export folder, not a host. */
-    private static final Set<String> MONTHS = Set.of("jan", "january", "januar", "feb", "february", "februar", "mar",
-            "march", "maerz", "märz", "apr", "april", "may", "mai", "jun", "june", "juni", "jul", "july", "juli", "aug",
-            "august", "sep", "sept", "september", "oct", "october", "okt", "oktober", "nov", "november", "dec",
-            "december", "dez", "dezember", "week", "day", "daily", "weekly", "monthly");
+
 
     static String fromFileName(String fileName) {
         if (fileName == null) {
@@ -87,12 +75,12 @@ final class ServerHints {
     }
 
     private static boolean isHostLike(String name) {
-        return HOST.matcher(name).matches() && !isGeneric(name) && !MONTHS.contains(name.toLowerCase(Locale.ROOT))
+        return HOST.matcher(name).matches() && !isGeneric(name) && !ExportWords.isPeriod(name)
                 && !LONG_DIGITS.matcher(name).find();
     }
 
     private static boolean isGeneric(String name) {
-        return GENERIC.contains(name.toLowerCase(Locale.ROOT));
+        return ExportWords.isGeneric(name);
     }
 
     private static String stripArchiveExtension(String name) {

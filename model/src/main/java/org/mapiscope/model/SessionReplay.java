@@ -58,7 +58,8 @@ public final class SessionReplay {
      * @param movedOnAt     when the client demonstrably moved on, or {@link #NONE}
      * @param baselineDeadPeerMs dead-peer time the evidence was logged under, or {@link Long#MAX_VALUE} when unknown
      * @param evidenceEndMs where the evidence ends (a still-open session ended after it)
-     * @return the end, at least {@code start}; {@link #OPEN} when it outlives the evidence
+     * @return the end, at least {@code start}; {@link #OPEN} when it outlives the evidence (a moved-on
+     *         session still open may end just after the evidence ends instead)
      */
     public static long end(long start, long lastActivity, long movedOnAt, Ending ending, long observedEnd,
             long baselineDeadPeerMs, long evidenceEndMs, long deadPeerMs) {
@@ -72,7 +73,9 @@ public final class SessionReplay {
             return observedEnd;
         }
         long aliveUntil = Math.max(movedOnAt, last);
-        if (knownBaseline && ending != Ending.RESTART) {
+        if (knownBaseline) {
+            // Not reaped by the baseline's keepalive before it ended (cleanly, by a restart, or still open):
+            // its client was alive until at least a dead-peer time before that end.
             long endedBy = observedEnd == OPEN ? evidenceEndMs + 1 : observedEnd;
             aliveUntil = Math.max(aliveUntil, endedBy - baselineDeadPeerMs);
         }
