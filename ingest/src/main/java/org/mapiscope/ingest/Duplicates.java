@@ -122,8 +122,8 @@ final class Duplicates {
     /** The message on a duplicate's summary. */
     static String message(String duplicate, String original) {
         if (duplicate.equals(original)) {
-            return duplicate + " is named more than once: duplicate of " + original + ", read once";
+            return "named more than once: duplicate of " + original + ", read once";
         }
-        return duplicate + " is a duplicate of " + original + " (same size and content): not read again";
+        return "duplicate of " + original + " (same size and content): not read again";
     }
 }
