@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.LimitExceeded;
@@ -21,24 +18,8 @@ class LimitEventDedupTest {
     private static final String DN = "/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=jdoe";
     private static final Instant T = Instant.parse("2026-11-02T09:15:42.734Z");
 
-    private static final class Streams implements SessionLog {
-        final List<RefusalStream> streams = Collections.synchronizedList(new ArrayList<>());
 
-        @Override
-        public void session(ReconstructedSession session) {
-        }
-
-        @Override
-        public void failedConnect(FailedConnect refused) {
-        }
-
-        @Override
-        public void refusal(RefusalStream stream) {
-            streams.add(stream);
-        }
-    }
-
-    private final Streams log = new Streams();
+    private final SessionLogTest.Collected log = new SessionLogTest.Collected();
     private final Analyzer analyzer = new Analyzer(log);
 
     private static LimitExceeded event(String computer, Instant t, String file, long position, Long recordId) {

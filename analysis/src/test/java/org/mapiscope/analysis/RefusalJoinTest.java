@@ -2,8 +2,6 @@ package org.mapiscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,23 +20,6 @@ class RefusalJoinTest {
     private static final String USER = "ceo";
     private static final int LIMIT = ExchangeDefaults.SESSIONS_PER_USER;
 
-    /** Records the refused attempt streams the analysis reports. */
-    private static final class Streams implements SessionLog {
-        final List<RefusalStream> streams = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void session(ReconstructedSession session) {
-        }
-
-        @Override
-        public void failedConnect(FailedConnect refused) {
-        }
-
-        @Override
-        public void refusal(RefusalStream stream) {
-            streams.add(stream);
-        }
-    }
 
     /**
      * The user at three desks (11 + 11 + 10 sessions = the limit of 32), all in use from 8:30 to 17:00: no
@@ -83,7 +64,7 @@ class RefusalJoinTest {
         for (int minute = 0; minute < 60; minute++) {
             f.start(SERVER, USER, Fixture.at(0, 9, minute), "10.1.9.9", Fixture.OUTLOOK, 1);
         }
-        Streams log = new Streams();
+        SessionLogTest.Collected log = new SessionLogTest.Collected();
         AnalysisResult r = f.analyze(log);
 
         assertThat(r.limitEvents().total()).isEqualTo(60);
@@ -110,7 +91,7 @@ class RefusalJoinTest {
         for (int i = 0; i < 4; i++) {
             f.start(SERVER, USER, Fixture.at(0, 10, 0), "10.1.9." + (10 + i), Fixture.OUTLOOK, 1);
         }
-        Streams log = new Streams();
+        SessionLogTest.Collected log = new SessionLogTest.Collected();
         AnalysisResult r = f.analyze(log);
 
         assertThat(r.limitEvents().total()).isEqualTo(4);
@@ -170,7 +151,7 @@ class RefusalJoinTest {
         Fixture f = fullAllDay();
         f.refusedRow(SERVER, USER, Fixture.at(0, 10, 0), "10.1.9.9", Fixture.OUTLOOK);
         f.limitEvent(COMPUTER, Fixture.at(0, 10, 1), USER, LIMIT);
-        Streams log = new Streams();
+        SessionLogTest.Collected log = new SessionLogTest.Collected();
         AnalysisResult r = f.analyze(log);
 
         assertThat(user(r, USER).refusals().attempts()).isEqualTo(1);
@@ -216,7 +197,7 @@ class RefusalJoinTest {
             f.limitEvent(COMPUTER, Fixture.at(0, 9, 10 * i), "mobile", ExchangeDefaults.SERVICE_SESSIONS_PER_USER);
         }
         f.close(a, Fixture.at(0, 17, 0)).close(b, Fixture.at(0, 17, 0));
-        Streams log = new Streams();
+        SessionLogTest.Collected log = new SessionLogTest.Collected();
         AnalysisResult r = f.analyze(log);
 
         assertThat(r.limitEvents().total()).isEqualTo(5);

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.ServiceRestart;
-import org.mapiscope.model.SessionEvent;
 import org.mapiscope.model.SessionEvent.Kind;
+import org.mapiscope.model.SessionEvent;
 import org.mapiscope.model.SessionReplay;
 
 /**
@@ -27,27 +26,7 @@ class SessionEndingsTest {
     private static final String LOGIN_PERM = "1010 (rpc::LoginPerm)";
 
     private final List<Evidence> rca = new ArrayList<>();
-    private final Sessions log = new Sessions();
-
-    /** Records what the analysis hears of sessions and refused connects. */
-    private static final class Sessions implements SessionLog {
-        final List<ReconstructedSession> sessions = Collections.synchronizedList(new ArrayList<>());
-        final List<FailedConnect> refused = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void session(ReconstructedSession session) {
-            sessions.add(session);
-        }
-
-        @Override
-        public void failedConnect(FailedConnect connect) {
-            refused.add(connect);
-        }
-
-        List<ReconstructedSession> ending(SessionReplay.Ending ending) {
-            return sessions.stream().filter(s -> s.ending() == ending).toList();
-        }
-    }
+    private final SessionLogTest.Collected log = new SessionLogTest.Collected();
 
     private static Instant at(int hour, int minute) {
         return Fixture.at(0, hour, minute);

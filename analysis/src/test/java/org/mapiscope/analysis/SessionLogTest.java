@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.Evidence;
+import org.mapiscope.model.SessionReplay;
 
 /** The session log: every session once, settled, with the analysis' own notion of "moved on". */
 class SessionLogTest {
@@ -17,6 +18,7 @@ class SessionLogTest {
     static final class Collected implements SessionLog {
         final List<ReconstructedSession> sessions = Collections.synchronizedList(new ArrayList<>());
         final List<FailedConnect> refused = Collections.synchronizedList(new ArrayList<>());
+        final List<RefusalStream> streams = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void session(ReconstructedSession session) {
@@ -28,8 +30,17 @@ class SessionLogTest {
             refused.add(connect);
         }
 
+        @Override
+        public void refusal(RefusalStream stream) {
+            streams.add(stream);
+        }
+
         List<ReconstructedSession> of(String user) {
             return sessions.stream().filter(s -> s.user().equals(user)).toList();
+        }
+
+        List<ReconstructedSession> ending(SessionReplay.Ending ending) {
+            return sessions.stream().filter(s -> s.ending() == ending).toList();
         }
     }
 
