@@ -9,9 +9,13 @@ import java.util.TreeSet;
  */
 final class ExampleSample {
 
-    private final TreeSet<Example> kept = new TreeSet<>();
+    /** Allocated with the first example: a track has a dozen samples, most never used. */
+    private TreeSet<Example> kept;
 
     void add(Example example) {
+        if (kept == null) {
+            kept = new TreeSet<>();
+        }
         kept.add(example);
         if (kept.size() > Thresholds.REFS_PER_KIND) {
             kept.pollLast();
@@ -19,10 +23,12 @@ final class ExampleSample {
     }
 
     void addAll(ExampleSample other) {
-        other.kept.forEach(this::add);
+        if (other.kept != null) {
+            other.kept.forEach(this::add);
+        }
     }
 
     List<Example> list() {
-        return List.copyOf(kept);
+        return kept == null ? List.of() : List.copyOf(kept);
     }
 }

@@ -23,11 +23,28 @@ final class LimitEventDedup {
     record MomentKey(String server, long second, String user, String objectType, int limit) {
     }
 
-    /** Per moment: record ids seen, the most events any one file without record ids held, and the count taken. */
+    /**
+     * Per moment: record ids seen, the events each file without record ids held there, and the count taken.
+     * A moment usually has one kind or the other, so each set is made when first needed.
+     */
     private static final class Moment {
-        final Set<Long> recordIds = new HashSet<>(2);
-        final Map<String, Integer> perFile = new HashMap<>(2);
+        private Set<Long> recordIds;
+        private Map<String, Integer> perFile;
         int taken;
+
+        Set<Long> recordIds() {
+            if (recordIds == null) {
+                recordIds = new HashSet<>(2);
+            }
+            return recordIds;
+        }
+
+        Map<String, Integer> perFile() {
+            if (perFile == null) {
+                perFile = new HashMap<>(2);
+            }
+            return perFile;
+        }
     }
 
     private final Set<RecordKey> records = new HashSet<>();
@@ -44,10 +61,10 @@ final class LimitEventDedup {
                 dropped++;
                 return false;
             }
-            m.recordIds.add(e.recordId());
-            held = m.recordIds.size();
+            m.recordIds().add(e.recordId());
+            held = m.recordIds().size();
         } else {
-            held = m.perFile.merge(e.ref().file(), 1, Integer::sum);
+            held = m.perFile().merge(e.ref().file(), 1, Integer::sum);
         }
         if (held > m.taken) {
             m.taken++;
@@ -74,17 +91,17 @@ final class LimitEventDedup {
                 Moment mine = moments.get(k);
                 if (mine == null) {
                     Moment copy = new Moment();
-                    copy.recordIds.addAll(theirs.recordIds);
-                    copy.perFile.putAll(theirs.perFile);
+                    copy.recordIds().addAll(theirs.recordIds());
+                    copy.perFile().putAll(theirs.perFile());
                     copy.taken = theirs.taken;
                     moments.put(k, copy);
                     return;
                 }
                 int counted = mine.taken + theirs.taken;
-                mine.recordIds.addAll(theirs.recordIds);
-                theirs.perFile.forEach((f, n) -> mine.perFile.merge(f, n, Math::max));
-                int union = Math.max(mine.recordIds.size(),
-                        mine.perFile.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+                mine.recordIds().addAll(theirs.recordIds());
+                theirs.perFile().forEach((f, n) -> mine.perFile().merge(f, n, Math::max));
+                int union = Math.max(mine.recordIds().size(),
+                        mine.perFile().values().stream().mapToInt(Integer::intValue).max().orElse(0));
                 mine.taken = Math.min(counted, union);
                 if (counted > mine.taken) {
                     excess.put(k, counted - mine.taken);

@@ -110,13 +110,16 @@ final class RefusalJoin {
         return events;
     }
 
-    /** The refusal with the largest legitimate demand, or {@code null} without refusals. */
+    /**
+     * The refusal with the largest legitimate demand — among those the RCA logs cover, when any are —
+     * or {@code null} without refusals.
+     */
     AtRefusal worst() {
         AtRefusal worst = null;
         for (RefusalStream s : streams) {
             AtRefusal at = at(s.first().toEpochMilli());
-            if (worst == null || at.demand() > worst.demand()
-                    || (at.demand() == worst.demand() && at.covered() && !worst.covered())) {
+            if (worst == null || (at.covered() && !worst.covered())
+                    || (at.covered() == worst.covered() && at.demand() > worst.demand())) {
                 worst = at;
             }
         }
@@ -206,9 +209,10 @@ final class RefusalJoin {
     }
 
     /**
-     * Bursts of refusals (gaps under {@link Thresholds#BURST_GAP}); in each, one stream per client an RCA
-     * row names, plus as many unnamed ones as the 9646 events prove beyond those (the most events in any
-     * {@link Thresholds#RETRY_WINDOW}).
+     * Bursts of refusals (gaps under {@link Thresholds#BURST_GAP}); in each, per client an RCA row names
+     * as many streams as it had refusals within one {@link Thresholds#RETRY_WINDOW} (its retries are the
+     * same attempts again), plus as many unnamed ones as the 9646 events prove beyond those (the most
+     * events in any such window).
      */
     private void collapse(RefusalPoints points) {
         int[] order = points.order();
@@ -225,39 +229,47 @@ final class RefusalJoin {
     }
 
     private void burst(RefusalPoints points, int[] order, int from, int to) {
-        Map<ClientKey, long[]> byClient = new LinkedHashMap<>();
+        Map<ClientKey, List<Long>> byClient = new LinkedHashMap<>();
         List<Long> unnamed = new ArrayList<>();
         for (int k = from; k < to; k++) {
             int p = order[k];
             ClientKey c = points.client(p);
-            long t = points.time(p);
-            if (c == null) {
-                unnamed.add(t);
-            } else {
-                long[] span = byClient.computeIfAbsent(c, x -> new long[] {t, t, 0});
-                span[1] = t;
-                span[2]++;
-            }
+            (c == null ? unnamed : byClient.computeIfAbsent(c, x -> new ArrayList<>())).add(points.time(p));
         }
-        int proven = mostWithinWindow(unnamed);
+        // A client refused several sessions at once (Outlook opens a handful at start) wants as many; its
+        // retries a minute apart are the same ones again.
+        Map<ClientKey, Integer> perClient = new LinkedHashMap<>();
+        int named = 0;
+        for (Map.Entry<ClientKey, List<Long>> e : byClient.entrySet()) {
+            int n = mostWithinWindow(e.getValue());
+            perClient.put(e.getKey(), n);
+            named += n;
+        }
+        int streamsHere = Math.max(named, mostWithinWindow(unnamed));
         long first = points.time(order[from]);
         long last = points.time(order[to - 1]);
-        int streamsHere = Math.max(byClient.size(), proven);
         long eventsLeft = unnamed.size();
         int k = 0;
-        for (Map.Entry<ClientKey, long[]> e : byClient.entrySet()) {
-            long share = eventsLeft / (streamsHere - k);
-            eventsLeft -= share;
-            k++;
-            long[] span = e.getValue();
-            streams.add(new RefusalStream(ServerNames.isKnown(server) ? server : null, user, Instant.ofEpochMilli(span[0]),
-                    Instant.ofEpochMilli(span[1]), e.getKey().ip(), e.getKey().software(), share, span[2]));
+        String serverName = ServerNames.isKnown(server) ? server : null;
+        for (Map.Entry<ClientKey, List<Long>> e : byClient.entrySet()) {
+            List<Long> times = e.getValue();
+            int n = perClient.get(e.getKey());
+            long rowsLeft = times.size();
+            for (int i = 0; i < n; i++, k++) {
+                long share = eventsLeft / (streamsHere - k);
+                eventsLeft -= share;
+                long rows = rowsLeft / (n - i);
+                rowsLeft -= rows;
+                streams.add(new RefusalStream(serverName, user, Instant.ofEpochMilli(times.get(0)),
+                        Instant.ofEpochMilli(times.get(times.size() - 1)), e.getKey().ip(), e.getKey().software(),
+                        share, rows));
+            }
         }
         for (; k < streamsHere; k++) {
             long share = eventsLeft / (streamsHere - k);
             eventsLeft -= share;
-            streams.add(new RefusalStream(ServerNames.isKnown(server) ? server : null, user, Instant.ofEpochMilli(first),
-                    Instant.ofEpochMilli(last), null, null, share, 0));
+            streams.add(new RefusalStream(serverName, user, Instant.ofEpochMilli(first), Instant.ofEpochMilli(last),
+                    null, null, share, 0));
         }
     }
 

@@ -16,23 +16,35 @@ final class RefusalPoints {
     /** Client index of a point whose client the evidence does not name. */
     static final int UNKNOWN_CLIENT = -1;
 
-    private long[] times = new long[8];
-    private int[] clients = new int[8];
+    private static final long[] NO_TIMES = new long[0];
+    private static final int[] NO_CLIENTS = new int[0];
+
+    // Every (server, user) track has some; most stay empty, so nothing is allocated until the first point.
+    private long[] times = NO_TIMES;
+    private int[] clients = NO_CLIENTS;
     private int size;
-    private final List<ClientKey> clientKeys = new ArrayList<>();
-    private final Map<ClientKey, Integer> clientIndex = new HashMap<>();
+    private List<ClientKey> clientKeys;
+    private Map<ClientKey, Integer> clientIndex;
 
     void add(long time, ClientKey client) {
         if (size == times.length) {
-            times = Arrays.copyOf(times, size * 2);
-            clients = Arrays.copyOf(clients, size * 2);
+            times = Arrays.copyOf(times, Math.max(8, size * 2));
+            clients = Arrays.copyOf(clients, Math.max(8, size * 2));
         }
         times[size] = time;
-        clients[size] = client == null ? UNKNOWN_CLIENT : clientIndex.computeIfAbsent(client, c -> {
+        clients[size] = client == null ? UNKNOWN_CLIENT : indexOf(client);
+        size++;
+    }
+
+    private int indexOf(ClientKey client) {
+        if (clientIndex == null) {
+            clientIndex = new HashMap<>();
+            clientKeys = new ArrayList<>();
+        }
+        return clientIndex.computeIfAbsent(client, c -> {
             clientKeys.add(c);
             return clientKeys.size() - 1;
         });
-        size++;
     }
 
     void addAll(RefusalPoints other) {

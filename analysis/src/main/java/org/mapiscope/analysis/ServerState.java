@@ -66,14 +66,14 @@ final class ServerState {
             case DISCONNECT -> disconnect(e);
             case RUNDOWN -> rundown(e);
             case REJECTED -> {
-                if (hasUser(e) && !NoiseAccounts.isNoise(e.user(), e.dn())) {
+                if (hasUser(e) && !isNoise(e.user(), e.dn())) {
                     track(e.user()).reject(e);
                     log.failedConnect(new FailedConnect(serverOrNull(), e.user(), e.time(), blankToNull(e.clientIp()),
                             blankToNull(e.clientSoftware())));
                 }
             }
             case FAILED -> {
-                if (hasUser(e) && !NoiseAccounts.isNoise(e.user(), e.dn())) {
+                if (hasUser(e) && !isNoise(e.user(), e.dn())) {
                     track(e.user()).failed(e);
                 }
             }
@@ -127,7 +127,7 @@ final class ServerState {
     }
 
     synchronized void accept(LogonSnapshot row) {
-        if (NoiseAccounts.isNoise(row.user(), row.dn())) {
+        if (isNoise(row.user(), row.dn())) {
             return;
         }
         track(row.user()).captures.add(row);
@@ -195,7 +195,7 @@ final class ServerState {
             track(previous.user).endedByRestart(previous, e.time(), e.ref());
             log.session(settled(previous, e.time(), SessionReplay.Ending.RESTART));
         }
-        if (!hasUser(e) || NoiseAccounts.isNoise(e.user(), e.dn())) {
+        if (!hasUser(e) || isNoise(e.user(), e.dn())) {
             return;
         }
         ClientKey client = new ClientKey(blankToNull(e.clientIp()), blankToNull(e.clientSoftware()),
@@ -207,7 +207,7 @@ final class ServerState {
     private void activity(SessionEvent e) {
         OpenSession s = sessions.get(e.sessionId());
         if (s == null) {
-            if (!hasUser(e) || NoiseAccounts.isNoise(e.user(), e.dn())) {
+            if (!hasUser(e) || isNoise(e.user(), e.dn())) {
                 return;
             }
             // The log began while this session was already open: it exists from here on.
@@ -253,6 +253,18 @@ final class ServerState {
     /** Open sessions of the server at the end, for the end-of-evidence verdicts. */
     synchronized Iterable<OpenSession> openSessions() {
         return List.copyOf(sessions.values());
+    }
+
+    /** The server's own accounts are dropped (NoiseAccounts); the verdict is kept per user key, read once. */
+    private final Map<String, Boolean> noise = new HashMap<>();
+
+    private boolean isNoise(String user, String dn) {
+        Boolean known = noise.get(user);
+        if (known == null) {
+            known = NoiseAccounts.isNoise(user, dn);
+            noise.put(user, known);
+        }
+        return known;
     }
 
     private static boolean hasUser(SessionEvent e) {

@@ -13,10 +13,12 @@ import org.mapiscope.model.SessionReplay;
  */
 final class SessionHistory {
 
-    private long[] starts = new long[0];
-    private long[] lastActivity = new long[0];
-    private long[] movedOnAt = new long[0];
-    private long[] ends = new long[0];
+    private static final long[] NONE = new long[0];
+
+    private long[] starts = NONE;
+    private long[] lastActivity = NONE;
+    private long[] movedOnAt = NONE;
+    private long[] ends = NONE;
     private byte[] endings = new byte[0];
     private int size;
     long dropped;
