@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,12 +55,13 @@ final class ServerState {
 
     synchronized void accept(SessionEvent e) {
         sawSessions = true;
+        Instant previous = lastSessionTime;
         if (lastSessionTime == null || e.time().isAfter(lastSessionTime)) {
             lastSessionTime = e.time();
         }
         switch (e.kind()) {
             case CONNECT -> {
-                restartIfIdsStartedAgain(e);
+                restartIfIdsStartedAgain(e, previous);
                 connect(e);
             }
             case ACTIVITY -> activity(e);
@@ -101,13 +103,19 @@ final class ServerState {
         }
     }
 
-    /** Ids only grow while the service runs; a connect far below the highest one means it started counting again. */
-    private void restartIfIdsStartedAgain(SessionEvent e) {
+    /**
+     * Ids only grow while the service runs; a connect far below the highest one, after the log fell silent
+     * for a while (stopping and starting a service takes time), means it started counting again. Without
+     * the silence it is another id space in the same log, not a restart.
+     */
+    private void restartIfIdsStartedAgain(SessionEvent e, Instant previousRow) {
         long id = numericId(e.sessionId());
         if (id < 0) {
             return;
         }
-        if (highestId >= Thresholds.RESTART_MIN_ID && id < highestId * Thresholds.RESTART_ID_DROP) {
+        boolean silence = previousRow != null
+                && Duration.between(previousRow, e.time()).compareTo(Thresholds.RESTART_MIN_SILENCE) >= 0;
+        if (silence && highestId >= Thresholds.RESTART_MIN_ID && id < highestId * Thresholds.RESTART_ID_DROP) {
             restart(e.time(), e.ref(), "session ids start again at " + id + " after " + highestId);
         }
         highestId = Math.max(highestId, id);

@@ -146,6 +146,13 @@ public final class Thresholds {
      * started counting again: it restarted (ids only grow while it runs).
      */
     public static final double RESTART_ID_DROP = 0.5;
+    /**
+     * An id drop is a restart only after the server's log was silent this long: stopping and starting the
+     * service takes longer, while another id space interleaved in the same log (another process writing
+     * it) shows no silence.
+     */
+    public static final Duration RESTART_MIN_SILENCE = Duration.ofSeconds(30);
+
     /** Ids below this are too small to tell a restart from a log that began with a few old sessions. */
     public static final long RESTART_MIN_ID = 20;
 

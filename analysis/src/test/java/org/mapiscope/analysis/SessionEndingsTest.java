@@ -150,6 +150,17 @@ class SessionEndingsTest {
     }
 
     @Test
+    void anotherIdSpaceInterleavedInTheSameLogIsNoRestart() {
+        // Two writers with their own counters in one log, rows seconds apart: no silence, no restart.
+        open("jdoe", at(8, 0), "10.0.0.5", 5000, 5009);
+        open("asmith", at(8, 0).plusMillis(500), "10.0.0.6", 12, 21);
+        AnalysisResult r = analyze();
+
+        assertThat(r.totals().endedByRestart()).isZero();
+        assertThat(user(r, "jdoe").peakConcurrent()).isEqualTo(10);
+    }
+
+    @Test
     void anIdDropIsARestartOnlyBelowHalfTheHighestIdOfAtLeastTwenty() {
         assertThat(restartedBy(20, 9)).as("9 < 20 / 2").isEqualTo(10);
         assertThat(restartedBy(20, 10)).as("10 is half of 20, not below").isZero();
