@@ -305,11 +305,11 @@ final class Conclusions {
                 int next = k >= 0 ? k : -k - 1;
                 if (next < times.length && times[next] <= at + window) {
                     rca.add(at, t.failedPoints.client(i));
-                    u.rejected++;
-                    u.otherFailures--;
+                    u.refusals.rejected++;
+                    u.refusals.otherFailures--;
                     String status = t.failedStatus.get(i);
                     if (status != null) {
-                        u.otherFailureStatus.computeIfPresent(status, (s, n) -> n > 1 ? n - 1 : null);
+                        u.refusals.otherFailureStatus.computeIfPresent(status, (s, n) -> n > 1 ? n - 1 : null);
                     }
                 }
             }
@@ -358,15 +358,15 @@ final class Conclusions {
             if (!u.hasSessionEvidence()) {
                 continue;
             }
-            List<SessionSummary.ClientUsage> clients = u.clientSessions.entrySet().stream()
+            List<SessionSummary.ClientUsage> clients = u.clients.clientSessions.entrySet().stream()
                     .sorted(Map.Entry.<ClientKey, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .map(e -> new SessionSummary.ClientUsage(e.getKey().ip(), e.getKey().software(), e.getKey().mode(), e.getValue()))
                     .toList();
-            boolean chart = withTimeline.contains(u.user) && u.timeline != null;
-            Instant peakAt = u.peakOpen >= u.snapshotLogons ? u.peakAt : u.snapshotAt;
+            boolean chart = withTimeline.contains(u.user) && u.usage.timeline != null;
+            Instant peakAt = u.usage.peakOpen >= u.snapshots.snapshotLogons ? u.usage.peakAt : u.snapshots.snapshotAt;
             rows.add(new SessionSummary.UserSessions(u.user, u.peakConcurrent(), peakAt, u.peakActiveConcurrent(),
-                    u.stale() + u.held, clients,
-                    chart ? u.timeline.points(Thresholds.MAX_TIMELINE_POINTS) : List.of(), u.rejected, refusals(u)));
+                    u.stale() + u.leftovers.held, clients,
+                    chart ? u.usage.timeline.points(Thresholds.MAX_TIMELINE_POINTS) : List.of(), u.refusals.rejected, refusals(u)));
         }
         rows.sort(Comparator.comparingInt((SessionSummary.UserSessions r) -> -r.peakConcurrent())
                 .thenComparing(SessionSummary.UserSessions::user));
@@ -375,13 +375,13 @@ final class Conclusions {
 
     private static SessionSummary.Refusals refusals(UserFacts u) {
         Map<String, Long> failures = new LinkedHashMap<>();
-        u.otherFailureStatus.entrySet().stream()
+        u.refusals.otherFailureStatus.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> failures.put(e.getKey(), e.getValue()));
         boolean covered = u.refusalsCovered();
-        return new SessionSummary.Refusals(u.refusedAttempts, u.worst == null ? null : u.worst.at(),
-                covered ? u.worst.open() : -1, covered ? u.worst.alive() : -1, u.otherFailures, failures,
-                u.rundowns, u.endedByRestart);
+        return new SessionSummary.Refusals(u.refusals.refusedAttempts, u.refusals.worst == null ? null : u.refusals.worst.at(),
+                covered ? u.refusals.worst.open() : -1, covered ? u.refusals.worst.alive() : -1, u.refusals.otherFailures, failures,
+                u.leftovers.rundowns, u.leftovers.endedByRestart);
     }
 
     private List<SettingView> settingViews() {

@@ -32,43 +32,43 @@ final class DeadClientRule implements CauseRule {
         if (!u.symptomatic() && u.peakConcurrent() < ctx.sessionLimitOf(u) * Thresholds.DEAD_WARNING_FRACTION) {
             return Optional.empty();
         }
-        boolean roaming = u.oneTimeAddresses >= Thresholds.ROAMING_ONE_TIME_ADDRESSES;
+        boolean roaming = u.clients.oneTimeAddresses >= Thresholds.ROAMING_ONE_TIME_ADDRESSES;
         double confidence = Confidence.of(u.symptomatic() ? Confidence.DEAD_REFUSED : Confidence.DEAD_WARNING,
-                (u.reaped + u.rundowns) * 2 >= stale ? Confidence.DEAD_MOSTLY_REAPED : null,
+                (u.leftovers.reaped + u.leftovers.rundowns) * 2 >= stale ? Confidence.DEAD_MOSTLY_REAPED : null,
                 roaming ? Confidence.DEAD_ROAMING : null,
-                u.worst != null && u.worst.covered() && u.worst.stale() * 2 >= u.worst.open()
+                u.refusals.worst != null && u.refusals.worst.covered() && u.refusals.worst.stale() * 2 >= u.refusals.worst.open()
                         ? Confidence.DEAD_LEFTOVERS_AT_REFUSAL : null);
         StringBuilder s = new StringBuilder();
         s.append(u.user).append(" left ").append(Texts.count(stale, "session", "sessions"))
                 .append(" behind on the server after the client had moved on");
-        if (u.addresses > 1) {
-            s.append(" (connects from ").append(u.addresses).append(" addresses");
+        if (u.clients.addresses > 1) {
+            s.append(" (connects from ").append(u.clients.addresses).append(" addresses");
             if (roaming) {
-                s.append(", ").append(u.oneTimeAddresses).append(" of them used on a single day only: VPN or roaming");
+                s.append(", ").append(u.clients.oneTimeAddresses).append(" of them used on a single day only: VPN or roaming");
             }
             s.append(")");
         }
         s.append(".");
-        if (u.rundowns > 0) {
-            s.append(" ").append(u.rundowns).append(" of them the server ran down (NetworkRundown) when TCP keepalive "
+        if (u.leftovers.rundowns > 0) {
+            s.append(" ").append(u.leftovers.rundowns).append(" of them the server ran down (NetworkRundown) when TCP keepalive "
                     + "found the connection dead, each after its client had been silent for about KeepAliveTime.");
         }
-        if (u.reaped > 0) {
-            s.append(" ").append(u.reaped).append(" of them ended about ").append(Texts.duration(sf.deadPeerMs()))
+        if (u.leftovers.reaped > 0) {
+            s.append(" ").append(u.leftovers.reaped).append(" of them ended about ").append(Texts.duration(sf.deadPeerMs()))
                     .append(" after the move, when TCP keepalive declared the vanished client dead");
-            s.append(u.openStale > 0 ? "; " + u.openStale + " were still open at the end of the logs." : ".");
-        } else if (u.openStale > 0) {
-            s.append(" ").append(u.openStale).append(" were still open at the end of the logs.");
+            s.append(u.leftovers.openStale > 0 ? "; " + u.leftovers.openStale + " were still open at the end of the logs." : ".");
+        } else if (u.leftovers.openStale > 0) {
+            s.append(" ").append(u.leftovers.openStale).append(" were still open at the end of the logs.");
         }
-        if (u.snapshotStale > 0) {
-            s.append(" A logon snapshot shows ").append(u.snapshotStale)
+        if (u.snapshots.snapshotStale > 0) {
+            s.append(" A logon snapshot shows ").append(u.snapshots.snapshotStale)
                     .append(" logons idle for more than ").append(Texts.duration(Thresholds.SNAPSHOT_STALE_IDLE.toMillis()))
                     .append(" beside freshly used ones.");
         }
         s.append(" ").append(RuleContext.keepAliveSentence(sf)).append(".");
-        if (u.worst != null && u.worst.covered() && u.worst.stale() > 0) {
-            s.append(" When the server refused a connect at ").append(Texts.time(u.worst.at())).append(", ")
-                    .append(u.worst.stale()).append(" of the ").append(u.worst.open())
+        if (u.refusals.worst != null && u.refusals.worst.covered() && u.refusals.worst.stale() > 0) {
+            s.append(" When the server refused a connect at ").append(Texts.time(u.refusals.worst.at())).append(", ")
+                    .append(u.refusals.worst.stale()).append(" of the ").append(u.refusals.worst.open())
                     .append(" sessions it held for the user were such leftovers.");
         }
         s.append(RuleContext.eventsSentence(u));
@@ -87,12 +87,12 @@ final class DeadClientRule implements CauseRule {
             remedies.add(ctx.prescriptions().lowerKeepAlive(sf));
         }
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence,
-                s.toString(), RuleContext.evidence(u.moved, u.rundownExamples, u.reapedExamples, u.snapshotStaleExamples,
-                u.rejectedExamples), remedies));
+                s.toString(), RuleContext.evidence(u.leftovers.moved, u.leftovers.rundownExamples, u.leftovers.reapedExamples, u.snapshots.snapshotStaleExamples,
+                u.refusals.rejectedExamples), remedies));
     }
 
     private static String topAddresses(UserFacts u) {
-        return u.clientSessions.entrySet().stream()
+        return u.clients.clientSessions.entrySet().stream()
                 .filter(e -> e.getKey().ip() != null)
                 .sorted((a, b) -> b.getValue() - a.getValue())
                 .map(e -> e.getKey().ip()).distinct().limit(4)

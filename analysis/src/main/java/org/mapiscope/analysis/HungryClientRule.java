@@ -21,21 +21,21 @@ final class HungryClientRule implements CauseRule {
         if (ctx.foundForUser().contains(Cause.SERVICE_ACCOUNT_NEED)) {
             return Optional.empty();
         }
-        boolean fromRca = u.hungryPeak >= Thresholds.HUNGRY_MIN_ACTIVE;
-        boolean fromSnapshot = u.hungryMachineCount >= Thresholds.HUNGRY_MIN_ACTIVE;
+        boolean fromRca = u.clients.hungryPeak >= Thresholds.HUNGRY_MIN_ACTIVE;
+        boolean fromSnapshot = u.snapshots.hungryMachineCount >= Thresholds.HUNGRY_MIN_ACTIVE;
         if (!fromRca && !fromSnapshot) {
             return Optional.empty();
         }
-        String software = fromRca ? u.hungryClient.software() : null;
-        String machine = fromRca ? (u.hungryClient.ip() == null ? "an unknown address" : u.hungryClient.ip()) : u.hungryMachine;
-        int count = fromRca ? u.hungryPeak : u.hungryMachineCount;
+        String software = fromRca ? u.clients.hungryClient.software() : null;
+        String machine = fromRca ? (u.clients.hungryClient.ip() == null ? "an unknown address" : u.clients.hungryClient.ip()) : u.snapshots.hungryMachine;
+        int count = fromRca ? u.clients.hungryPeak : u.snapshots.hungryMachineCount;
         boolean outlook = ClientSoftware.isOutlookOrUnknown(software);
         double confidence = Confidence.of(outlook ? Confidence.HUNGRY_OUTLOOK : Confidence.HUNGRY_OTHER_PROGRAM,
-                fromRca && u.worst != null && u.worst.covered() && u.hungryPeak * 2 >= u.worst.open()
+                fromRca && u.refusals.worst != null && u.refusals.worst.covered() && u.clients.hungryPeak * 2 >= u.refusals.worst.open()
                         ? Confidence.HUNGRY_HELD_HALF_AT_REFUSAL : null);
         StringBuilder s = new StringBuilder();
-        s.append(u.user).append("'s client ").append(fromRca ? u.hungryClient.describe() : machine).append(" held ").append(count)
-                .append(" active sessions at once (").append(Texts.time(fromRca ? u.hungryAt : u.hungryMachineAt))
+        s.append(u.user).append("'s client ").append(fromRca ? u.clients.hungryClient.describe() : machine).append(" held ").append(count)
+                .append(" active sessions at once (").append(Texts.time(fromRca ? u.clients.hungryAt : u.snapshots.hungryMachineAt))
                 .append(fromRca ? ")" : ", logon snapshot)").append(", where Outlook needs a handful.");
         if (software != null && !outlook) {
             s.append(" The program is ").append(software)
@@ -44,9 +44,9 @@ final class HungryClientRule implements CauseRule {
             s.append(" One Outlook with that many sessions points to an add-in, a desktop search indexer or several "
                     + "profiles opening the mailbox.");
         }
-        if (fromRca && u.worst != null && u.worst.covered()) {
-            s.append(" When the server refused a connect at ").append(Texts.time(u.worst.at())).append(" it held ")
-                    .append(Texts.count(u.worst.open(), "session", "sessions")).append(" for ").append(u.user).append(".");
+        if (fromRca && u.refusals.worst != null && u.refusals.worst.covered()) {
+            s.append(" When the server refused a connect at ").append(Texts.time(u.refusals.worst.at())).append(" it held ")
+                    .append(Texts.count(u.refusals.worst.open(), "session", "sessions")).append(" for ").append(u.user).append(".");
         }
         s.append(RuleContext.eventsSentence(u));
         String what = software != null && !outlook ? "the program " + software : "the process opening the sessions";
@@ -58,14 +58,14 @@ final class HungryClientRule implements CauseRule {
                         + "than a handful of sessions for " + u.user + ".",
                 List.of());
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s.toString(),
-                RuleContext.evidence(hungryRef(u), u.snapshotHungryExamples, u.rejectedExamples), List.of(fix)));
+                RuleContext.evidence(hungryRef(u), u.snapshots.snapshotHungryExamples, u.refusals.rejectedExamples), List.of(fix)));
     }
 
     private static ExampleSample hungryRef(UserFacts u) {
         ExampleSample sample = new ExampleSample();
-        if (u.hungryRef != null && u.hungryPeak >= Thresholds.HUNGRY_MIN_ACTIVE) {
-            sample.add(new Example(u.hungryAt, u.hungryRef, "connect from " + u.hungryClient.describe()
-                    + " bringing its active sessions to " + u.hungryPeak));
+        if (u.clients.hungryRef != null && u.clients.hungryPeak >= Thresholds.HUNGRY_MIN_ACTIVE) {
+            sample.add(new Example(u.clients.hungryAt, u.clients.hungryRef, "connect from " + u.clients.hungryClient.describe()
+                    + " bringing its active sessions to " + u.clients.hungryPeak));
         }
         return sample;
     }

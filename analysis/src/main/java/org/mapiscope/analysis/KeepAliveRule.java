@@ -46,7 +46,7 @@ final class KeepAliveRule {
                     "registry export of " + (sf.displayName() == null ? "the server" : sf.displayName())
                             + " without " + ExchangeDefaults.KEEP_ALIVE_TIME));
         }
-        deadUsers.forEach(u -> examples.addAll(u.reapedExamples));
+        deadUsers.forEach(u -> examples.addAll(u.leftovers.reapedExamples));
         for (Example e : examples.list()) {
             if (items.size() < Thresholds.MAX_EVIDENCE_PER_FINDING) {
                 items.add(e.item());
@@ -60,8 +60,8 @@ final class KeepAliveRule {
     /** Users with dead sessions on the server; unnamed-server evidence joins the only server. */
     static List<UserFacts> deadUsersOn(String server, Map<String, UserFacts> deadUsers, boolean onlyServer) {
         return deadUsers.values().stream()
-                .filter(u -> u.staleByServer.containsKey(server) || (onlyServer && u.staleByServer.containsKey(ServerNames.UNKNOWN))
-                        || (u.staleByServer.isEmpty() && (u.snapshotServer == null ? onlyServer : u.snapshotServer.equals(server))))
+                .filter(u -> u.leftovers.staleByServer.containsKey(server) || (onlyServer && u.leftovers.staleByServer.containsKey(ServerNames.UNKNOWN))
+                        || (u.leftovers.staleByServer.isEmpty() && (u.snapshots.snapshotServer == null ? onlyServer : u.snapshots.snapshotServer.equals(server))))
                 .sorted(java.util.Comparator.comparing(u -> u.user))
                 .toList();
     }

@@ -43,7 +43,7 @@ final class LimitBelowNeedRule implements CauseRule {
      */
     static Optional<Demand> demand(UserFacts u, RuleContext ctx, boolean legitimateOnly) {
         int limit = ctx.sessionLimitOf(u);
-        RefusalJoin.AtRefusal w = u.worst;
+        RefusalJoin.AtRefusal w = u.refusals.worst;
         int demand;
         Instant at;
         String basis;
@@ -54,11 +54,11 @@ final class LimitBelowNeedRule implements CauseRule {
             basis = w.alive() + " sessions in use and " + Texts.count(w.refused(), "attempt", "attempts")
                     + " refused at " + Texts.time(w.at()) + "; the smallest limit that admits every attempt in the "
                     + "evidence (what mapiscope whatif computes) is " + demand;
-        } else if (w == null && u.sessionLimitEvents() > 0 && u.snapshotRecent >= limit
-                && u.snapshotStale * 4 <= u.snapshotRecent) {
-            demand = u.snapshotRecent + 1;
-            at = u.snapshotAt;
-            basis = u.snapshotRecent + " logons in use in a snapshot plus the one refused";
+        } else if (w == null && u.sessionLimitEvents() > 0 && u.snapshots.snapshotRecent >= limit
+                && u.snapshots.snapshotStale * 4 <= u.snapshots.snapshotRecent) {
+            demand = u.snapshots.snapshotRecent + 1;
+            at = u.snapshots.snapshotAt;
+            basis = u.snapshots.snapshotRecent + " logons in use in a snapshot plus the one refused";
         } else if (w != null && !w.covered() && !legitimateOnly) {
             // No sessions recorded at the refusal: the store held its limit then, plus what it refused.
             demand = limit + w.refused();
@@ -79,7 +79,7 @@ final class LimitBelowNeedRule implements CauseRule {
     /** The largest of the user's per-server smallest limits, under each server's settings in force. */
     private static int minimalLimit(UserFacts u, RuleContext ctx) {
         int best = 0;
-        for (RefusalJoin j : u.joins) {
+        for (RefusalJoin j : u.refusals.joins) {
             ServerFacts sf = ctx.servers().getOrDefault(j.server(), ctx.serverOf(u));
             best = Math.max(best, j.minimalLimit(sf.deadPeerMs()));
         }
@@ -97,7 +97,7 @@ final class LimitBelowNeedRule implements CauseRule {
         }
         Demand d = found.get();
         ServerFacts sf = ctx.serverOf(u);
-        double confidence = Confidence.of(Confidence.NEED, u.oneTimeAddresses == 0 ? Confidence.NEED_FIXED_ADDRESSES : null,
+        double confidence = Confidence.of(Confidence.NEED, u.clients.oneTimeAddresses == 0 ? Confidence.NEED_FIXED_ADDRESSES : null,
                 u.sessionLimitEvents() > 0 ? Confidence.NEED_WITH_9646 : null);
         String s = u.user + " needs more sessions than the limit allows: at " + Texts.time(d.at()) + " the demand was "
                 + d.demand() + " (" + d.basis().substring(0, d.basis().indexOf(" = ")) + ") against a limit of "
@@ -111,11 +111,11 @@ final class LimitBelowNeedRule implements CauseRule {
                 List.of());
         Remedy raise = ctx.prescriptions().raiseSessionLimit(u.user, sf, d.limit(), d.recommended(), d.basis());
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s,
-                RuleContext.evidence(u.rejectedExamples, u.moved), List.of(reduce, raise)));
+                RuleContext.evidence(u.refusals.rejectedExamples, u.leftovers.moved), List.of(reduce, raise)));
     }
 
     private static String clients(UserFacts u) {
-        return u.clientSessions.entrySet().stream()
+        return u.clients.clientSessions.entrySet().stream()
                 .sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
                 .map(e -> e.getKey().describe() + " " + Texts.count(e.getValue(), "session", "sessions"))
                 .reduce((a, b) -> a + ", " + b).orElse("none logged");

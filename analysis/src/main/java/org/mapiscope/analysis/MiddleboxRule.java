@@ -18,19 +18,19 @@ final class MiddleboxRule implements CauseRule {
 
     @Override
     public Optional<Finding> apply(UserFacts u, RuleContext ctx) {
-        if (u.held == 0 || u.middleboxAddresses.isEmpty()
-                || (!u.symptomatic() && u.held < Thresholds.DEAD_MIN_STALE)) {
+        if (u.leftovers.held == 0 || u.leftovers.middleboxAddresses.isEmpty()
+                || (!u.symptomatic() && u.leftovers.held < Thresholds.DEAD_MIN_STALE)) {
             return Optional.empty();
         }
-        ServerFacts sf = ctx.servers().get(u.middleboxServer);
-        String address = u.middleboxAddresses.first();
-        int users = ctx.middleboxes().users(u.middleboxServer, address).size();
-        int established = ctx.establishedFrom(u.middleboxServer, address);
+        ServerFacts sf = ctx.servers().get(u.leftovers.middleboxServer);
+        String address = u.leftovers.middleboxAddresses.first();
+        int users = ctx.middleboxes().users(u.leftovers.middleboxServer, address).size();
+        int established = ctx.establishedFrom(u.leftovers.middleboxServer, address);
         double confidence = Confidence.of(Confidence.MIDDLEBOX, u.symptomatic() ? Confidence.MIDDLEBOX_REFUSED : null,
                 established >= users ? Confidence.MIDDLEBOX_NETSTAT_AGREES : null);
         StringBuilder s = new StringBuilder();
         s.append(u.user).append("'s sessions through ").append(address).append(" were not reaped: ")
-                .append(Texts.count(u.held, "session", "sessions")).append(" stayed open more than ")
+                .append(Texts.count(u.leftovers.held, "session", "sessions")).append(" stayed open more than ")
                 .append(Texts.duration(sf.heldMs())).append(" after the user's client had gone, although ")
                 .append(RuleContext.keepAliveSentence(sf)).append(". ").append(users)
                 .append(" users reach the server from this one address with the same pattern: a WAN accelerator or ")
@@ -50,6 +50,6 @@ final class MiddleboxRule implements CauseRule {
                         + "sessions from " + address + " end within KeepAliveTime after their users leave.",
                 List.of());
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s.toString(),
-                RuleContext.evidence(u.heldExamples, u.moved, u.rejectedExamples), List.of(fix)));
+                RuleContext.evidence(u.leftovers.heldExamples, u.leftovers.moved, u.refusals.rejectedExamples), List.of(fix)));
     }
 }

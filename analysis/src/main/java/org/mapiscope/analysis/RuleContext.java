@@ -25,7 +25,7 @@ record RuleContext(
 
     /** The server a user's trouble is on: where the peak, the worst rejection or the events were. */
     ServerFacts serverOf(UserFacts u) {
-        String key = Stream.of(u.worstServer, u.peakServer, u.snapshotServer, u.middleboxServer,
+        String key = Stream.of(u.refusals.worstServer, u.usage.peakServer, u.snapshots.snapshotServer, u.leftovers.middleboxServer,
                         u.tallies.stream().flatMap(t -> t.servers.stream()).findFirst().orElse(null))
                 .filter(s -> s != null && servers.containsKey(s)).findFirst()
                 .orElseGet(() -> servers.size() == 1 ? servers.keySet().iterator().next() : ServerNames.UNKNOWN);
@@ -67,7 +67,7 @@ record RuleContext(
     static String eventsSentence(UserFacts u) {
         long n = u.sessionLimitEvents();
         if (n == 0) {
-            return u.rejected > 0 ? " The server refused " + Texts.count(u.rejected, "connect", "connects") + "." : "";
+            return u.refusals.rejected > 0 ? " The server refused " + Texts.count(u.refusals.rejected, "connect", "connects") + "." : "";
         }
         var first = u.tallies.stream().filter(UserFacts::isSession).map(t -> t.first).min(java.time.Instant::compareTo).orElse(null);
         var last = u.tallies.stream().filter(UserFacts::isSession).map(t -> t.last).max(java.time.Instant::compareTo).orElse(null);

@@ -20,7 +20,7 @@ final class ServiceAccountRule implements CauseRule {
     @Override
     public Optional<Finding> apply(UserFacts u, RuleContext ctx) {
         long mailboxes = u.otherMailboxes();
-        boolean serviceSoftware = !u.serviceSoftware.isEmpty();
+        boolean serviceSoftware = !u.clients.serviceSoftware.isEmpty();
         int limit = ctx.sessionLimitOf(u);
         boolean steady = u.peakActiveConcurrent() >= limit * Thresholds.HIGH_WATER_FRACTION;
         if (mailboxes < Thresholds.SERVICE_MIN_MAILBOXES && !(serviceSoftware && steady)) {
@@ -28,7 +28,7 @@ final class ServiceAccountRule implements CauseRule {
         }
         double confidence = Confidence.of(Confidence.SERVICE_ACCOUNT, serviceSoftware ? Confidence.SERVICE_SOFTWARE : null,
                 u.symptomatic() ? Confidence.SERVICE_REFUSED : null);
-        String software = serviceSoftware ? String.join(", ", u.serviceSoftware) : null;
+        String software = serviceSoftware ? String.join(", ", u.clients.serviceSoftware) : null;
         boolean blackBerry = software != null && software.toLowerCase(Locale.ROOT).contains("blackberry");
         StringBuilder s = new StringBuilder();
         s.append(u.user).append(" works as a service account: it logged on to ")
@@ -44,7 +44,7 @@ final class ServiceAccountRule implements CauseRule {
                 demand.map(LimitBelowNeedRule.Demand::recommended).orElse(null),
                 demand.map(LimitBelowNeedRule.Demand::basis).orElse(null));
         return Optional.of(new Finding(Finding.Scope.ACCOUNT, u.user, cause(), confidence, s.toString(),
-                RuleContext.evidence(u.delegateExamples, u.rejectedExamples, u.eventExamples()), List.of(fix)));
+                RuleContext.evidence(u.clients.delegateExamples, u.refusals.rejectedExamples, u.eventExamples()), List.of(fix)));
     }
 
     /**

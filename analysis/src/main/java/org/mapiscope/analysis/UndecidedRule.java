@@ -28,28 +28,28 @@ final class UndecidedRule implements CauseRule {
         }
         ServerFacts sf = ctx.serverOf(u);
         String on = sf.displayName() == null ? "the server" : sf.displayName();
-        boolean serviceOnly = u.serviceSessionLimit() && u.worst == null;
+        boolean serviceOnly = u.serviceSessionLimit() && u.refusals.worst == null;
         String why;
         if (serviceOnly) {
             cause = Cause.SESSION_HUNGRY_CLIENT;
             why = "The events name the cap of " + ExchangeDefaults.SERVICE_SESSIONS_PER_USER + " service sessions: a "
                     + "client using Outlook on the web, ActiveSync, EWS, POP or IMAP for " + u.user + " opened more "
                     + "sessions than that cap; RPC Client Access logs do not show those sessions.";
-        } else if (u.refusalsCovered() && u.worst.stale() > 0) {
+        } else if (u.refusalsCovered() && u.refusals.worst.stale() > 0) {
             cause = Cause.DEAD_CLIENT_SESSIONS;
-            why = "When the server refused a connect at " + Texts.time(u.worst.at()) + " it held "
-                    + Texts.count(u.worst.open(), "session", "sessions") + " for " + u.user + ", "
-                    + u.worst.stale() + " of them left behind by clients that had moved on — too few to be sure "
+            why = "When the server refused a connect at " + Texts.time(u.refusals.worst.at()) + " it held "
+                    + Texts.count(u.refusals.worst.open(), "session", "sessions") + " for " + u.user + ", "
+                    + u.refusals.worst.stale() + " of them left behind by clients that had moved on — too few to be sure "
                     + "they, and not legitimate use, exhausted the limit.";
         } else if (u.refusalsCovered()) {
             cause = Cause.LIMIT_BELOW_NEED;
-            why = "When the server refused a connect at " + Texts.time(u.worst.at()) + " it held "
-                    + Texts.count(u.worst.open(), "session", "sessions") + " for " + u.user + ", all in use, but the "
+            why = "When the server refused a connect at " + Texts.time(u.refusals.worst.at()) + " it held "
+                    + Texts.count(u.refusals.worst.open(), "session", "sessions") + " for " + u.user + ", all in use, but the "
                     + "demand the evidence proves is not above the limit.";
-        } else if (u.worst != null && !u.sessionServers.isEmpty()) {
+        } else if (u.refusals.worst != null && !u.usage.sessionServers.isEmpty()) {
             cause = Cause.DEAD_CLIENT_SESSIONS;
-            why = "The RPC Client Access logs read show only " + Texts.count(Math.max(0, u.worst.open()), "session",
-                    "sessions") + " of " + u.user + " open when " + on + " refused one at " + Texts.time(u.worst.at())
+            why = "The RPC Client Access logs read show only " + Texts.count(Math.max(0, u.refusals.worst.open()), "session",
+                    "sessions") + " of " + u.user + " open when " + on + " refused one at " + Texts.time(u.refusals.worst.at())
                     + ": the sessions counted against the limit are not in these logs (logs of another server or "
                     + "another period, or clients outside RPC Client Access). Sessions left behind by vanished "
                     + "clients are the most common reason, but the evidence cannot tell.";
@@ -70,6 +70,6 @@ final class UndecidedRule implements CauseRule {
                         + "behind by vanished clients, or opened by one program.",
                 List.of());
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause, UNDECIDED, s,
-                RuleContext.evidence(u.eventExamples(), u.rejectedExamples), List.of(collect)));
+                RuleContext.evidence(u.eventExamples(), u.refusals.rejectedExamples), List.of(collect)));
     }
 }

@@ -20,73 +20,11 @@ final class UserFacts {
 
     final String user;
     String dn;
-    final TreeSet<String> sessionServers = new TreeSet<>();
-
-    int peakOpen;
-    Instant peakAt;
-    String peakServer;
-    int peakActive;
-    Timeline timeline;
-    final Map<ClientKey, Integer> clientSessions = new TreeMap<>();
-
-    /** Dead-client sessions outside middleboxes: reaped about keepalive after the move, or still open. */
-    int reaped;
-    int openStale;
-    /** The part of reaped + openStale left by a new start on the same machine rather than a move. */
-    int restartStale;
-    final Map<String, Integer> staleByServer = new TreeMap<>();
-    /** Sessions held far beyond keepalive at a middlebox address, and those addresses. */
-    int held;
-    final TreeSet<String> middleboxAddresses = new TreeSet<>();
-    String middleboxServer;
-
-    int addresses;
-    int oneTimeAddresses;
-
-    /** RCA rows of connects refused by the limit. */
-    long rejected;
-    /** The refusals (RCA rows and 9646) joined to the sessions held then, per server. */
-    final List<RefusalJoin> joins = new ArrayList<>();
-    /** The refusal with the largest legitimate demand across servers, and its server; {@code null} without refusals. */
-    RefusalJoin.AtRefusal worst;
-    String worstServer;
-    /** Distinct unmet sessions (refused attempt streams, retries collapsed) across servers. */
-    int refusedAttempts;
-    /** Connects that failed for other reasons (permission, authentication, network), by status. */
-    long otherFailures;
-    final Map<String, Long> otherFailureStatus = new TreeMap<>();
-    /** Sessions the server ran down (NetworkRundown) and sessions a service restart ended. */
-    long rundowns;
-    long endedByRestart;
-
-    final TreeSet<String> otherMailboxes = new TreeSet<>();
-    long otherMailboxCount;
-    long delegateLogons;
-    final TreeSet<String> serviceSoftware = new TreeSet<>();
-
-    ClientKey hungryClient;
-    int hungryPeak;
-    Instant hungryAt;
-    EvidenceRef hungryRef;
-
-    int snapshotLogons;
-    int snapshotRecent;
-    int snapshotStale;
-    Instant snapshotAt;
-    String snapshotServer;
-    String hungryMachine;
-    int hungryMachineCount;
-    Instant hungryMachineAt;
-
-    final ExampleSample moved = new ExampleSample();
-    final ExampleSample reapedExamples = new ExampleSample();
-    final ExampleSample rejectedExamples = new ExampleSample();
-    final ExampleSample delegateExamples = new ExampleSample();
-    final ExampleSample snapshotStaleExamples = new ExampleSample();
-    final ExampleSample snapshotHungryExamples = new ExampleSample();
-    final ExampleSample heldExamples = new ExampleSample();
-    final ExampleSample rundownExamples = new ExampleSample();
-    final ExampleSample failureExamples = new ExampleSample();
+    final PeakUsage usage = new PeakUsage();
+    final ClientFacts clients = new ClientFacts();
+    final Leftovers leftovers = new Leftovers();
+    final RefusalFacts refusals = new RefusalFacts();
+    final SnapshotFacts snapshots = new SnapshotFacts();
 
     final List<LimitTally> tallies = new ArrayList<>();
 
@@ -95,7 +33,7 @@ final class UserFacts {
     }
 
     int stale() {
-        return Math.max(reaped + openStale + (int) Math.min(Integer.MAX_VALUE, rundowns), snapshotStale);
+        return Math.max(leftovers.reaped + leftovers.openStale + rundowns(), snapshots.snapshotStale);
     }
 
     /**
@@ -103,22 +41,26 @@ final class UserFacts {
      * fixed machine that is weaker proof than a move to another address (DESIGN §1).
      */
     int staleAfterMoves() {
-        return Math.max(reaped + openStale - restartStale + (int) Math.min(Integer.MAX_VALUE, rundowns), snapshotStale);
+        return Math.max(leftovers.reaped + leftovers.openStale - leftovers.restartStale + rundowns(),
+                snapshots.snapshotStale);
+    }
+
+    private int rundowns() {
+        return (int) Math.min(Integer.MAX_VALUE, leftovers.rundowns);
     }
 
     /** Peak sessions held, from RCA or the fullest snapshot. */
     int peakConcurrent() {
-        return Math.max(peakOpen, snapshotLogons);
+        return Math.max(usage.peakOpen, snapshots.snapshotLogons);
     }
 
     int peakActiveConcurrent() {
-        return Math.max(peakActive, snapshotRecent);
+        return Math.max(usage.peakActive, snapshots.snapshotRecent);
     }
 
     long sessionLimitEvents() {
         return tallies.stream().filter(t -> isSession(t)).mapToLong(t -> t.count).sum();
     }
-
 
     boolean serviceSessionLimit() {
         return tallies.stream().anyMatch(t -> isSession(t) && t.key.limit() == ExchangeDefaults.SERVICE_SESSIONS_PER_USER);
@@ -129,7 +71,7 @@ final class UserFacts {
     }
 
     boolean symptomatic() {
-        return sessionLimitEvents() > 0 || rejected > 0;
+        return sessionLimitEvents() > 0 || refusals.rejected > 0;
     }
 
     /** Examples of the user's Event 9646, all object types. */
@@ -141,7 +83,7 @@ final class UserFacts {
 
     /** Whether the refusals could be joined to session evidence held at the time (RCA covering them). */
     boolean refusalsCovered() {
-        return worst != null && worst.covered();
+        return refusals.worst != null && refusals.worst.covered();
     }
 
     /** Adds one server's refusals, joined to that server's sessions. */
@@ -149,18 +91,18 @@ final class UserFacts {
         if (join.streams().isEmpty()) {
             return;
         }
-        joins.add(join);
-        refusedAttempts += join.streams().size();
+        refusals.joins.add(join);
+        refusals.refusedAttempts += join.streams().size();
         RefusalJoin.AtRefusal w = join.worst();
-        if (w != null && (worst == null || (w.covered() && !worst.covered())
-                || (w.covered() == worst.covered() && w.demand() > worst.demand()))) {
-            worst = w;
-            worstServer = server;
+        if (w != null && (refusals.worst == null || (w.covered() && !refusals.worst.covered())
+                || (w.covered() == refusals.worst.covered() && w.demand() > refusals.worst.demand()))) {
+            refusals.worst = w;
+            refusals.worstServer = server;
         }
     }
 
     boolean hasSessionEvidence() {
-        return !sessionServers.isEmpty() || snapshotLogons > 0 || otherFailures > 0 || rejected > 0;
+        return !usage.sessionServers.isEmpty() || snapshots.snapshotLogons > 0 || refusals.otherFailures > 0 || refusals.rejected > 0;
     }
 
     static boolean isSession(LimitTally t) {
@@ -177,22 +119,22 @@ final class UserFacts {
             dn = t.dn != null ? t.dn : dn;
         }
         if (t.sessionsOpened > 0 || !open.isEmpty()) {
-            sessionServers.add(server);
+            usage.sessionServers.add(server);
         }
-        if (t.peakOpen > peakOpen || (t.peakOpen == peakOpen && t.peakOpen > 0 && t.peakAt.isBefore(peakAt))) {
-            peakOpen = t.peakOpen;
-            peakAt = t.peakAt;
-            peakServer = server;
-            timeline = t.timeline;
+        if (t.peakOpen > usage.peakOpen || (t.peakOpen == usage.peakOpen && t.peakOpen > 0 && t.peakAt.isBefore(usage.peakAt))) {
+            usage.peakOpen = t.peakOpen;
+            usage.peakAt = t.peakAt;
+            usage.peakServer = server;
+            usage.timeline = t.timeline;
         }
-        peakActive = Math.max(peakActive, t.peakActive);
-        t.clients.forEach((c, s) -> clientSessions.merge(c, s.sessions, Integer::sum));
+        usage.peakActive = Math.max(usage.peakActive, t.peakActive);
+        t.clients.forEach((c, s) -> clients.clientSessions.merge(c, s.sessions, Integer::sum));
 
         Set<String> sharedMachines = sharedMachines(t, sf, open);
         int staleHere = 0;
         for (Map.Entry<String, Lingering> e : t.lingeringByAddress.entrySet()) {
             if (middleboxes.isMiddlebox(server, e.getKey())) {
-                held += e.getValue().held(sf.deadPeerMs());
+                leftovers.held += e.getValue().held(sf.deadPeerMs());
                 middlebox(server, e.getKey());
             } else {
                 int r = e.getValue().reaped(sf.deadPeerMs());
@@ -200,17 +142,17 @@ final class UserFacts {
                 if (restarted != null && sharedMachines.contains(e.getKey())) {
                     r -= restarted.reaped(sf.deadPeerMs());
                 } else if (restarted != null) {
-                    restartStale += restarted.reaped(sf.deadPeerMs());
+                    leftovers.restartStale += restarted.reaped(sf.deadPeerMs());
                 }
-                reaped += r;
+                leftovers.reaped += r;
                 staleHere += r;
             }
         }
         // Folded addresses are old VPN or roaming ones, never a middlebox or a shared machine (those stay recent).
         int foldedReaped = t.foldedLingering.reaped(sf.deadPeerMs());
-        reaped += foldedReaped;
+        leftovers.reaped += foldedReaped;
         staleHere += foldedReaped;
-        restartStale += t.foldedRestartLingering.reaped(sf.deadPeerMs());
+        leftovers.restartStale += t.foldedRestartLingering.reaped(sf.deadPeerMs());
         long outlivedMs = sf.deadPeerMs() + Thresholds.reapToleranceMs(sf.deadPeerMs());
         for (OpenSession s : open) {
             if (!s.superseded() || sf.end() == null) {
@@ -219,64 +161,64 @@ final class UserFacts {
             long after = Duration.between(s.supersededAt, sf.end()).toMillis();
             if (s.client.ip() != null && middleboxes.isMiddlebox(server, s.client.ip())) {
                 if (after >= sf.heldMs()) {
-                    held++;
+                    leftovers.held++;
                     middlebox(server, s.client.ip());
-                    heldExamples.add(new Example(s.start, s.connectRef, "session " + s.id + " from "
+                    leftovers.heldExamples.add(new Example(s.start, s.connectRef, "session " + s.id + " from "
                             + s.client.describe() + " still open " + Texts.duration(after)
                             + " after the user started again, at the end of the logs"));
                 }
             } else if (after >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis() && after <= outlivedMs
                     && (s.movedAway || !sharedMachines.contains(UserTrack.address(s)))) {
                 // Open longer than keepalive lets a dead client's session live: its client answered the probes.
-                openStale++;
+                leftovers.openStale++;
                 staleHere++;
-                restartStale += s.movedAway ? 0 : 1;
-                reapedExamples.add(new Example(s.start, s.connectRef, "session " + s.id + " from "
+                leftovers.restartStale += s.movedAway ? 0 : 1;
+                leftovers.reapedExamples.add(new Example(s.start, s.connectRef, "session " + s.id + " from "
                         + s.client.describe() + " still open at the end of the logs, "
                         + Texts.duration(after) + " after the user connected from " + s.supersededBy));
             }
         }
         if (staleHere > 0) {
-            staleByServer.merge(server, staleHere, Integer::sum);
+            leftovers.staleByServer.merge(server, staleHere, Integer::sum);
         }
 
-        addresses += t.addressCount();
-        oneTimeAddresses += t.oneTimeAddressCount();
+        clients.addresses += t.addressCount();
+        clients.oneTimeAddresses += t.oneTimeAddressCount();
 
-        rejected += t.rejected;
-        otherFailures += t.otherFailures;
-        t.otherFailureStatus.forEach((k, v) -> otherFailureStatus.merge(k, v, Long::sum));
-        rundowns += t.rundowns;
-        endedByRestart += t.endedByRestart;
+        refusals.rejected += t.rejected;
+        refusals.otherFailures += t.otherFailures;
+        t.otherFailureStatus.forEach((k, v) -> refusals.otherFailureStatus.merge(k, v, Long::sum));
+        leftovers.rundowns += t.rundowns;
+        leftovers.endedByRestart += t.endedByRestart;
         if (t.rundowns > 0) {
-            staleByServer.merge(server, (int) Math.min(Integer.MAX_VALUE, t.rundowns), Integer::sum);
+            leftovers.staleByServer.merge(server, (int) Math.min(Integer.MAX_VALUE, t.rundowns), Integer::sum);
         }
-        rundownExamples.addAll(t.rundownExamples);
-        failureExamples.addAll(t.failureExamples);
+        leftovers.rundownExamples.addAll(t.rundownExamples);
+        refusals.failureExamples.addAll(t.failureExamples);
 
-        t.otherMailboxes.forEach(otherMailboxes::add);
-        otherMailboxCount += t.otherMailboxCount;
-        delegateLogons += t.delegateLogons;
+        t.otherMailboxes.forEach(clients.otherMailboxes::add);
+        clients.otherMailboxCount += t.otherMailboxCount;
+        clients.delegateLogons += t.delegateLogons;
         t.clients.keySet().stream().map(ClientKey::software)
-                .filter(ClientSoftware::isServiceLike).forEach(serviceSoftware::add);
+                .filter(ClientSoftware::isServiceLike).forEach(clients.serviceSoftware::add);
         Map<ClientKey, UserTrack.ClientStats> candidates = new TreeMap<>(t.clients);
         if (t.strongestFoldedClient != null) {
             candidates.putIfAbsent(t.strongestFoldedClient, t.strongestFoldedStats);
         }
         for (Map.Entry<ClientKey, UserTrack.ClientStats> e : candidates.entrySet()) {
             UserTrack.ClientStats s = e.getValue();
-            if (s.peakActive > hungryPeak) {
-                hungryPeak = s.peakActive;
-                hungryClient = e.getKey();
-                hungryAt = s.peakAt;
-                hungryRef = s.peakRef;
+            if (s.peakActive > clients.hungryPeak) {
+                clients.hungryPeak = s.peakActive;
+                clients.hungryClient = e.getKey();
+                clients.hungryAt = s.peakAt;
+                clients.hungryRef = s.peakRef;
             }
         }
 
-        moved.addAll(t.movedExamples);
-        reapedExamples.addAll(t.reapedExamples);
-        rejectedExamples.addAll(t.rejectedExamples);
-        delegateExamples.addAll(t.delegateExamples);
+        leftovers.moved.addAll(t.movedExamples);
+        leftovers.reapedExamples.addAll(t.reapedExamples);
+        refusals.rejectedExamples.addAll(t.rejectedExamples);
+        clients.delegateExamples.addAll(t.delegateExamples);
         for (LogonCaptures.Capture c : t.captures.list()) {
             addCapture(server, c, sf, middleboxes);
         }
@@ -329,32 +271,32 @@ final class UserFacts {
             if (atMiddlebox && idle >= sf.heldMs()) {
                 heldHere++;
                 middlebox(server, r.clientIp());
-                heldExamples.add(new Example(r.time(), r.ref(), "logon from " + r.clientIp() + " idle "
+                leftovers.heldExamples.add(new Example(r.time(), r.ref(), "logon from " + r.clientIp() + " idle "
                         + Texts.duration(idle) + " at capture " + Texts.time(r.time())));
             } else if (!atMiddlebox && idle >= Thresholds.SNAPSHOT_STALE_IDLE.toMillis() && !recent.isEmpty()
                     && (newestFreshLogon == null || r.lastAccess().isBefore(newestFreshLogon))) {
                 stale++;
-                snapshotStaleExamples.add(new Example(r.time(), r.ref(), "logon from "
+                snapshots.snapshotStaleExamples.add(new Example(r.time(), r.ref(), "logon from "
                         + (r.clientIp() != null ? r.clientIp() : r.clientName()) + " idle " + Texts.duration(idle)
                         + " beside " + recent.size() + " logons used in the last "
                         + Texts.duration(recentMs)));
             }
         }
-        if (c.count > snapshotLogons) {
-            snapshotLogons = c.count;
-            snapshotAt = c.time;
-            snapshotServer = server;
+        if (c.count > snapshots.snapshotLogons) {
+            snapshots.snapshotLogons = c.count;
+            snapshots.snapshotAt = c.time;
+            snapshots.snapshotServer = server;
         }
-        snapshotRecent = Math.max(snapshotRecent, recent.size());
-        snapshotStale = Math.max(snapshotStale, stale);
-        held += heldHere;
+        snapshots.snapshotRecent = Math.max(snapshots.snapshotRecent, recent.size());
+        snapshots.snapshotStale = Math.max(snapshots.snapshotStale, stale);
+        leftovers.held += heldHere;
         for (Map.Entry<String, Integer> e : recentPerMachine.entrySet()) {
-            if (e.getValue() > hungryMachineCount) {
-                hungryMachineCount = e.getValue();
-                hungryMachine = e.getKey();
-                hungryMachineAt = c.time;
+            if (e.getValue() > snapshots.hungryMachineCount) {
+                snapshots.hungryMachineCount = e.getValue();
+                snapshots.hungryMachine = e.getKey();
+                snapshots.hungryMachineAt = c.time;
                 c.rows.stream().filter(r -> e.getKey().equals(r.clientIp() != null ? r.clientIp() : r.clientName()))
-                        .findFirst().ifPresent(r -> snapshotHungryExamples.add(new Example(r.time(), r.ref(),
+                        .findFirst().ifPresent(r -> snapshots.snapshotHungryExamples.add(new Example(r.time(), r.ref(),
                                 e.getValue() + " logons from " + e.getKey() + " used in the last "
                                         + Texts.duration(recentMs) + " at capture " + Texts.time(c.time))));
             }
@@ -362,20 +304,20 @@ final class UserFacts {
     }
 
     private void middlebox(String server, String address) {
-        middleboxAddresses.add(address);
-        if (middleboxServer == null || server.compareTo(middleboxServer) < 0) {
-            middleboxServer = server;
+        leftovers.middleboxAddresses.add(address);
+        if (leftovers.middleboxServer == null || server.compareTo(leftovers.middleboxServer) < 0) {
+            leftovers.middleboxServer = server;
         }
     }
 
     private void rememberMailbox(String mailbox) {
-        if (otherMailboxes.add(mailbox)) {
-            otherMailboxCount++;
+        if (clients.otherMailboxes.add(mailbox)) {
+            clients.otherMailboxCount++;
         }
     }
 
     /** Distinct other mailboxes seen (bounded set or the larger running count). */
     long otherMailboxes() {
-        return Math.max(otherMailboxes.size(), otherMailboxCount);
+        return Math.max(clients.otherMailboxes.size(), clients.otherMailboxCount);
     }
 }
