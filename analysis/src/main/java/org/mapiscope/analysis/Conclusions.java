@@ -43,7 +43,8 @@ final class Conclusions {
         Set<String> keys = new TreeSet<>(states.keySet());
         limits.values().forEach(t -> keys.addAll(t.servers));
         keys.addAll(settings.servers());
-        ServerAliases aliases = ServerAliases.of(keys);
+        ServerAliases aliases = ServerAliases.of(keys, FolderNamedServers.of(rcaOnly(states, limits, settings),
+                contentPaths(limits, settings)));
         this.aliases = aliases;
         new TreeMap<>(states).forEach((key, state) ->
                 this.states.computeIfAbsent(aliases.canonical(key), k -> new ArrayList<>()).add(state));
@@ -314,6 +315,34 @@ final class Conclusions {
                 }
             }
         }
+    }
+
+    /** Server keys only RCA logs produced: no setting, 9646, snapshot or netstat names them. */
+    private static Set<String> rcaOnly(Map<String, ServerState> states, Map<LimitTally.Key, LimitTally> limits,
+            SettingsBook settings) {
+        Set<String> named = new TreeSet<>(settings.servers());
+        limits.values().forEach(t -> named.addAll(t.servers));
+        Set<String> only = new TreeSet<>();
+        states.forEach((key, state) -> {
+            if (state.sawSessions && !named.contains(key) && !state.hasOtherEvidence()) {
+                only.add(key);
+            }
+        });
+        return only;
+    }
+
+    /** Per server key that content named (registry export, event log), the files that named it. */
+    private static Map<String, Set<String>> contentPaths(Map<LimitTally.Key, LimitTally> limits, SettingsBook settings) {
+        Map<String, Set<String>> paths = new TreeMap<>();
+        settings.snapshot().forEach((server, byName) -> byName.values()
+                .forEach(s -> paths.computeIfAbsent(server, k -> new TreeSet<>()).add(s.ref().file())));
+        for (LimitTally t : limits.values()) {
+            if (t.servers.size() == 1) {
+                String server = t.servers.first();
+                t.examples.list().forEach(e -> paths.computeIfAbsent(server, k -> new TreeSet<>()).add(e.ref().file()));
+            }
+        }
+        return paths;
     }
 
     /** The one server whose RCA logs hold sessions of the user, when there is exactly one. */

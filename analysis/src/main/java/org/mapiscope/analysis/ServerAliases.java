@@ -28,6 +28,14 @@ final class ServerAliases {
 
     /** From every server key the evidence produced ({@link ServerNames#UNKNOWN} included or not). */
     static ServerAliases of(Collection<String> keys) {
+        return of(keys, Map.of());
+    }
+
+    /**
+     * @param folderNamed keys that only a folder name gave, mapped to the server that content in that
+     *                    folder names ({@link FolderNamedServers})
+     */
+    static ServerAliases of(Collection<String> keys, Map<String, String> folderNamed) {
         Set<String> names = new TreeSet<>();
         for (String key : keys) {
             if (ServerNames.isKnown(key) && !ServerNames.isAddress(key)) {
@@ -50,6 +58,11 @@ final class ServerAliases {
                 prefixed.put(key, longest);
             }
         }
+        folderNamed.forEach((key, server) -> {
+            if (names.contains(server)) {
+                prefixed.putIfAbsent(key, server);
+            }
+        });
         names.removeAll(prefixed.keySet());
         return new ServerAliases(names.size() == 1 ? names.iterator().next() : null, prefixed);
     }

@@ -258,6 +258,11 @@ final class ServerState {
         return ServerNames.isKnown(server) ? server : null;
     }
 
+    /** Whether anything besides RCA logs (logon snapshots, netstat) was read under this server's key. */
+    synchronized boolean hasOtherEvidence() {
+        return !establishedPeak.isEmpty() || users.values().stream().anyMatch(t -> !t.captures.list().isEmpty());
+    }
+
     /** Open sessions of the server at the end, for the end-of-evidence verdicts. */
     synchronized Iterable<OpenSession> openSessions() {
         return List.copyOf(sessions.values());

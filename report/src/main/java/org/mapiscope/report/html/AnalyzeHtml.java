@@ -191,8 +191,9 @@ public final class AnalyzeHtml {
             drawn++;
             int limit = limits.getOrDefault(user, ExchangeDefaults.SESSIONS_PER_USER);
             h.open("figure");
-            h.el("figcaption", user + " \u2014 peak " + u.peakConcurrent() + " open, " + u.peakActive() + " active, "
-                    + u.stale() + " stale");
+            // At the peak vs over the whole period: each number says which it counts.
+            h.el("figcaption", user + " \u2014 at most " + u.peakConcurrent() + " open and " + u.peakActive()
+                    + " active at once; " + u.stale() + " left behind by vanished clients over the period");
             TimelineChart.draw(h, "tl" + drawn, user, u.timeline(), limit, report.histogram().hourly(user), report.timezone());
             h.close("figure");
         }
