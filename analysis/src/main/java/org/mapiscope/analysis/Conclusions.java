@@ -134,7 +134,7 @@ final class Conclusions {
         return new Finding(f.scope(), f.subject(), f.cause(), f.confidence(), f.summary()
                 + " Some events name a limit of " + ExchangeDefaults.SERVICE_SESSIONS_PER_USER + ": that is the cap for "
                 + "service sessions (Outlook on the web, ActiveSync, EWS, POP, IMAP), so those clients are involved too.",
-                f.evidence(), f.remedies());
+                f.evidence(), f.remedies(), f.facts());
     }
 
     private Recommendations.SessionLimit sessionLimit(UserFacts u, LimitBelowNeedRule.Demand d, RuleContext ctx) {

@@ -86,9 +86,13 @@ final class DeadClientRule implements CauseRule {
         if (sf.keepAliveMs() > ctx.prescriptions().keepAliveTarget()) {
             remedies.add(ctx.prescriptions().lowerKeepAlive(sf));
         }
-        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence,
-                s.toString(), RuleContext.evidence(u.leftovers.moved, u.leftovers.rundownExamples, u.leftovers.reapedExamples, u.snapshots.snapshotStaleExamples,
-                u.refusals.rejectedExamples), remedies));
+        boolean atRefusal = u.refusals.worst != null && u.refusals.worst.covered();
+        FindingFacts facts = new FindingFacts.DeadClients(stale, u.leftovers.rundowns, u.leftovers.reaped,
+                u.leftovers.openStale, u.clients.addresses, u.clients.oneTimeAddresses,
+                atRefusal ? u.refusals.worst.open() : null, atRefusal ? u.refusals.worst.stale() : null, sf.keepAliveMs());
+        return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s.toString(),
+                RuleContext.evidence(u.leftovers.moved, u.leftovers.rundownExamples, u.leftovers.reapedExamples,
+                        u.snapshots.snapshotStaleExamples, u.refusals.rejectedExamples), remedies, facts));
     }
 
     private static String topAddresses(UserFacts u) {

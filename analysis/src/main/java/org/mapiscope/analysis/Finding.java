@@ -13,6 +13,7 @@ import java.util.Locale;
  * @param summary    one paragraph a manager understands
  * @param evidence   places an admin can open to check
  * @param remedies   what to do, in the expert's order ({@link Remedy#order()})
+ * @param facts      the numbers behind the summary, typed per cause; {@code null} when none were given
  */
 public record Finding(
         Scope scope,
@@ -21,11 +22,18 @@ public record Finding(
         double confidence,
         String summary,
         List<EvidenceItem> evidence,
-        List<Remedy> remedies) {
+        List<Remedy> remedies,
+        FindingFacts facts) {
 
     public Finding {
         evidence = List.copyOf(evidence);
         remedies = List.copyOf(remedies);
+    }
+
+    /** A finding without typed facts. */
+    public Finding(Scope scope, String subject, Cause cause, double confidence, String summary,
+            List<EvidenceItem> evidence, List<Remedy> remedies) {
+        this(scope, subject, cause, confidence, summary, evidence, remedies, null);
     }
 
     /** What a finding is about; JSON writes the lower-case name. */

@@ -57,8 +57,11 @@ final class HungryClientRule implements CauseRule {
                         + "reconfigure the sync/archiving tool to reuse one session. Verify: that machine holds no more "
                         + "than a handful of sessions for " + u.user + ".",
                 List.of());
+        FindingFacts facts = new FindingFacts.HungryClient(machine, software, count,
+                fromRca ? u.clients.hungryAt : u.snapshots.hungryMachineAt, !fromRca);
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s.toString(),
-                RuleContext.evidence(hungryRef(u), u.snapshots.snapshotHungryExamples, u.refusals.rejectedExamples), List.of(fix)));
+                RuleContext.evidence(hungryRef(u), u.snapshots.snapshotHungryExamples, u.refusals.rejectedExamples),
+                List.of(fix), facts));
     }
 
     private static ExampleSample hungryRef(UserFacts u) {

@@ -54,7 +54,8 @@ final class KeepAliveRule {
         }
         String subject = sf.displayName() == null ? ServerNames.UNKNOWN : sf.displayName();
         return Optional.of(new Finding(Finding.Scope.SERVER, subject, Cause.KEEPALIVE_TOO_LONG, confidence, summary,
-                items, List.of(prescriptions.lowerKeepAlive(sf))));
+                items, List.of(prescriptions.lowerKeepAlive(sf)), new FindingFacts.KeepAliveTooLong(sf.keepAliveMs(),
+                        read != null, deadUsers.size(), prescriptions.keepAliveTarget())));
     }
 
     /** Users with dead sessions on the server; unnamed-server evidence joins the only server. */

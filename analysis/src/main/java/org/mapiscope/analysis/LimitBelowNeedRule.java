@@ -111,7 +111,8 @@ final class LimitBelowNeedRule implements CauseRule {
                 List.of());
         Remedy raise = ctx.prescriptions().raiseSessionLimit(u.user, sf, d.limit(), d.recommended(), d.basis());
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s,
-                RuleContext.evidence(u.refusals.rejectedExamples, u.leftovers.moved), List.of(reduce, raise)));
+                RuleContext.evidence(u.refusals.rejectedExamples, u.eventExamples(), u.leftovers.moved),
+                List.of(reduce, raise), new FindingFacts.LimitBelowNeed(d.demand(), d.limit(), d.recommended(), d.at())));
     }
 
     private static String clients(UserFacts u) {

@@ -50,6 +50,7 @@ final class MiddleboxRule implements CauseRule {
                         + "sessions from " + address + " end within KeepAliveTime after their users leave.",
                 List.of());
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), confidence, s.toString(),
-                RuleContext.evidence(u.leftovers.heldExamples, u.leftovers.moved, u.refusals.rejectedExamples), List.of(fix)));
+                RuleContext.evidence(u.leftovers.heldExamples, u.leftovers.moved, u.refusals.rejectedExamples),
+                List.of(fix), new FindingFacts.Middlebox(address, users, u.leftovers.held, established)));
     }
 }

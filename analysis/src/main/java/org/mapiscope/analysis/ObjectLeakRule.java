@@ -69,8 +69,10 @@ final class ObjectLeakRule implements CauseRule {
                         + "scripts that never close MAPI objects); update or fix it. " : "")
                         + "Verify: no more Event 9646 for these object types.",
                 List.of()));
+        List<FindingFacts.ObjectCap> caps = tallies.stream()
+                .map(t -> new FindingFacts.ObjectCap(t.key.objectType(), t.key.limit(), t.count)).toList();
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause(), Confidence.of(Confidence.LEAK), s.toString(),
-                RuleContext.evidence(examples), remedies));
+                RuleContext.evidence(examples), remedies, new FindingFacts.ObjectLeak(caps)));
     }
 
     /** KB830829: last resort, +100 on the one object type, on each server that logged it. */

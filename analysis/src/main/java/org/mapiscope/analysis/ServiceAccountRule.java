@@ -43,8 +43,12 @@ final class ServiceAccountRule implements CauseRule {
         Remedy fix = ctx.prescriptions().serviceAccount(u.user, blackBerry,
                 demand.map(LimitBelowNeedRule.Demand::recommended).orElse(null),
                 demand.map(LimitBelowNeedRule.Demand::basis).orElse(null));
+        FindingFacts facts = new FindingFacts.ServiceAccount(mailboxes, List.copyOf(u.clients.serviceSoftware),
+                u.peakActiveConcurrent(), demand.map(LimitBelowNeedRule.Demand::demand).orElse(null),
+                demand.map(LimitBelowNeedRule.Demand::recommended).orElse(null));
         return Optional.of(new Finding(Finding.Scope.ACCOUNT, u.user, cause(), confidence, s.toString(),
-                RuleContext.evidence(u.clients.delegateExamples, u.refusals.rejectedExamples, u.eventExamples()), List.of(fix)));
+                RuleContext.evidence(u.clients.delegateExamples, u.refusals.rejectedExamples, u.eventExamples()),
+                List.of(fix), facts));
     }
 
     /**

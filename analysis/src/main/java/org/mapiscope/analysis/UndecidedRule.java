@@ -70,6 +70,7 @@ final class UndecidedRule implements CauseRule {
                         + "behind by vanished clients, or opened by one program.",
                 List.of());
         return Optional.of(new Finding(Finding.Scope.USER, u.user, cause, UNDECIDED, s,
-                RuleContext.evidence(u.eventExamples(), u.refusals.rejectedExamples), List.of(collect)));
+                RuleContext.evidence(u.eventExamples(), u.refusals.rejectedExamples), List.of(collect),
+                new FindingFacts.Undecided(!u.usage.sessionServers.isEmpty(), u.refusalsCovered(), serviceOnly)));
     }
 }

@@ -90,6 +90,11 @@ class DiagnosisGoldenTest {
             assertThat(l.basis()).contains("32 sessions in use and 1 attempt refused", "margin of 4");
         });
         assertThat(r.recommendations().keepAliveTimeMs()).isNull();
+        assertThat(f.facts()).isInstanceOfSatisfying(FindingFacts.LimitBelowNeed.class, facts -> {
+            assertThat(facts.demand()).isEqualTo(33);
+            assertThat(facts.limit()).isEqualTo(32);
+            assertThat(facts.recommended()).isEqualTo(37);
+        });
     }
 
     @Test

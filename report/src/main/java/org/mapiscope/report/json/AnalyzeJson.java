@@ -223,6 +223,7 @@ public final class AnalyzeJson {
             g.writeStringField("cause", f.cause().name());
             JsonOutput.number(g, "confidence", f.confidence());
             g.writeStringField("summary", f.summary());
+            FactsJson.write(g, f.facts());
             g.writeArrayFieldStart("evidence");
             for (Finding.EvidenceItem e : f.evidence()) {
                 g.writeStartObject();

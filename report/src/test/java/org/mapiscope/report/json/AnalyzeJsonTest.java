@@ -82,6 +82,18 @@ class AnalyzeJsonTest {
     }
 
     @Test
+    void findingsCarryTheirTypedFacts() throws IOException {
+        JsonNode findings = tree(Fixtures.report()).path("findings");
+        JsonNode jdoe = findings.get(0).path("facts");
+        assertThat(jdoe.path("kind").asText()).isEqualTo("DeadClients");
+        assertThat(jdoe.path("leftBehind").asInt()).isEqualTo(26);
+        assertThat(jdoe.path("runDown").asLong()).isEqualTo(20);
+        assertThat(jdoe.path("openAtRefusal").asInt()).isEqualTo(32);
+        assertThat(jdoe.path("keepAliveTimeMs").asLong()).isEqualTo(7_200_000L);
+        assertThat(findings.get(1).has("facts")).as("a finding without facts writes none").isFalse();
+    }
+
+    @Test
     void fractionalSecondsOnlyWhenNonZero() throws IOException {
         JsonNode bes = tree(Fixtures.report()).path("limitEvents").path("byUser").get(1);
         assertThat(bes.path("first").asText()).isEqualTo("2026-11-02T09:00:00Z");
