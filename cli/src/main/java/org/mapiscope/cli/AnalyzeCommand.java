@@ -60,6 +60,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EvidenceReading.requireExisting(evidence.paths);
+        OutputFiles.requireParent("--json", json);
+        OutputFiles.requireParent("--html", html);
+        OutputFiles.requireParent("--scripts", scripts);
         Analyzer analyzer = new Analyzer();
         LimitEventHistogram histogram = new LimitEventHistogram();
         IngestResult ingested = EvidenceReading.ingest(evidence.paths, evidence.timezone, threads, console.quiet, err, item -> {

@@ -2,7 +2,6 @@ package org.mapiscope.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mapiscope.report.compare.AnalyzeJsonReader;
@@ -53,6 +52,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.requireReadable(before);
+        OutputFiles.requireReadable(after);
+        OutputFiles.requireParent("--json", json);
+        OutputFiles.requireParent("--html", html);
         Comparison comparison = Compare.compare(read(before), read(after));
         if (json != null) {
             OutputFiles.write(json, out, "the comparison", stream -> CompareJson.write(comparison, stream));
@@ -67,9 +70,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static AnalyzeSnapshot read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException(ExitCodes.USAGE, "no such file: " + file);
-        }
+        OutputFiles.requireReadable(file);
         try {
             return AnalyzeJsonReader.read(file);
         } catch (NotAnalyzeJsonException e) {

@@ -1,7 +1,6 @@
 package org.mapiscope.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -18,12 +17,13 @@ final class EvidenceReading {
     private EvidenceReading() {
     }
 
-    /** A path that does not exist is a typo the user must hear about, not an empty run. */
+    /**
+     * A path that does not exist is a typo the user must hear about, not an empty run; one the system
+     * will not let us read is refused with the system's reason.
+     */
     static void requireExisting(List<Path> paths) {
         for (Path p : paths) {
-            if (!Files.exists(p)) {
-                throw new UserException(ExitCodes.USAGE, "no such file or folder: " + p);
-            }
+            OutputFiles.requireReadable(p);
         }
     }
 

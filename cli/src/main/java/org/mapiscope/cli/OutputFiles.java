@@ -40,12 +40,34 @@ final class OutputFiles {
         writeFile(Path.of(target), what, work);
     }
 
+    /**
+     * Refuses an output whose folder does not exist, before any work is done: a typo in a path must
+     * not create folders nor cost a whole run. {@code -} (standard output) and {@code null} (option
+     * not given) pass.
+     *
+     * @param option the option as the user typed it, for the message
+     */
+    static void requireParent(String option, String target) {
+        if (target == null || "-".equals(target)) {
+            return;
+        }
+        requireParent(option, Path.of(target));
+    }
+
+    /** {@link #requireParent(String, String)} for a path option. */
+    static void requireParent(String option, Path target) {
+        if (target == null) {
+            return;
+        }
+        Path parent = target.toAbsolutePath().normalize().getParent();
+        // A parent that is a file is left to the write, which names the system's reason.
+        if (parent != null && !Files.exists(parent)) {
+            throw new UserException(ExitCodes.USAGE, option + " " + target + ": no such file or folder: " + parent);
+        }
+    }
+
     private static void writeFile(Path path, String what, StreamWork work) {
         try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
                 work.write(out);
             }
@@ -63,13 +85,34 @@ final class OutputFiles {
         });
     }
 
+    /** The operating system's reason for a failed file operation, without the path it names. */
     static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason(); // the OS's own words, e.g. "Is a directory", "Permission denied"
+        }
         String type = e.getClass().getSimpleName();
         return switch (type) {
             case "NoSuchFileException" -> "no such file or folder";
-            case "AccessDeniedException" -> "access denied";
+            case "AccessDeniedException" -> "permission denied";
             case "FileAlreadyExistsException" -> "a file of that name is in the way";
+            case "NotDirectoryException" -> "not a folder";
             default -> e.getMessage() == null ? type : e.getMessage();
         };
+    }
+
+    /**
+     * Checks that an input can be read, before any work and without opening it (a named pipe would
+     * block): a missing one is "no such file or folder: PATH", a denied one gives the operating
+     * system's reason; exit code 1 for both.
+     */
+    static void requireReadable(Path input) {
+        if (!Files.exists(input)) {
+            throw new UserException(ExitCodes.USAGE, "no such file or folder: " + input);
+        }
+        try {
+            input.getFileSystem().provider().checkAccess(input, java.nio.file.AccessMode.READ);
+        } catch (IOException e) {
+            throw new UserException(ExitCodes.USAGE, "cannot read " + input + ": " + describe(e));
+        }
     }
 }

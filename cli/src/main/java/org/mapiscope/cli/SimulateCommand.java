@@ -17,6 +17,7 @@ import org.mapiscope.sim.evidence.EvidenceEmitter;
 import org.mapiscope.sim.scenario.Scenario;
 import org.mapiscope.sim.scenario.ScenarioException;
 import org.mapiscope.sim.scenario.ScenarioParser;
+import org.mapiscope.sim.scenario.WorkEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ final class SimulateCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    @Parameters(index = "0", paramLabel = "<scenario.json>", description = "The scenario (schema and defaults: docs/simulator.md).")
+    @Parameters(index = "0", paramLabel = "<scenario.json>", description = "The scenario file; docs/simulator.md gives its schema.")
     Path scenarioFile;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON to FILE, or to standard output with '-'.")
@@ -45,6 +46,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Also write what such a server would have logged (RCA logs, 9646 event XML, .reg) to DIR.")
     Path emitEvidence;
 
+    @Option(names = "--force",
+            description = "Run even when the scenario's estimated work is beyond the bound (docs/simulator.md).")
+    boolean force;
+
     @Mixin
     ConsoleOptions console = new ConsoleOptions();
 
@@ -56,6 +61,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = readScenario();
+        OutputFiles.requireParent("--json", json);
+        OutputFiles.requireParent("--html", html);
+        requireBoundedWork(scenario);
         SimulationResult result = emitEvidence == null ? Simulator.run(scenario) : runAndEmit(scenario);
         if (json != null) {
             OutputFiles.write(json, out, "the simulation result", stream -> SimulateJson.write(result, stream));
@@ -71,16 +79,36 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Scenario readScenario() {
-        if (!Files.isRegularFile(scenarioFile)) {
-            throw new UserException(ExitCodes.USAGE, "no such file: " + scenarioFile);
-        }
+        OutputFiles.requireReadable(scenarioFile);
         try (Reader reader = Files.newBufferedReader(scenarioFile)) {
             return ScenarioParser.parse(reader);
         } catch (ScenarioException e) {
             throw new UserException(ExitCodes.USAGE, scenarioFile + ": " + String.join("; ", e.problems()));
         } catch (IOException e) {
             throw new UserException(ExitCodes.USAGE, "cannot read " + scenarioFile + ": " + OutputFiles.describe(e));
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserException(ExitCodes.USAGE, "cannot read " + scenarioFile + ": " + OutputFiles.describe(e.getCause()));
         }
+    }
+
+    /** Refuses, before it starts, a run that would take hours or write gigabytes, unless forced. */
+    private void requireBoundedWork(Scenario scenario) {
+        String problem = boundProblem(WorkEstimate.of(scenario), emitEvidence != null, force);
+        if (problem != null) {
+            throw new UserException(ExitCodes.USAGE, scenarioFile + ": " + problem);
+        }
+    }
+
+    /** Why a run of this size is refused, or {@code null} when it may go ahead. */
+    static String boundProblem(WorkEstimate work, boolean emitting, boolean force) {
+        if (force || work.withinBound(emitting)) {
+            return null;
+        }
+        return "about " + WorkEstimate.format(work.sessionAttempts())
+                + " session attempts (users x startsPerHour x sessionsPerStart x hours), more than the "
+                + WorkEstimate.format(WorkEstimate.bound(emitting)) + " "
+                + (emitting ? "simulate --emit-evidence writes" : "simulate runs")
+                + " unasked; shorten the duration or lower the rates, or add --force";
     }
 
     private SimulationResult runAndEmit(Scenario scenario) {

@@ -97,5 +97,6 @@ final class WhatifCommand implements Callable<Integer> {
                     + keepAlive.toMillis() + " ms");
         }
         EvidenceReading.requireExisting(evidence.paths);
+        OutputFiles.requireParent("--json", json);
     }
 }

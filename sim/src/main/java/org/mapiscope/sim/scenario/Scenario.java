@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything a simulation run needs (DESIGN §6). Build one with {@link ScenarioParser}.
+ * Everything a simulation run needs (docs/simulator.md §2). Build one with {@link ScenarioParser}.
  *
  * @param durationMs simulated time
  * @param seed the run is a pure function of the scenario and this seed

@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import org.mapiscope.model.ExchangeDefaults;
 
 /**
- * Reads a scenario (DESIGN §6, docs/simulator.md). Omitted keys take the defaults of a stock server
+ * Reads a scenario (docs/simulator.md §2). Omitted keys take the defaults of a stock server
  * and client; unknown keys, missing required keys and values out of range are all reported at once,
  * each naming its JSON path. Thread-safe.
  */
@@ -72,9 +72,11 @@ public final class ScenarioParser {
     }
 
     private static Scenario scenario(JsonObjectReader in) {
-        long duration = in.duration("duration", 0, true);
-        if (in.has("duration") && (duration <= 0 || duration > MAX_DURATION_MS)) {
-            in.problem("duration", "must be above 0 and at most " + Durations.format(MAX_DURATION_MS));
+        // -1: absent or not a duration, already reported once; no second message about its range.
+        long duration = in.duration("duration", -1, true);
+        if (duration == 0 || duration > MAX_DURATION_MS) {
+            in.problem("duration", "must be above 0 and at most ten years (" + Durations.format(MAX_DURATION_MS)
+                    + "), got " + Durations.format(duration));
         }
         long seed = in.integer("seed", Scenario.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE, false);
         Instant start = Scenario.DEFAULT_START;
@@ -88,7 +90,7 @@ public final class ScenarioParser {
         }
         JsonObjectReader serverIn = in.object("server", false);
         Server server = serverIn == null ? Server.stock() : server(serverIn);
-        if (serverIn != null && in.has("duration")) {
+        if (serverIn != null && duration > 0) {
             checkRestarts(serverIn, server.restartsMs(), duration);
         }
         if (!server.restartsMs().isEmpty()) {
