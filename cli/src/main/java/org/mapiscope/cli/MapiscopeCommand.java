@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Finds why Exchange logs Event 9646 (MAPI session/object limit exceeded) and what to do about it.",
         subcommands = {CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok (even with 9646 found), 1 usage error, 2 nothing readable, 3 internal error,",
-            "            4 findings present with --fail-on-findings, 5 compare: not improved."})
+        footer = {"", "Exit codes: 0 ok (even with 9646 found), 1 usage error, 2 nothing readable,",
+            "            3 internal error, 4 findings present with --fail-on-findings,",
+            "            5 compare: not improved."})
 final class MapiscopeCommand implements Runnable {
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -29,6 +30,9 @@ final class MapiscopeCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: analyze, simulate, whatif, compare or evtx");
     }
 
+    /** Help is laid out for this many columns, whatever the terminal: texts are written to read well at it. */
+    static final int HELP_WIDTH = 80;
+
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         MapiscopeCommand root = new MapiscopeCommand();
         CommandLine cl = new CommandLine(root);
@@ -36,6 +40,8 @@ final class MapiscopeCommand implements Runnable {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(false);
+        cl.setUsageHelpWidth(HELP_WIDTH);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter w = ex.getCommandLine().getErr();
             w.println("mapiscope: " + ex.getMessage());
