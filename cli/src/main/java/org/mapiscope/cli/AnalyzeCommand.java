@@ -96,7 +96,27 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (!console.quiet) {
             ConsoleSummary.print(report, summary, console.color());
+            String hint = moreOutputsHint(!result.findings().isEmpty());
+            if (hint != null) {
+                summary.println();
+                summary.println(hint);
+            }
         }
         return failOnFindings && !result.findings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * The closing line naming the outputs the user did not ask for: the HTML report always, the fix
+     * scripts only when there is something to fix; {@code null} when there is nothing to add.
+     */
+    private String moreOutputsHint(boolean findings) {
+        java.util.List<String> more = new java.util.ArrayList<>();
+        if (html == null) {
+            more.add("--html report.html for the full report");
+        }
+        if (scripts == null && findings) {
+            more.add("--scripts fixes for the fix scripts with their rollbacks");
+        }
+        return more.isEmpty() ? null : "More: add " + String.join(", ", more) + ".";
     }
 }

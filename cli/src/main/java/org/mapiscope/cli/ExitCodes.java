@@ -1,6 +1,6 @@
 package org.mapiscope.cli;
 
-/** Exit codes scripts can rely on (DESIGN §3). */
+/** Exit codes scripts can rely on (docs/contract.md). */
 public final class ExitCodes {
 
     private ExitCodes() {
