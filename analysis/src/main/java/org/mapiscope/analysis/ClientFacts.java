@@ -14,6 +14,9 @@ final class ClientFacts {
 
     /** Sessions opened per client (address, software, mode). */
     final Map<ClientKey, Integer> clientSessions = new TreeMap<>();
+    /** Clients the bounded per-server maps let go of (not in {@link #clientSessions}), and their sessions. */
+    int foldedClients;
+    long foldedClientSessions;
     /** Client addresses, and those used on a single day only (VPN pools, roaming). */
     int addresses;
     int oneTimeAddresses;

@@ -395,7 +395,9 @@ final class Conclusions {
             Instant peakAt = u.usage.peakOpen >= u.snapshots.snapshotLogons ? u.usage.peakAt : u.snapshots.snapshotAt;
             rows.add(new SessionSummary.UserSessions(u.user, u.peakConcurrent(), peakAt, u.peakActiveConcurrent(),
                     u.stale() + u.leftovers.held, clients,
-                    chart ? u.usage.timeline.points(Thresholds.MAX_TIMELINE_POINTS) : List.of(), u.refusals.rejected, refusals(u)));
+                    chart ? u.usage.timeline.points(Thresholds.MAX_TIMELINE_POINTS) : List.of(), u.refusals.rejected, refusals(u),
+                    clients.size() + u.clients.foldedClients,
+                    clients.stream().mapToLong(SessionSummary.ClientUsage::sessions).sum() + u.clients.foldedClientSessions));
         }
         rows.sort(Comparator.comparingInt((SessionSummary.UserSessions r) -> -r.peakConcurrent())
                 .thenComparing(SessionSummary.UserSessions::user));

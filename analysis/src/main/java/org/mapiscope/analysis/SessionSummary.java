@@ -28,6 +28,10 @@ public record SessionSummary(List<UserSessions> byUser) {
      *                       9646 events or findings, and thinned to a bounded number of points
      * @param rejected       connects the server refused at the session limit (RCA rows): unmet demand (added)
      * @param refusals       the user's refusals and other failures, joined and counted (added; never {@code null})
+     * @param clientsTotal   clients the user's sessions came from, those left out of {@code clients} included: the
+     *                       analysis keeps a bounded number of clients per server and counts the rest (a client let
+     *                       go of and seen again counts again) (added; at least {@code clients.size()})
+     * @param sessionsTotal  sessions the user opened, from every client, listed or not (added; exact)
      */
     public record UserSessions(
             String user,
@@ -38,12 +42,22 @@ public record SessionSummary(List<UserSessions> byUser) {
             List<ClientUsage> clients,
             List<TimelinePoint> timeline,
             long rejected,
-            Refusals refusals) {
+            Refusals refusals,
+            int clientsTotal,
+            long sessionsTotal) {
 
         public UserSessions {
             clients = List.copyOf(clients);
             timeline = List.copyOf(timeline);
             refusals = refusals == null ? Refusals.NONE : refusals;
+            clientsTotal = Math.max(clientsTotal, clients.size());
+            sessionsTotal = Math.max(sessionsTotal, listedSessions(clients));
+        }
+
+        /** Every client listed: the totals are those of the list. */
+        public UserSessions(String user, int peakConcurrent, Instant peakAt, int peakActive, int stale,
+                            List<ClientUsage> clients, List<TimelinePoint> timeline, long rejected, Refusals refusals) {
+            this(user, peakConcurrent, peakAt, peakActive, stale, clients, timeline, rejected, refusals, 0, 0);
         }
 
         /** Without the refusal details. */
@@ -56,6 +70,20 @@ public record SessionSummary(List<UserSessions> byUser) {
         public UserSessions(String user, int peakConcurrent, Instant peakAt, int peakActive, int stale,
                             List<ClientUsage> clients, List<TimelinePoint> timeline) {
             this(user, peakConcurrent, peakAt, peakActive, stale, clients, timeline, 0);
+        }
+
+        /** Clients left out of {@link #clients()}; 0 when the list is complete. */
+        public int clientsOmitted() {
+            return clientsTotal - clients.size();
+        }
+
+        /** Sessions of the clients left out of {@link #clients()}. */
+        public long sessionsOmitted() {
+            return sessionsTotal - listedSessions(clients);
+        }
+
+        private static long listedSessions(List<ClientUsage> clients) {
+            return clients.stream().mapToLong(ClientUsage::sessions).sum();
         }
     }
 

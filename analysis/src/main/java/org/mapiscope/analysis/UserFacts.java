@@ -129,6 +129,8 @@ final class UserFacts {
         }
         usage.peakActive = Math.max(usage.peakActive, t.peakActive);
         t.clients.forEach((c, s) -> clients.clientSessions.merge(c, s.sessions, Integer::sum));
+        clients.foldedClients += t.foldedClients;
+        clients.foldedClientSessions += t.foldedClientSessions;
 
         Set<String> sharedMachines = sharedMachines(t, sf, open);
         int staleHere = 0;

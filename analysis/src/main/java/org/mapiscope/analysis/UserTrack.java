@@ -67,6 +67,9 @@ final class UserTrack {
     final Lingering foldedRestartLingering = new Lingering();
     int foldedAddresses;
     int foldedOneTimeAddresses;
+    /** Clients let go of (a client seen again after that counts again), and the sessions they had opened. */
+    int foldedClients;
+    long foldedClientSessions;
     /** The folded client with the most sessions active at once: a session-hungry program is never lost. */
     ClientKey strongestFoldedClient;
     ClientStats strongestFoldedStats;
@@ -316,6 +319,8 @@ final class UserTrack {
     }
 
     private void foldClient(ClientKey client, ClientStats stats) {
+        foldedClients++;
+        foldedClientSessions += stats.sessions;
         if (strongestFoldedStats == null || stats.peakActive > strongestFoldedStats.peakActive) {
             strongestFoldedClient = client;
             strongestFoldedStats = stats;

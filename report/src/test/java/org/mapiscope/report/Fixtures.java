@@ -91,6 +91,31 @@ public final class Fixtures {
         return new AnalysisResult(events, sessions, settings, findings, rec, EXCHANGE);
     }
 
+    /**
+     * {@link #result()} with a user whose client list the analysis cut: 16 of 35 clients listed, 64 of
+     * 140 sessions; and a TcpMaxDataRetransmissions the registry export shows absent (no default).
+     */
+    public static AnalysisResult cutClientList() {
+        AnalysisResult r = result();
+        List<ClientUsage> sixteen = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            sixteen.add(new ClientUsage("10.8.1." + i, "OUTLOOK.EXE", "Cached", 4));
+        }
+        List<UserSessions> users = new ArrayList<>(r.sessions().byUser());
+        users.add(new UserSessions("roamer", 20, T0.plusSeconds(60), 3, 17, sixteen, List.of(), 5,
+                SessionSummary.Refusals.NONE, 35, 140));
+        List<SettingView> settings = new ArrayList<>(r.settings());
+        settings.add(new SettingView("EX1", ExchangeDefaults.TCP_MAX_DATA_RETRANSMISSIONS, "not set",
+                "EX1-tcpip.reg:3 (absent: default applies)"));
+        return new AnalysisResult(r.limitEvents(), new SessionSummary(users), settings, r.findings(), r.recommendations(), EXCHANGE);
+    }
+
+    /** A report of {@link #cutClientList()}. */
+    public static AnalyzeReport cutClientListReport() {
+        AnalysisResult r = cutClientList();
+        return new AnalyzeReport("0.1.0", inputs(), r, ZoneId.of("Europe/Berlin"), histogram(r), FixScripts.render(r));
+    }
+
     /** The version verdict of {@link #result()}: RCA logs were read, nothing newer seen. */
     public static final VersionVerdict EXCHANGE = new VersionVerdict(ExchangeVersion.EX2010,
             "RPC Client Access logs exist from Exchange 2010 on; nothing marks 2013 or later");

@@ -19,6 +19,7 @@ import org.mapiscope.model.InputError;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.report.AnalyzeReport;
 import org.mapiscope.report.RemedyPlan;
+import org.mapiscope.report.SettingText;
 import org.mapiscope.report.scripts.ScriptUnit;
 
 /**
@@ -136,7 +137,7 @@ public final class ConsoleSummary {
         for (SettingView s : settings.subList(0, Math.min(TOP, settings.size()))) {
             lines.add("  " + Texts.pad(Ansi.clean(s.server() == null ? "(server?)" : s.server()), 12) + " "
                     + Texts.pad(Ansi.clean(s.name()), 42) + " " + Texts.padLeft(Ansi.clean(s.value()), 10) + "  "
-                    + (SettingView.DEFAULT_SOURCE.equals(s.source()) ? a.dim("default (absent)") : Ansi.clean(s.source())));
+                    + (SettingText.inEvidence(s) ? Ansi.clean(s.source()) : a.dim(Ansi.clean(SettingText.source(s)))));
         }
         more(lines, a, settings.size());
     }
@@ -187,35 +188,78 @@ public final class ConsoleSummary {
         for (RemedyPlan.Step s : steps.subList(0, Math.min(TOP, steps.size()))) {
             n++;
             String scripts = String.join(", ", report.scripts().forRemedy(s.remedy()).stream().map(ScriptUnit::script).toList());
-            lines.add("  " + n + ". " + Ansi.clean(s.remedy().title()) + a.dim("  [step " + s.remedy().order() + "; "
+            lines.add("  " + n + ". " + Ansi.clean(s.remedy().title()) + a.dim("  [stage " + s.remedy().order() + "; "
                     + Texts.cut(Ansi.clean(String.join(", ", s.subjects())), 40) + "]")
                     + (scripts.isEmpty() ? "" : "  \u2192 " + scripts));
         }
         more(lines, a, steps.size());
     }
 
+    /**
+     * What could not be read, the reason first (a long path must not cut it off), then where. The
+     * count covers every skipped record; the JSON keeps only the first {@link InputSummary#MAX_ERRORS}
+     * errors per file, and the "more" line says how many of the rest it holds.
+     */
     private static void skipped(List<String> lines, Ansi a, List<InputSummary> inputs) {
         List<String> problems = new ArrayList<>();
         long total = 0;
         for (InputSummary in : inputs) {
             if (InputSummary.UNRECOGNIZED.equals(in.format())) {
-                problems.add(Ansi.clean(in.path()) + ": not a recognised evidence format");
+                problems.add(problem("not a recognised evidence format", in.path()));
                 total++;
             }
             for (InputError e : in.errors()) {
-                problems.add(Ansi.clean(e.where()) + ": " + Ansi.clean(e.message()));
+                problems.add(problem(reason(e), e.where()));
             }
-            total += in.skipped();
+            total += Math.max(in.skipped(), in.errors().size());
         }
         if (problems.isEmpty()) {
             return;
         }
         lines.add("");
-        lines.add(a.bold("Skipped or unrecognized"));
-        problems.stream().limit(5).forEach(p -> lines.add("  " + Texts.cut(p, 110)));
-        if (total > 5) {
-            lines.add(a.dim("  \u2026 and " + Texts.count(total - 5) + " more (see inputs[].errors in the JSON)"));
+        lines.add(a.bold("Skipped or unrecognized") + a.dim("  (reason \u2014 where)"));
+        int shown = Math.min(SKIPPED_SHOWN, problems.size());
+        problems.stream().limit(shown).forEach(p -> lines.add("  " + p));
+        long rest = total - shown;
+        if (rest > 0) {
+            long inJson = problems.size() - shown;
+            String where = inJson == rest ? "all of them in the JSON (inputs[])"
+                    : inJson == 0 ? "none of them in the JSON, which keeps the first " + InputSummary.MAX_ERRORS
+                            + " errors per file and counts the rest in inputs[].skipped"
+                    : Texts.count(inJson) + " of them in inputs[].errors of the JSON, which keeps the first "
+                            + InputSummary.MAX_ERRORS + " errors per file and counts the rest in inputs[].skipped";
+            lines.add(a.dim("  \u2026 and " + Texts.count(rest) + " more; " + where));
         }
+    }
+
+    /** Problems listed before "… and N more". */
+    static final int SKIPPED_SHOWN = 5;
+
+    /** The reason, then where: a reason cut at 90 characters, a long path shortened in its middle. */
+    private static String problem(String reason, String where) {
+        return Texts.cut(Ansi.clean(reason), 90) + " \u2014 " + middleCut(Ansi.clean(where), 70);
+    }
+
+    /** The message without the location it repeats ({@code "x.zip!/a refused: …"} with where {@code x.zip!/a}). */
+    private static String reason(InputError e) {
+        String m = e.message() == null ? "" : e.message().strip();
+        String w = e.where() == null ? "" : e.where().strip();
+        if (!w.isEmpty() && m.startsWith(w)) {
+            String rest = m.substring(w.length()).strip();
+            if (rest.startsWith(":")) {
+                rest = rest.substring(1).strip();
+            }
+            return rest.isEmpty() ? m : rest;
+        }
+        return m;
+    }
+
+    private static String middleCut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int head = (max - 1) / 3;
+        return s.substring(0, head) + "\u2026" + s.substring(s.length() - (max - 1 - head));
     }
 
     private static void more(List<String> lines, Ansi a, int size) {

@@ -26,6 +26,7 @@ import org.mapiscope.report.AnalyzeReport;
 import org.mapiscope.report.CauseText;
 import org.mapiscope.report.Iso;
 import org.mapiscope.report.RemedyPlan;
+import org.mapiscope.report.SettingText;
 import org.mapiscope.report.scripts.ScriptFile;
 import org.mapiscope.report.scripts.ScriptSet;
 import org.mapiscope.report.scripts.ScriptUnit;
@@ -237,34 +238,72 @@ public final class AnalyzeHtml {
         h.close("section");
     }
 
+    /**
+     * Per user the session figures once, then per client its own: a user's peak, stale and refused
+     * counts are the user's, not any one address's. A client list the analysis cut says how many
+     * clients and sessions it left out.
+     */
     private static void clients(Html h, List<UserSessions> users) {
         h.open("section", "aria-labelledby", "clients").el("h2", "Clients", "id", "clients");
-        table(h, "Sessions per user and client; refused = connects the server turned away", "User", "#Peak open",
-                "#Peak active", "#Stale", "#Refused", "Client IP", "Software", "Mode", "#Sessions");
+        table(h, "Sessions per user; refused = connects the server turned away", "User", "#Peak open",
+                "#Peak active", "#Stale", "#Refused", "#Clients", "#Sessions");
+        for (UserSessions u : users.subList(0, Math.min(ROWS, users.size()))) {
+            h.open("tr").el("th", u.user(), "scope", "row");
+            num(h, u.peakConcurrent());
+            num(h, u.peakActive());
+            num(h, u.stale());
+            num(h, u.rejected());
+            num(h, u.clientsTotal());
+            num(h, u.sessionsTotal());
+            h.close("tr");
+        }
+        h.close("tbody").close("table");
+        more(h, users.size(), ROWS, "sessions.byUser");
+
+        table(h, "Sessions per client (address, software, mode), most first; share = of the user's sessions",
+                "User", "Client IP", "Software", "Mode", "#Sessions", "#Share");
         int rows = 0;
         int total = 0;
+        int shown = 0;
         for (UserSessions u : users) {
-            for (ClientUsage c : u.clients().isEmpty() ? List.of(new ClientUsage(null, null, null, 0)) : u.clients()) {
+            for (ClientUsage c : u.clients()) {
                 total++;
                 if (rows >= ROWS) {
                     continue;
                 }
                 rows++;
+                shown++;
                 h.open("tr").el("th", u.user(), "scope", "row");
-                num(h, u.peakConcurrent());
-                num(h, u.peakActive());
-                num(h, u.stale());
-                num(h, u.rejected());
                 td(h, orDash(c.ip()));
                 td(h, orDash(c.software()));
                 td(h, orDash(c.mode()));
                 num(h, c.sessions());
+                h.el("td", share(c.sessions(), u.sessionsTotal()), "class", "n");
+                h.close("tr");
+            }
+            if (u.clientsOmitted() > 0 && rows < ROWS) {
+                rows++;
+                h.open("tr").el("th", u.user(), "scope", "row");
+                h.el("td", omitted(u), "colspan", "3", "class", "muted");
+                num(h, u.sessionsOmitted());
+                h.el("td", share(u.sessionsOmitted(), u.sessionsTotal()), "class", "n");
                 h.close("tr");
             }
         }
         h.close("tbody").close("table");
-        more(h, total, ROWS, "sessions.byUser[].clients");
+        more(h, total, shown, "sessions.byUser[].clients");
         h.close("section");
+    }
+
+    /** "… and 19 more clients (76 sessions)": what a cut client list left out. */
+    static String omitted(UserSessions u) {
+        return "\u2026 and " + u.clientsOmitted() + " more " + (u.clientsOmitted() == 1 ? "client" : "clients") + " ("
+                + u.sessionsOmitted() + (u.sessionsOmitted() == 1 ? " session" : " sessions")
+                + "), not listed: the analysis keeps a bounded number of clients per user and server";
+    }
+
+    private static String share(long part, long whole) {
+        return whole <= 0 ? "\u2014" : Math.round(100.0 * part / whole) + "%";
     }
 
     private static void findings(Html h, List<Finding> findings, ScriptSet scripts) {
@@ -351,7 +390,7 @@ public final class AnalyzeHtml {
             h.open("tr").el("th", orDash(s.server()), "scope", "row");
             td(h, s.name());
             td(h, s.value());
-            td(h, SettingView.DEFAULT_SOURCE.equals(s.source()) ? "default (not in the evidence)" : s.source());
+            td(h, SettingText.source(s));
             h.close("tr");
         }
         h.close("tbody").close("table");

@@ -17,6 +17,7 @@ import org.mapiscope.analysis.VersionVerdict;
 import org.mapiscope.model.InputError;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.report.AnalyzeReport;
+import org.mapiscope.report.SettingText;
 import org.mapiscope.report.scripts.ScriptSet;
 import org.mapiscope.report.scripts.ScriptUnit;
 
@@ -139,6 +140,8 @@ public final class AnalyzeJson {
             g.writeNumberField("stale", u.stale());
             g.writeNumberField("rejected", u.rejected());
             refusals(g, u.refusals());
+            g.writeNumberField("clientsTotal", u.clientsTotal());
+            g.writeNumberField("sessionsTotal", u.sessionsTotal());
             g.writeArrayFieldStart("clients");
             for (SessionSummary.ClientUsage c : u.clients()) {
                 g.writeStartObject();
@@ -149,6 +152,10 @@ public final class AnalyzeJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeObjectFieldStart("clientsOmitted");
+            g.writeNumberField("clients", u.clientsOmitted());
+            g.writeNumberField("sessions", u.sessionsOmitted());
+            g.writeEndObject();
             g.writeArrayFieldStart("timeline");
             for (SessionSummary.TimelinePoint p : u.timeline()) {
                 g.writeStartObject();
@@ -192,6 +199,9 @@ public final class AnalyzeJson {
             .thenComparing(SettingView::name, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(SettingView::source, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    /** The value text the analysis gives a setting that is absent and has no default. */
+    static final String NOT_SET = "not set";
+
     private static void settings(JsonGenerator g, List<SettingView> settings) throws IOException {
         g.writeArrayFieldStart("settings");
         for (SettingView s : settings.stream().sorted(SETTING_ORDER).toList()) {
@@ -200,13 +210,21 @@ public final class AnalyzeJson {
             g.writeStringField("name", s.name());
             settingValue(g, s.value());
             g.writeStringField("source", s.source());
+            g.writeBooleanField("inEvidence", SettingText.inEvidence(s));
             g.writeEndObject();
         }
         g.writeEndArray();
     }
 
-    /** Registry DWORDs are numbers, and automation compares them as numbers; anything else stays text. */
+    /**
+     * Registry DWORDs are numbers, and automation compares them as numbers; a setting that is not set
+     * and has no default ({@code TcpMaxDataRetransmissions}) is {@code null}; anything else stays text.
+     */
     private static void settingValue(JsonGenerator g, String value) throws IOException {
+        if (value == null || NOT_SET.equals(value)) {
+            g.writeNullField("value");
+            return;
+        }
         try {
             g.writeNumberField("value", Long.parseLong(value));
         } catch (NumberFormatException e) {

@@ -14,6 +14,7 @@ import org.mapiscope.analysis.FixChange;
 import org.mapiscope.analysis.FixChange.RegistryDword;
 import org.mapiscope.analysis.FixChange.ThrottlingPolicy;
 import org.mapiscope.analysis.Remedy;
+import org.mapiscope.report.RemedyPlan;
 
 /**
  * Turns the server changes prescribed in an analysis into numbered scripts with rollbacks.
@@ -41,7 +42,7 @@ public final class FixScripts {
         remedies.sort(Comparator.comparingInt(Remedy::order)); // stable: keeps findings order within a step
         Plan plan = new Plan();
         remedies.forEach(plan::add);
-        plan.files.add(readme(plan.units, plan.skipped));
+        plan.files.add(readme(RemedyPlan.of(result), plan.byRemedy, plan.units, plan.skipped));
         return new ScriptSet(plan.units, plan.byRemedy, plan.skipped, plan.files);
     }
 
@@ -134,8 +135,9 @@ public final class FixScripts {
         return new ScriptFile(name, text, bytes);
     }
 
-    private static ScriptFile readme(List<ScriptUnit> units, List<ScriptSet.Skipped> skipped) {
-        String text = ScriptsReadme.text(units, skipped);
+    private static ScriptFile readme(List<RemedyPlan.Step> steps, Map<Remedy, List<ScriptUnit>> byRemedy,
+                                     List<ScriptUnit> units, List<ScriptSet.Skipped> skipped) {
+        String text = ScriptsReadme.text(steps, byRemedy, units, skipped);
         return new ScriptFile(ScriptSet.README, text, text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -31,12 +31,37 @@ class ConsoleSummaryTest {
                 "Refused     14 unmet sessions (refused attempts, retries collapsed; 52 RCA rows)",
                 "Other fails 60 connects failed for other reasons (permission, authentication, network)",
                 "Ended       14 sessions run down by the server (client gone), 2 ended by service restarts");
-        assertThat(text).contains("KeepAliveTime", "default (absent)", "DEAD_CLIENT_SESSIONS", "90%");
+        assertThat(text).contains("KeepAliveTime", "not in the evidence; Windows default 7,200,000 assumed",
+                "not in the evidence; Exchange default 32 assumed", "DEAD_CLIENT_SESSIONS", "90%");
+        assertThat(text).doesNotContain("default (absent)");
         // Expert's order: the client-side fix and the BES policy (step 1) before KeepAliveTime (step 2).
         assertThat(text.indexOf("1. Close Outlook")).isLessThan(text.indexOf("3. Lower KeepAliveTime"));
         assertThat(text).contains("2. Give besadmin its own throttling policy", "\u2192 01-throttling-policy-besadmin.ps1");
-        assertThat(text).contains("notes.docx: not a recognised evidence format", "logs/RCA_20261102-1.LOG:17: expected 18 fields");
+        assertThat(text).contains("not a recognised evidence format \u2014 notes.docx",
+                "expected 18 fields, found 3 \u2014 logs/RCA_20261102-1.LOG:17");
         assertThat(text).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void aRefusedEntryShowsItsReasonFirstAndTheMoreLineSaysWhatTheJsonKept() {
+        String entry = "evidence/" + "very-long-folder-name/".repeat(6) + "logs.zip!/inner/deeper/bomb.zip";
+        List<InputError> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < InputSummary.MAX_ERRORS; i++) {
+            kept.add(new InputError("zz-big.log:" + (i + 1), "expected 18 fields, found 3"));
+        }
+        List<InputSummary> inputs = List.of(
+                new InputSummary(entry, "refused", 0, 0, List.of(new InputError(entry,
+                        entry + " refused: it expands more than 100 times its packed size (zip bomb?)"))),
+                new InputSummary("zz-big.log", "rca", 10, 3_705, kept));
+        AnalyzeReport base = Fixtures.report();
+        String text = print(new AnalyzeReport(base.toolVersion(), inputs, base.result(), base.timezone(), base.histogram(),
+                base.scripts()), false);
+
+        assertThat(text).contains("  refused: it expands more than 100 times its packed size (zip bomb?) \u2014 evidence/");
+        assertThat(text).contains("bomb.zip\n");
+        // 1 + 3,705 problems, 5 shown; the JSON holds 96 of the other 3,701 (100 kept for big.log).
+        assertThat(text).contains("\u2026 and 3,701 more; 96 of them in inputs[].errors of the JSON, which keeps the first 100"
+                + " errors per file");
     }
 
     @Test

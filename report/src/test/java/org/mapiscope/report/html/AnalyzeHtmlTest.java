@@ -54,6 +54,27 @@ class AnalyzeHtmlTest {
     }
 
     @Test
+    void aCutClientListSaysWhatItLeftOutAndClientRowsCarryTheirOwnFigures() {
+        String html = AnalyzeHtml.render(Fixtures.cutClientListReport());
+        String clients = html.substring(html.indexOf("id=\"clients\""), html.indexOf("id=\"findings\""));
+        assertThat(clients).contains("\u2026 and 19 more clients (76 sessions)");
+        // roamer: 35 clients and 140 sessions in the user's row; each listed client its own 4 sessions.
+        assertThat(clients).contains("<td class=\"n\">35</td><td class=\"n\">140</td>");
+        // The user's stale count (jdoe: 26, refused 40) appears once, not on each of jdoe's two client rows.
+        assertThat(clients.split("<td class=\"n\">26</td><td class=\"n\">40</td>", -1)).hasSize(2);
+        assertThat(clients).contains("<td>10.8.0.17</td><td>OUTLOOK.EXE</td><td>Cached</td><td class=\"n\">30</td><td class=\"n\">79%</td>");
+    }
+
+    @Test
+    void settingsNotInTheEvidenceSayTheDefaultIsAssumed() {
+        String html = AnalyzeHtml.render(Fixtures.report());
+        String settings = html.substring(html.indexOf("id=\"settings\""));
+        assertThat(settings).contains("not in the evidence; Windows default 7,200,000 assumed",
+                "not in the evidence; Exchange default 32 assumed");
+        assertThat(settings).doesNotContain("default (not in the evidence)");
+    }
+
+    @Test
     void everyEvidenceStringIsEscaped() {
         AnalyzeReport base = Fixtures.report();
         AnalysisResult r = base.result();

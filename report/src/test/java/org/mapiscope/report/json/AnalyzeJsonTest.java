@@ -66,6 +66,41 @@ class AnalyzeJsonTest {
         assertThat(keepAlive.path("value").isNumber()).isTrue();
         assertThat(keepAlive.path("value").asLong()).isEqualTo(7_200_000L);
         assertThat(keepAlive.path("source").asText()).isEqualTo("default");
+        assertThat(keepAlive.path("inEvidence").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void aSettingNotSetWithoutADefaultIsNullNotText() throws IOException {
+        JsonNode retransmissions = null;
+        for (JsonNode s : tree(Fixtures.cutClientListReport()).path("settings")) {
+            if (s.path("name").asText().equals("TcpMaxDataRetransmissions")) {
+                retransmissions = s;
+            }
+        }
+        assertThat(retransmissions).isNotNull();
+        assertThat(retransmissions.has("value")).isTrue();
+        assertThat(retransmissions.path("value").isNull()).isTrue();
+        assertThat(retransmissions.path("inEvidence").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCutClientListKeepsExactTotalsAndSaysWhatItLeftOut() throws IOException {
+        JsonNode roamer = null;
+        for (JsonNode u : tree(Fixtures.cutClientListReport()).path("sessions").path("byUser")) {
+            if (u.path("user").asText().equals("roamer")) {
+                roamer = u;
+            }
+        }
+        assertThat(roamer).isNotNull();
+        assertThat(roamer.path("clients").size()).isEqualTo(16);
+        assertThat(roamer.path("clientsTotal").asInt()).isEqualTo(35);
+        assertThat(roamer.path("sessionsTotal").asLong()).isEqualTo(140);
+        assertThat(roamer.path("clientsOmitted").path("clients").asInt()).isEqualTo(19);
+        assertThat(roamer.path("clientsOmitted").path("sessions").asLong()).isEqualTo(76);
+        JsonNode jdoe = tree(Fixtures.report()).path("sessions").path("byUser").get(0);
+        assertThat(jdoe.path("clientsTotal").asInt()).isEqualTo(2);
+        assertThat(jdoe.path("sessionsTotal").asLong()).isEqualTo(38);
+        assertThat(jdoe.path("clientsOmitted").path("clients").asInt(-1)).isZero();
     }
 
     @Test

@@ -56,6 +56,15 @@ class SchemaTest {
     }
 
     @Test
+    void analyzeWithACutClientListAndAnUnsetSettingMatches() throws IOException {
+        String json = json(out -> AnalyzeJson.write(Fixtures.cutClientListReport(), out));
+        assertThat(json).contains("\"clientsOmitted\"", "\"inEvidence\"").containsPattern("\"clientsTotal\"\\s*:\\s*35");
+        assertThat(validate(Schemas.ANALYZE, json)).isEmpty();
+        // The schema knows the additive fields: a wrong type is caught.
+        assertThat(validate(Schemas.ANALYZE, json.replaceAll("\"clientsTotal\"\\s*:\\s*35", "\"clientsTotal\" : \"35\""))).isNotEmpty();
+    }
+
+    @Test
     void analyzeOfAFleetWithoutScriptsAndAnEmptyRunMatch() throws IOException {
         AnalyzeReport fleet = new AnalyzeReport("0.1.0", Fixtures.inputs(), Fixtures.fleet(50), ZoneOffset.UTC, null, null);
         assertThat(validate(Schemas.ANALYZE, json(out -> AnalyzeJson.write(fleet, out)))).isEmpty();

@@ -94,7 +94,7 @@ class FixScriptsTest {
         assertThat(bad.units()).isEmpty();
         assertThat(bad.skipped()).extracting(ScriptSet.Skipped::reason)
                 .anyMatch(r -> r.contains("account")).anyMatch(r -> r.contains("server")).anyMatch(r -> r.contains("REG_DWORD"));
-        assertThat(bad.file(ScriptSet.README).orElseThrow().text()).contains("Not rendered");
+        assertThat(bad.file(ScriptSet.README).orElseThrow().text()).contains("Not written");
     }
 
     @Test
@@ -112,6 +112,41 @@ class FixScriptsTest {
         String readme = set.file(ScriptSet.README).orElseThrow().text();
         assertThat(readme).contains("01  Give besadmin", "02  Lower KeepAliveTime", "Reboot", "reg query", "Get-ThrottlingPolicyAssociation",
                 "mapiscope compare", "reverse order");
+    }
+
+    @Test
+    void readmeNumbersStepsAsTheConsoleDoesAndSavesBeforeJsonFirst() {
+        String readme = set.file(ScriptSet.README).orElseThrow().text();
+        // Console: 1. Close Outlook (by hand), 2. Give besadmin -> 01-…ps1, 3. Lower KeepAliveTime -> 02-…reg.
+        assertThat(readme).contains("  1. Close Outlook before disconnecting the VPN  [jdoe]", "by hand (no script)",
+                "  2. Give besadmin its own throttling policy  [besadmin]", "script 01-throttling-policy-besadmin.ps1",
+                "  3. Lower KeepAliveTime to 30 minutes on EX1", "script 02-keepalive-ex1.reg",
+                "01  Give besadmin its own throttling policy  (step 2)", "02  Lower KeepAliveTime to 30 minutes on EX1  (step 3)",
+                "Step 1 is done by hand");
+        assertThat(readme.indexOf("mapiscope analyze <evidence> --json before.json"))
+                .isNotNegative().isLessThan(readme.indexOf("mapiscope compare before.json after.json"));
+        assertThat(readme).doesNotContain("No server change is prescribed");
+    }
+
+    @Test
+    void readmeWithoutCausesPrescribesNothingAndNamesNoClientSideCauses() {
+        AnalysisResult base = Fixtures.result();
+        ScriptSet none = FixScripts.render(new AnalysisResult(base.limitEvents(), base.sessions(), base.settings(), List.of(),
+                base.recommendations()));
+        String readme = none.file(ScriptSet.README).orElseThrow().text();
+        assertThat(readme).contains("found no cause");
+        assertThat(readme).doesNotContain("client-side", "Fix the client", "mapiscope compare");
+    }
+
+    @Test
+    void readmeOfARefusedScriptSaysAChangeIsPrescribedButNotWritten() {
+        FixChange tooBig = new FixChange.RegistryDword("EX1", ExchangeDefaults.TCPIP_PARAMETERS_KEY, "KeepAliveTime", 0x1_0000_0000L, null);
+        ScriptSet bad = FixScripts.render(resultWith(new Remedy(2, Remedy.Action.LOWER_KEEPALIVE, "Lower KeepAliveTime", "",
+                List.of(tooBig))));
+        String readme = bad.file(ScriptSet.README).orElseThrow().text();
+        assertThat(readme).doesNotContain("No server change is prescribed", "client-side causes");
+        assertThat(readme).contains("  1. Lower KeepAliveTime", "script not written", "A server change is prescribed for step 1",
+                "REG_DWORD", "No script was written.");
     }
 
     @Test
