@@ -139,6 +139,60 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aDamagedZipAloneIsNothingReadableAndSaysWhy() throws IOException {
+        byte[] junk = new byte[2048];
+        java.util.Arrays.fill(junk, (byte) 0x5A);
+        junk[0] = 'P';
+        junk[1] = 'K';
+        junk[2] = 3;
+        junk[3] = 4;
+        Files.write(dir.resolve("evidence.zip"), junk);
+
+        CliRun run = CliRun.of("analyze", dir.resolve("evidence.zip").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NOTHING_READABLE);
+        assertThat(run.out()).contains("nothing readable", "evidence.zip: unreadable", "damaged zip archive");
+    }
+
+    @Test
+    void aDamagedZipNextToAReadableLogIsListedAsUnreadable() throws IOException {
+        Files.write(dir.resolve("broken.zip"), new byte[] {'P', 'K', 3, 4, 9, 9, 9, 9});
+        Files.writeString(dir.resolve("RCA_20261102-1.LOG"), "#Software: Microsoft Exchange Server\r\n#Version: 14.0.0.0\r\n"
+                + "#Log-type: RCA Protocol Logs\r\n#Date: 2026-11-02T08:00:00.000Z\r\n"
+                + "#Fields: date-time,session-id,seq-number,client-name,organization-info,client-software,"
+                + "client-software-version,client-mode,client-ip,server-ip,protocol,application-id,operation,rpc-status,"
+                + "processing-time,operation-specific,failures\r\n"
+                + "2026-11-02T08:00:00.000Z,1,0,/o=Contoso/cn=alice,,OUTLOOK.EXE,14.0.7172.5000,Cached,10.1.1.77:5000,"
+                + "10.1.1.5,ncacn_ip_tcp,,Connect,0,0,,\r\n");
+        Path json = dir.resolve("out.json");
+
+        CliRun run = CliRun.of("analyze", dir.toString(), "--json", json.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("2 files", "1 unreadable", "broken.zip could not be read");
+        List<String> formatAndOutcome = new ArrayList<>();
+        CliRun.json(json).get("inputs").forEach(i -> formatAndOutcome.add(
+                i.get("path").asText().replace(dir.toString(), "") + " " + i.get("format").asText() + " " + i.get("outcome").asText()));
+        assertThat(formatAndOutcome).containsExactlyInAnyOrder("/broken.zip unreadable unreadable", "/RCA_20261102-1.LOG rca read");
+    }
+
+    @Test
+    void aSymbolicLinkLoopIsListedAsUnreadableNotAsMissing() throws IOException {
+        Path loop = dir.resolve("loop");
+        try {
+            Files.createSymbolicLink(loop, loop);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "symbolic links cannot be made here: " + e);
+        }
+
+        CliRun run = CliRun.of("analyze", loop.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NOTHING_READABLE);
+        assertThat(run.err()).doesNotContain("no such file or folder");
+        assertThat(run.out()).contains("loop: unreadable", "symbolic link loop");
+    }
+
+    @Test
     void aMissingPathIsAUsageError() {
         CliRun run = CliRun.of("analyze", dir.resolve("no-such-folder").toString());
 

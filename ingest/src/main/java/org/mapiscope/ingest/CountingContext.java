@@ -59,7 +59,7 @@ final class CountingContext implements ReadContext {
     }
 
     InputSummary summary(String format) {
-        return new InputSummary(path, format, records, skipped, errors);
+        return InputSummary.read(path, format, records, skipped, errors);
     }
 
     static String describe(EvidenceRef where) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
 import org.mapiscope.ingest.archive.ArchiveLimitException;
+import org.mapiscope.model.InputOutcome;
 import org.mapiscope.model.InputSummary;
 
 /**
@@ -21,7 +22,7 @@ final class FileReading {
     InputSummary read(InputFile input, FormatReader reader, OrderedSink.Batch batch) {
         String path = input.displayPath();
         if (reader == null) {
-            return new InputSummary(path, InputSummary.UNRECOGNIZED, 0, 0, List.of());
+            return InputSummary.notRead(path, InputOutcome.UNRECOGNIZED, List.of());
         }
         CountingContext context = new CountingContext(path, timezone, batch);
         try {

@@ -16,12 +16,11 @@ public record IngestResult(List<InputSummary> inputs) {
     }
 
     /**
-     * Whether any file was in a known format (the CLI exits 2 when none was). A duplicate does not count
-     * by itself: its original is in the same run and counts for both.
+     * Whether any file was read in a known format ({@link org.mapiscope.model.InputOutcome#READ}); the CLI
+     * exits 2 when none was. Unrecognized, refused, missing, unreadable (a damaged zip) and not-followed
+     * inputs do not count; a duplicate does not count by itself: its original is in the same run.
      */
     public boolean anythingRecognized() {
-        return inputs.stream().anyMatch(i -> !InputSummary.UNRECOGNIZED.equals(i.format())
-                && !Ingestor.REFUSED.equals(i.format()) && !Ingestor.MISSING.equals(i.format())
-                && !Ingestor.DUPLICATE.equals(i.format()));
+        return inputs.stream().anyMatch(InputSummary::wasRead);
     }
 }

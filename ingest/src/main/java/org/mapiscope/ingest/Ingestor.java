@@ -17,6 +17,7 @@ import org.mapiscope.ingest.archive.ArchiveLimits;
 import org.mapiscope.ingest.archive.ExpansionBudget;
 import org.mapiscope.model.EvidenceSink;
 import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputOutcome;
 import org.mapiscope.model.InputSummary;
 
 /**
@@ -28,24 +29,12 @@ import org.mapiscope.model.InputSummary;
  * file's evidence arrives in file order; the RCA logs of one folder are read one after the other
  * on one thread in natural name order, so one server's sessions arrive in chronological order.
  * Evidence of different folders may interleave. A file whose content an earlier file has (a folder
- * copied twice, a log both zipped and unpacked) is listed as {@link #DUPLICATE} and not read again.
+ * copied twice, a log both zipped and unpacked) is listed as {@link InputOutcome#DUPLICATE} and not read again.
  *
  * <p>Problems with the evidence never throw: they are errors on the file's {@link InputSummary}.
  * Instances are immutable and may be reused; {@link #ingest} may be called from several threads.
  */
 public final class Ingestor {
-
-    /** Format of an input turned away by a safety rule (archive traversal, bomb, nesting). */
-    public static final String REFUSED = "refused";
-    /** Format of an input path that does not exist. */
-    public static final String MISSING = "missing";
-    /** Format of a file or folder that could not be opened. */
-    public static final String UNREADABLE = "unreadable";
-    /**
-     * Format of an input whose content an earlier input (in walk order) has byte for byte: it is listed,
-     * with an error naming the copy that was read, and not read again.
-     */
-    public static final String DUPLICATE = "duplicate";
 
     private static final String RCA = "rca";
 
@@ -155,11 +144,11 @@ public final class Ingestor {
             return nested.read(n, batch);
         }
         if (unit instanceof Unit.Duplicate d) {
-            return List.of(new InputSummary(d.displayPath(), DUPLICATE, 0, 0,
+            return List.of(InputSummary.notRead(d.displayPath(), InputOutcome.DUPLICATE,
                     List.of(new InputError(d.displayPath(), Duplicates.message(d.displayPath(), d.originalPath())))));
         }
         Unit.Rejected r = (Unit.Rejected) unit;
-        return List.of(new InputSummary(r.displayPath(), r.format(), 0, 0,
+        return List.of(InputSummary.notRead(r.displayPath(), r.outcome(),
                 List.of(new InputError(r.displayPath(), r.message()))));
     }
 

@@ -14,6 +14,7 @@ import org.mapiscope.ingest.archive.ExpansionBudget;
 import org.mapiscope.ingest.archive.ExpansionGuard;
 import org.mapiscope.ingest.archive.Magic;
 import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputOutcome;
 import org.mapiscope.model.InputSummary;
 
 /**
@@ -43,7 +44,7 @@ final class NestedArchive {
             if (e instanceof OrderedSink.SinkFailure failure) {
                 throw failure;
             }
-            out.add(new InputSummary(display, Walker.rejectedFormat(e), 0, 0,
+            out.add(InputSummary.notRead(display, Walker.rejectedOutcome(e),
                     List.of(new InputError(display, Walker.message(display, e)))));
         }
         return out;
@@ -116,7 +117,6 @@ final class NestedArchive {
     }
 
     private static InputSummary rejected(String display, String message) {
-        return new InputSummary(display, Ingestor.REFUSED, 0, 0,
-                List.of(new InputError(display, message)));
+        return InputSummary.notRead(display, InputOutcome.REFUSED, List.of(new InputError(display, message)));
     }
 }

@@ -1,6 +1,7 @@
 package org.mapiscope.ingest;
 
 import java.util.List;
+import org.mapiscope.model.InputOutcome;
 
 /**
  * One thing the walk found: a file to read, a nested archive to stream, an input turned away, or a
@@ -36,8 +37,8 @@ sealed interface Unit {
         }
     }
 
-    /** An input that is not read: refused by a safety rule, missing, or failing to open. */
-    record Rejected(String displayPath, String format, String message) implements Unit {
+    /** An input that is not read: refused by a safety rule, missing, failing to open, or a folder link not followed. */
+    record Rejected(String displayPath, InputOutcome outcome, String message) implements Unit {
         @Override
         public long storedBytes() {
             return 0;

@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.mapiscope.ingest.archive.ArchiveLimitException;
 import org.mapiscope.ingest.archive.EntryNames;
 import org.mapiscope.ingest.archive.ExpansionBudget;
 import org.mapiscope.ingest.archive.Magic;
+import org.mapiscope.model.InputOutcome;
 
 /**
  * Finds every input under the roots, in a deterministic order, and decides each file's format
@@ -43,8 +46,11 @@ final class Walker implements Closeable {
 
     List<Unit> walk(List<Path> roots) {
         for (Path root : roots) {
-            if (!Files.exists(root)) {
-                units.add(new Unit.Rejected(root.toString(), Ingestor.MISSING, root + " does not exist"));
+            Optional<String> brokenLink = Files.exists(root) ? Optional.empty() : Links.problem(root);
+            if (brokenLink.isPresent()) {
+                units.add(brokenLink(root, brokenLink.get()));
+            } else if (!Files.exists(root)) {
+                units.add(new Unit.Rejected(root.toString(), InputOutcome.MISSING, root + " does not exist"));
             } else if (Files.isDirectory(root)) {
                 folder(root, new ArrayList<>());
             } else {
@@ -61,13 +67,15 @@ final class Walker implements Closeable {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(children::add);
         } catch (IOException | RuntimeException e) {
-            units.add(new Unit.Rejected(dir.toString(), Ingestor.UNREADABLE,
+            units.add(new Unit.Rejected(dir.toString(), InputOutcome.UNREADABLE,
                     dir + " could not be listed: " + e.getMessage()));
             return;
         }
         children.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
         for (Path child : children) {
-            if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(child)) {
+                link(child, enclosing);
+            } else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                 List<String> deeper = new ArrayList<>(enclosing);
                 deeper.add(child.getFileName().toString());
                 folder(child, deeper);
@@ -75,6 +83,27 @@ final class Walker implements Closeable {
                 file(child, enclosing);
             }
         }
+    }
+
+    /**
+     * A symbolic link met inside a folder: a link to a file is read like the file; a link to a folder is
+     * listed and not followed (it may lead back up, or out of the evidence); a broken one is listed with why.
+     */
+    private void link(Path link, List<String> enclosing) {
+        if (Files.isDirectory(link)) {
+            units.add(new Unit.Rejected(link.toString(), InputOutcome.NOT_FOLLOWED, link
+                    + ": symbolic link to a folder, not followed (name the folder itself to read it)"));
+        } else if (Files.isRegularFile(link)) {
+            file(link, enclosing);
+        } else {
+            Links.problem(link).ifPresent(why -> units.add(brokenLink(link, why)));
+        }
+    }
+
+    /** A loop cannot be opened: unreadable; a link to nothing names a path that does not exist: missing. */
+    private static Unit brokenLink(Path link, String why) {
+        return new Unit.Rejected(link.toString(), why.startsWith("symbolic link loop") ? InputOutcome.UNREADABLE
+                : InputOutcome.MISSING, link + ": " + why);
     }
 
     private void file(Path path, List<String> enclosing) {
@@ -100,12 +129,18 @@ final class Walker implements Closeable {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            units.add(new Unit.Rejected(display, rejectedFormat(e), message(display, e)));
+            units.add(new Unit.Rejected(display, rejectedOutcome(e), message(display, e)));
         }
     }
 
     private void zip(Path path, List<String> enclosing, long size) throws IOException {
-        ZipFile zip = new ZipFile(path.toFile(), ZIP_NAMES);
+        ZipFile zip;
+        try {
+            zip = new ZipFile(path.toFile(), ZIP_NAMES);
+        } catch (ZipException e) {
+            // Starts like a zip, but its central directory is missing or damaged (cut short, overwritten).
+            throw new ZipException("damaged zip archive, no entry can be listed (" + e.getMessage() + ")");
+        }
         openZips.add(zip);
         List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
         entries.sort(Comparator.comparing(ZipEntry::getName, NaturalOrder.INSTANCE));
@@ -115,7 +150,7 @@ final class Walker implements Closeable {
             String display = path + "!/" + entry.getName();
             var refusal = EntryNames.refusal(entry.getName());
             if (refusal.isPresent()) {
-                units.add(new Unit.Rejected(display, Ingestor.REFUSED, display + " refused: " + refusal.get()));
+                units.add(new Unit.Rejected(display, InputOutcome.REFUSED, display + " refused: " + refusal.get()));
                 continue;
             }
             if (entry.isDirectory()) {
@@ -131,7 +166,7 @@ final class Walker implements Closeable {
             try {
                 contentOf(input, name, entryEnclosing, location, 1, Math.max(0, entry.getCompressedSize()));
             } catch (IOException | RuntimeException e) {
-                units.add(new Unit.Rejected(display, rejectedFormat(e), message(display, e)));
+                units.add(new Unit.Rejected(display, rejectedOutcome(e), message(display, e)));
             }
         }
     }
@@ -145,7 +180,7 @@ final class Walker implements Closeable {
         }
         if (Magic.of(sniff.head(), sniff.head().length).isArchive()) {
             if (depth + 1 > budget.limits().maxDepth()) {
-                units.add(new Unit.Rejected(input.displayPath(), Ingestor.REFUSED, input.displayPath()
+                units.add(new Unit.Rejected(input.displayPath(), InputOutcome.REFUSED, input.displayPath()
                         + " refused: archives nested deeper than " + budget.limits().maxDepth() + " levels"));
             } else {
                 units.add(new Unit.Nested(input, enclosing, name, depth + 1, stored,
@@ -175,8 +210,8 @@ final class Walker implements Closeable {
         return name;
     }
 
-    static String rejectedFormat(Exception e) {
-        return e instanceof ArchiveLimitException ? Ingestor.REFUSED : Ingestor.UNREADABLE;
+    static InputOutcome rejectedOutcome(Exception e) {
+        return e instanceof ArchiveLimitException ? InputOutcome.REFUSED : InputOutcome.UNREADABLE;
     }
 
     static String message(String display, Exception e) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mapiscope.ingest.archive.ArchiveLimits;
 import org.mapiscope.ingest.archive.EntryNames;
 import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputOutcome;
 import org.mapiscope.model.InputSummary;
 
 class ArchiveSafetyTest {
@@ -49,7 +50,7 @@ class ArchiveSafetyTest {
         Path zip = dir.resolve("evidence.zip");
         Fixtures.write(zip, Fixtures.zip(entries));
         IngestResult result = ingest(ArchiveLimits.DEFAULT, zip);
-        assertThat(result.inputs()).filteredOn(i -> i.format().equals(Ingestor.REFUSED)).hasSize(4)
+        assertThat(result.inputs()).filteredOn(i -> i.outcome() == InputOutcome.REFUSED).hasSize(4)
                 .allSatisfy(i -> assertThat(i.errors()).singleElement().satisfies(e -> {
                     assertThat(e.message()).startsWith(zip + "!/").contains("refused");
                 }));
@@ -130,7 +131,7 @@ class ArchiveSafetyTest {
         Fixtures.write(zip, level);
         IngestResult result = ingest(ArchiveLimits.DEFAULT, zip);
         assertThat(result.inputs()).singleElement().satisfies(i -> {
-            assertThat(i.format()).isEqualTo(Ingestor.REFUSED);
+            assertThat(i.outcome()).isEqualTo(InputOutcome.REFUSED);
             assertThat(i.errors().get(0).message()).contains("nested deeper than 4 levels");
         });
         IngestResult shallow = ingest(new ArchiveLimits(100, 1 << 20, 1L << 30, 8), zip);

@@ -27,6 +27,7 @@ import org.mapiscope.analysis.SessionSummary.UserSessions;
 import org.mapiscope.analysis.SettingView;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputOutcome;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.report.events.LimitEventHistogram;
 import org.mapiscope.report.scripts.FixScripts;
@@ -134,11 +135,11 @@ public final class Fixtures {
 
     public static List<InputSummary> inputs() {
         return List.of(
-                new InputSummary("logs/RCA_20261102-1.LOG", "rca", 12_000, 2, List.of(
+                InputSummary.read("logs/RCA_20261102-1.LOG", "rca", 12_000, 2, List.of(
                         new InputError("logs/RCA_20261102-1.LOG:17", "expected 18 fields, found 3"),
                         new InputError("logs/RCA_20261102-1.LOG:18", "time " + HOSTILE + " is not ISO-8601"))),
-                new InputSummary("Application.evtx", "evtx", 5_000, 0, List.of()),
-                new InputSummary("notes.docx", InputSummary.UNRECOGNIZED, 0, 0, List.of()));
+                InputSummary.read("Application.evtx", "evtx", 5_000, 0, List.of()),
+                InputSummary.notRead("notes.docx", InputOutcome.UNRECOGNIZED, List.of()));
     }
 
     public static LimitEventHistogram histogram(AnalysisResult r) {

@@ -3,6 +3,7 @@ package org.mapiscope.report.console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.mapiscope.analysis.LimitEventSummary.UserLimitEvents;
 import org.mapiscope.analysis.SettingView;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputOutcome;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.report.AnalyzeReport;
 import org.mapiscope.report.RemedyPlan;
@@ -88,12 +90,21 @@ public final class ConsoleSummary {
         return "  " + Texts.pad(label, 12) + value;
     }
 
+    /** Files, records, skipped records, then how many inputs were not read, by outcome (unrecognized always). */
     private static String evidenceLine(List<InputSummary> inputs) {
         long records = inputs.stream().mapToLong(InputSummary::records).sum();
         long skipped = inputs.stream().mapToLong(InputSummary::skipped).sum();
-        long unrecognized = inputs.stream().filter(i -> InputSummary.UNRECOGNIZED.equals(i.format())).count();
-        return Texts.count(inputs.size()) + " files, " + Texts.count(records) + " records, " + Texts.count(skipped)
-                + " skipped, " + Texts.count(unrecognized) + " unrecognized";
+        Map<InputOutcome, Long> notRead = new EnumMap<>(InputOutcome.class);
+        inputs.stream().filter(i -> !i.wasRead()).forEach(i -> notRead.merge(i.outcome(), 1L, Long::sum));
+        StringBuilder line = new StringBuilder(Texts.count(inputs.size()) + " files, " + Texts.count(records) + " records, "
+                + Texts.count(skipped) + " skipped, " + Texts.count(notRead.getOrDefault(InputOutcome.UNRECOGNIZED, 0L))
+                + " unrecognized");
+        notRead.forEach((outcome, n) -> {
+            if (outcome != InputOutcome.UNRECOGNIZED) {
+                line.append(", ").append(Texts.count(n)).append(' ').append(outcome.label().replace('-', ' '));
+            }
+        });
+        return line.toString();
     }
 
     private static String byType(Map<String, Long> byType) {
@@ -204,7 +215,7 @@ public final class ConsoleSummary {
         List<String> problems = new ArrayList<>();
         long total = 0;
         for (InputSummary in : inputs) {
-            if (InputSummary.UNRECOGNIZED.equals(in.format())) {
+            if (in.outcome() == InputOutcome.UNRECOGNIZED) {
                 problems.add(problem("not a recognised evidence format", in.path()));
                 total++;
             }

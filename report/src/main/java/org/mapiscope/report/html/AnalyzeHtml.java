@@ -21,6 +21,7 @@ import org.mapiscope.analysis.SettingView;
 import org.mapiscope.analysis.VersionVerdict;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.InputError;
+import org.mapiscope.model.InputOutcome;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.report.AnalyzeReport;
 import org.mapiscope.report.CauseText;
@@ -407,7 +408,7 @@ public final class AnalyzeHtml {
             num(h, in.records());
             num(h, in.skipped());
             h.open("td");
-            if (InputSummary.UNRECOGNIZED.equals(in.format())) {
+            if (in.outcome() == InputOutcome.UNRECOGNIZED) {
                 h.text("Not a recognised evidence format.");
             }
             List<InputError> errors = in.errors().subList(0, Math.min(ERRORS_PER_FILE, in.errors().size()));

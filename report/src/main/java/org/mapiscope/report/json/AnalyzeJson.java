@@ -81,6 +81,7 @@ public final class AnalyzeJson {
             g.writeStartObject();
             g.writeStringField("path", in.path());
             g.writeStringField("format", in.format());
+            g.writeStringField("outcome", in.outcome().label());
             g.writeNumberField("records", in.records());
             g.writeNumberField("skipped", in.skipped());
             g.writeArrayFieldStart("errors");

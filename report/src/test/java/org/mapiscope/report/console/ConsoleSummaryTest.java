@@ -67,7 +67,7 @@ class ConsoleSummaryTest {
     @Test
     void colourOnlyWhenAskedAndEvidenceCannotSendEscapes() {
         AnalyzeReport r = Fixtures.report();
-        List<InputSummary> inputs = List.of(new InputSummary("evil.log", "rca", 1, 1,
+        List<InputSummary> inputs = List.of(InputSummary.read("evil.log", "rca", 1, 1,
                 List.of(new InputError("evil.log:1", "bad \u001b[2J\u001b]0;pwned\u0007 row"))));
         AnalyzeReport evil = new AnalyzeReport(r.toolVersion(), inputs, r.result(), ZoneOffset.UTC, r.histogram(), r.scripts());
         String plain = print(evil, false);
