@@ -1,10 +1,10 @@
 package org.mapiscope.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -54,8 +54,19 @@ public final class TextDecoding {
         return new String(head, d.bomLength(), Math.max(0, len), d.charset());
     }
 
-    /** A reader over the whole stream with the detected charset and without the BOM. */
-    public static BufferedReader reader(InputStream in) throws IOException {
+    /**
+     * The lines of the whole stream, decoded with the detected charset, without the BOM, each at most
+     * {@link BoundedLineReader#MAX_LINE_CHARS}: longer ones are skipped and told to {@code overlong}.
+     */
+    public static BoundedLineReader lines(InputStream in, BoundedLineReader.Overlong overlong) throws IOException {
+        return new BoundedLineReader(decoded(in), overlong);
+    }
+
+    /**
+     * The whole stream decoded with the detected charset, without the BOM. Unbuffered and unbounded:
+     * read lines of it only through a {@link BoundedLineReader}.
+     */
+    public static Reader decoded(InputStream in) throws IOException {
         BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
         buffered.mark(4096);
         byte[] head = buffered.readNBytes(4096);
@@ -65,7 +76,7 @@ public final class TextDecoding {
         CharsetDecoder decoder = d.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new BufferedReader(new InputStreamReader(buffered, decoder), 1 << 16);
+        return new InputStreamReader(buffered, decoder);
     }
 
     private static boolean looksUtf16Le(byte[] b, int length) {

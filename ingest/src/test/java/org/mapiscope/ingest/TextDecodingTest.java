@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 class TextDecodingTest {
 
     private static String readAll(byte[] bytes) throws IOException {
-        try (var r = TextDecoding.reader(new ByteArrayInputStream(bytes))) {
+        try (var r = TextDecoding.lines(new ByteArrayInputStream(bytes), (l, o, c, n) -> { })) {
             StringBuilder sb = new StringBuilder();
-            r.lines().forEach(l -> sb.append(l).append('\n'));
+            for (String l = r.readLine(); l != null; l = r.readLine()) {
+                sb.append(l).append('\n');
+            }
             return sb.toString();
         }
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.mapiscope.ingest.BoundedLineReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.ingest.Sniff;
@@ -102,7 +103,9 @@ final class EventTable {
      * @throws IOException when the input cannot be read
      */
     static void read(InputFile input, ReadContext context, char... separators) throws IOException {
-        try (BufferedReader text = new BufferedReader(EventText.reader(input.open()), Sniff.HEAD_BYTES)) {
+        BoundedLineReader lines = new BoundedLineReader(EventText.reader(input.open()),
+                BoundedLineReader.reportingTo(context, input.displayPath()));
+        try (BufferedReader text = new BufferedReader(lines.asReader(), Sniff.HEAD_BYTES)) {
             char separator = separators[0];
             if (separators.length > 1) {
                 text.mark(Sniff.HEAD_BYTES);

@@ -11,7 +11,7 @@ import org.mapiscope.ingest.TextDecoding.Detected;
 /**
  * Opens an exported event log as text, with the encoding {@link TextDecoding} finds: UTF-16
  * (Event Viewer's "Save as XML" and "Unicode" text) through {@link Utf16Reader}, everything else
- * through {@link TextDecoding#reader}. The byte order mark is dropped either way.
+ * through {@link TextDecoding#decoded}. The byte order mark is dropped either way.
  */
 final class EventText {
 
@@ -21,7 +21,8 @@ final class EventText {
     }
 
     /**
-     * A reader over the whole stream; closing it closes the stream.
+     * A reader over the whole stream; closing it closes the stream. Unbounded: a line-based or CSV reader
+     * reads it through a {@link org.mapiscope.ingest.BoundedLineReader}.
      *
      * @throws IOException when the stream cannot be read
      */
@@ -36,6 +37,6 @@ final class EventText {
             in.skipNBytes(detected.bomLength());
             return new Utf16Reader(in, little);
         }
-        return TextDecoding.reader(in);
+        return TextDecoding.decoded(in);
     }
 }

@@ -1,10 +1,10 @@
 package org.mapiscope.ingest.netstat;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import org.mapiscope.ingest.FormatReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.ingest.Sniff;
+import org.mapiscope.ingest.BoundedLineReader;
 import org.mapiscope.ingest.TextDecoding;
 import org.mapiscope.model.Connection;
 import org.mapiscope.model.EvidenceRef;
@@ -47,11 +48,11 @@ public final class NetstatReader implements FormatReader {
     public void read(InputFile input, ReadContext context) throws IOException {
         String file = input.displayPath();
         Instant time = FileNameTimes.find(file, context.timezone()).orElse(null);
-        try (BufferedReader reader = reader(input.open())) {
+        try (BoundedLineReader reader = new BoundedLineReader(reader(input.open()),
+                BoundedLineReader.reportingTo(context, file))) {
             String line;
-            long n = 0;
             while ((line = reader.readLine()) != null) {
-                n++;
+                long n = reader.lineNumber();
                 String[] t = line.strip().split("\\s+");
                 boolean tcp = t[0].equalsIgnoreCase("TCP");
                 if (!tcp && !t[0].equalsIgnoreCase("UDP")) {
@@ -92,17 +93,17 @@ public final class NetstatReader implements FormatReader {
     }
 
     /** TextDecoding's reader, except that 8-bit text without a BOM is OEM, as cmd writes it. */
-    private static BufferedReader reader(InputStream raw) throws IOException {
+    private static Reader reader(InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(4096);
         byte[] head = in.readNBytes(4096);
         in.reset();
         TextDecoding.Detected detected = TextDecoding.detect(head, head.length);
         if (!detected.charset().name().equals("windows-1252")) {
-            return TextDecoding.reader(in);
+            return TextDecoding.decoded(in);
         }
-        return new BufferedReader(new InputStreamReader(in, OEM.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        return new InputStreamReader(in, OEM.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
     /** An address and port as netstat prints them: {@code 10.1.1.5:1063}, {@code [fe80::1%4]:135}, {@code *:*}. */

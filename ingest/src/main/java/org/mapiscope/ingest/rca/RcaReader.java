@@ -1,6 +1,5 @@
 package org.mapiscope.ingest.rca;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mapiscope.ingest.BoundedLineReader;
 import org.mapiscope.ingest.FormatReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
@@ -60,8 +60,9 @@ public final class RcaReader implements FormatReader {
 
     @Override
     public void read(InputFile input, ReadContext context) throws IOException {
-        try (BufferedReader reader = TextDecoding.reader(input.open())) {
-            new Run(input, context).read(reader);
+        try (BoundedLineReader lines = TextDecoding.lines(input.open(),
+                BoundedLineReader.reportingTo(context, input.displayPath()))) {
+            new Run(input, context).read(lines);
         }
     }
 
@@ -90,11 +91,10 @@ public final class RcaReader implements FormatReader {
             this.context = context;
         }
 
-        void read(BufferedReader reader) throws IOException {
-            long lineNo = 0;
+        void read(BoundedLineReader reader) throws IOException {
             String line;
             while ((line = reader.readLine()) != null) {
-                lineNo++;
+                long lineNo = reader.lineNumber();
                 if (line.isEmpty()) {
                     continue;
                 }
@@ -106,12 +106,12 @@ public final class RcaReader implements FormatReader {
                 long first = lineNo;
                 csv.split(line);
                 int extra = 0;
-                while (csv.unterminated() && extra < MAX_CONTINUATION_LINES) {
+                while (csv.unterminated() && extra < MAX_CONTINUATION_LINES
+                        && line.length() < reader.maxLineChars()) {
                     String next = reader.readLine();
                     if (next == null) {
                         break;
                     }
-                    lineNo++;
                     extra++;
                     line = line + "\n" + next;
                     csv.split(line);

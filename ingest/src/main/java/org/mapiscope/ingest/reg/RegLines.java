@@ -1,6 +1,6 @@
 package org.mapiscope.ingest.reg;
 
-import java.io.BufferedReader;
+import org.mapiscope.ingest.BoundedLineReader;
 import java.io.IOException;
 
 /**
@@ -17,10 +17,10 @@ final class RegLines {
     /** Joined lines are capped: a runaway continuation must not grow without bound. */
     private static final int MAX_LOGICAL_CHARS = 1 << 20;
 
-    private final BufferedReader reader;
+    private final BoundedLineReader reader;
     private long physical;
 
-    RegLines(BufferedReader reader) {
+    RegLines(BoundedLineReader reader) {
         this.reader = reader;
     }
 
@@ -28,7 +28,7 @@ final class RegLines {
     Line next() throws IOException {
         String raw;
         while ((raw = reader.readLine()) != null) {
-            physical++;
+            physical = reader.lineNumber();
             String text = raw.strip();
             if (text.isEmpty() || text.startsWith(";")) {
                 continue;
@@ -40,7 +40,7 @@ final class RegLines {
                 if (next == null) {
                     break;
                 }
-                physical++;
+                physical = reader.lineNumber();
                 if (joined == null) {
                     joined = new StringBuilder(text.length() * 2);
                 }

@@ -1,6 +1,5 @@
 package org.mapiscope.ingest.reg;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import org.mapiscope.ingest.FormatReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.ingest.Sniff;
+import org.mapiscope.ingest.BoundedLineReader;
 import org.mapiscope.ingest.TextDecoding;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.Setting;
@@ -44,7 +44,8 @@ public final class RegReader implements FormatReader {
 
     @Override
     public void read(InputFile input, ReadContext context) throws IOException {
-        try (BufferedReader reader = TextDecoding.reader(input.open())) {
+        try (BoundedLineReader reader = TextDecoding.lines(input.open(),
+                BoundedLineReader.reportingTo(context, input.displayPath()))) {
             new Run(input, context).read(new RegLines(reader));
         }
     }

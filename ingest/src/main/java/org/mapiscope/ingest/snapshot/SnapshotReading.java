@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mapiscope.ingest.FileNameTimes;
+import org.mapiscope.ingest.BoundedLineReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.model.EvidenceRef;
@@ -16,11 +17,13 @@ import org.mapiscope.model.LogonSnapshot;
  * is found (DESIGN §1) from a capture-time column, else a timestamp in the file name, else the
  * newest last-access time in the file, and {@code timeSource} says which. That, and deciding the
  * file's date culture, needs every row before the first is emitted: rows are held up to
- * {@link #MAX_HELD_ROWS}; a bigger file is read again instead of held.
+ * {@link #MAX_HELD_ROWS} ({@link #MAX_HELD_CHARS} characters); a bigger file is read again instead of held.
  */
 final class SnapshotReading {
 
     static final int MAX_HELD_ROWS = 100_000;
+    /** Nor more than this many characters of field values (rows of long values are read again instead). */
+    static final long MAX_HELD_CHARS = 16L << 20;
 
     /** Columns collection scripts add for the capture time, in preference order. */
     static final List<String> CAPTURE_COLUMNS = List.of("CaptureTime", "SnapshotTime", "CollectionTime",
@@ -61,7 +64,9 @@ final class SnapshotReading {
         List<SnapshotTable.Row> held = new ArrayList<>();
         boolean overflow = false;
         String captureColumn = null;
-        try (SnapshotTable table = new SnapshotTable(input)) {
+        long heldChars = 0;
+        try (SnapshotTable table = new SnapshotTable(input,
+                BoundedLineReader.reportingTo(context, input.displayPath()))) {
             captureColumn = CAPTURE_COLUMNS.stream().filter(table::has).findFirst().orElse(null);
             for (SnapshotTable.Row row : table) {
                 for (String c : columns.dateColumns()) {
@@ -70,10 +75,14 @@ final class SnapshotReading {
                 if (captureColumn != null) {
                     dates.observe(row.get(captureColumn));
                 }
-                if (held.size() < MAX_HELD_ROWS) {
+                if (!overflow) {
+                    heldChars += row.fields().stream().mapToLong(String::length).sum();
+                }
+                if (!overflow && held.size() < MAX_HELD_ROWS && heldChars <= MAX_HELD_CHARS) {
                     held.add(row);
-                } else {
+                } else if (!overflow) {
                     overflow = true;
+                    held.clear();
                 }
             }
         }
@@ -144,7 +153,8 @@ final class SnapshotReading {
                 return held.iterator();
             }
             try {
-                SnapshotTable table = new SnapshotTable(input);
+                // Read again: its over-long lines were reported the first time.
+                SnapshotTable table = new SnapshotTable(input, (line, offset, chars, onlyNuls) -> { });
                 java.util.Iterator<SnapshotTable.Row> it = table.iterator();
                 return new java.util.Iterator<>() {
                     @Override

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mapiscope.ingest.BoundedLineReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.TextDecoding;
 
@@ -36,8 +37,8 @@ final class SnapshotTable implements Closeable, Iterable<SnapshotTable.Row> {
     private final List<String> headerNames;
     private final Iterator<CsvRecord> records;
 
-    SnapshotTable(InputFile input) throws IOException {
-        BufferedReader reader = TextDecoding.reader(input.open());
+    SnapshotTable(InputFile input, BoundedLineReader.Overlong overlong) throws IOException {
+        BufferedReader reader = new BufferedReader(TextDecoding.lines(input.open(), overlong).asReader(), 1 << 16);
         try {
             char delimiter = delimiter(reader);
             csv = CsvReader.builder().fieldSeparator(delimiter).commentStrategy(CommentStrategy.SKIP)
@@ -83,20 +84,17 @@ final class SnapshotTable implements Closeable, Iterable<SnapshotTable.Row> {
         csv.close();
     }
 
-    /** The header line's most frequent of comma, semicolon and tab; the reader is left where it was. */
+    /** The header line's most frequent of comma, semicolon and tab, from the first 64 Ki characters; the reader is left where it was. */
     private static char delimiter(BufferedReader reader) throws IOException {
         reader.mark(1 << 16);
-        String line;
-        String header = "";
-        int guard = 0;
-        while ((line = reader.readLine()) != null && guard++ < 16) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                header = line;
-                break;
-            }
+        char[] head = new char[1 << 16];
+        int length = 0;
+        int n;
+        while (length < head.length && (n = reader.read(head, length, head.length - length)) > 0) {
+            length += n;
         }
         reader.reset();
-        return delimiterOf(header);
+        return delimiterOf(headerLine(new String(head, 0, length)));
     }
 
     /** The separator a header line uses (comma unless semicolons or tabs outnumber commas). */

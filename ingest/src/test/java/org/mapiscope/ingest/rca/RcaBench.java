@@ -2,7 +2,7 @@ package org.mapiscope.ingest.rca;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.BufferedReader;
+import java.io.Reader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.mapiscope.ingest.HeapWatch;
 import org.mapiscope.ingest.IngestResult;
 import org.mapiscope.ingest.Ingestor;
+import org.mapiscope.ingest.BoundedLineReader;
 import org.mapiscope.ingest.TextDecoding;
 
 /**
@@ -71,7 +72,7 @@ public final class RcaBench {
             long t0 = System.nanoTime();
             long lines = 0;
             for (Path f : files) {
-                try (BufferedReader r = TextDecoding.reader(Files.newInputStream(f))) {
+                try (BoundedLineReader r = TextDecoding.lines(Files.newInputStream(f), (l, o, c, n) -> { })) {
                     while (r.readLine() != null) {
                         lines++;
                     }
@@ -80,7 +81,7 @@ public final class RcaBench {
             long t1 = System.nanoTime();
             long fields = 0;
             for (Path f : files) {
-                try (BufferedReader r = TextDecoding.reader(Files.newInputStream(f));
+                try (Reader r = TextDecoding.decoded(Files.newInputStream(f));
                         CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
                                 .ofCsvRecord(r)) {
                     for (CsvRecord rec : csv) {
@@ -92,7 +93,7 @@ public final class RcaBench {
             CsvLine csv = new CsvLine();
             long kept = 0;
             for (Path f : files) {
-                try (BufferedReader r = TextDecoding.reader(Files.newInputStream(f))) {
+                try (BoundedLineReader r = TextDecoding.lines(Files.newInputStream(f), (l, o, c, n) -> { })) {
                     String line;
                     while ((line = r.readLine()) != null) {
                         csv.split(line);
