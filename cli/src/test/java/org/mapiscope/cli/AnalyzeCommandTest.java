@@ -169,7 +169,8 @@ class AnalyzeCommandTest {
         CliRun run = CliRun.of("analyze", dir.toString(), "--json", json.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("2 files", "1 unreadable", "broken.zip could not be read");
+        assertThat(run.out()).contains("2 files", "1 unreadable",
+                "could not be read: damaged zip archive, no entry can be listed", "broken.zip");
         List<String> formatAndOutcome = new ArrayList<>();
         CliRun.json(json).get("inputs").forEach(i -> formatAndOutcome.add(
                 i.get("path").asText().replace(dir.toString(), "") + " " + i.get("format").asText() + " " + i.get("outcome").asText()));

@@ -50,9 +50,9 @@ class ConsoleSummaryTest {
             kept.add(new InputError("zz-big.log:" + (i + 1), "expected 18 fields, found 3"));
         }
         List<InputSummary> inputs = List.of(
-                new InputSummary(entry, "refused", 0, 0, List.of(new InputError(entry,
+                InputSummary.notRead(entry, org.mapiscope.model.InputOutcome.REFUSED, List.of(new InputError(entry,
                         entry + " refused: it expands more than 100 times its packed size (zip bomb?)"))),
-                new InputSummary("zz-big.log", "rca", 10, 3_705, kept));
+                InputSummary.read("zz-big.log", "rca", 10, 3_705, kept));
         AnalyzeReport base = Fixtures.report();
         String text = print(new AnalyzeReport(base.toolVersion(), inputs, base.result(), base.timezone(), base.histogram(),
                 base.scripts()), false);
