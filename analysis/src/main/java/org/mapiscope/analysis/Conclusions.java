@@ -449,9 +449,10 @@ final class Conclusions {
     private static SettingView view(String server, Setting s) {
         String shownServer = ServerNames.isKnown(server) ? server : null;
         if (s.isAbsent()) {
-            String value = ExchangeDefaults.defaultValue(s.name()).stream()
-                    .mapToObj(Long::toString).findFirst().orElse("not set");
-            return new SettingView(shownServer, s.name(), value, source(s.ref()) + " (absent: default applies)");
+            var standard = ExchangeDefaults.defaultValue(s.name());
+            String value = standard.stream().mapToObj(Long::toString).findFirst().orElse("not set");
+            return new SettingView(shownServer, s.name(), value, source(s.ref())
+                    + (standard.isPresent() ? " (absent: default applies)" : " (absent: not set)"));
         }
         return new SettingView(shownServer, s.name(), s.value(), source(s.ref()));
     }
