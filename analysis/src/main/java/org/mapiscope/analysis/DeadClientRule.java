@@ -40,7 +40,7 @@ final class DeadClientRule implements CauseRule {
                         ? Confidence.DEAD_LEFTOVERS_AT_REFUSAL : null);
         StringBuilder s = new StringBuilder();
         s.append(u.user).append(" left ").append(Texts.count(stale, "session", "sessions"))
-                .append(" behind on the server after the client had moved on");
+                .append(" behind on the server over the period of the evidence, each after its client had moved on");
         if (u.clients.addresses > 1) {
             s.append(" (connects from ").append(u.clients.addresses).append(" addresses");
             if (roaming) {
