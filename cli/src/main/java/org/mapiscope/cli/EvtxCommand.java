@@ -1,6 +1,7 @@
 package org.mapiscope.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,6 +41,16 @@ final class EvtxCommand implements Callable<Integer> {
         if (!format.equalsIgnoreCase("jsonl") && !format.equalsIgnoreCase("xml")) {
             throw new UserException(ExitCodes.USAGE, "--format must be jsonl or xml, not '" + format + "'");
         }
+        requireExisting(files);
         return EvtxDump.run(files, format, id, provider, out, err);
+    }
+
+    /** A missing file is a usage error, as for {@code analyze}: nothing is dumped. */
+    static void requireExisting(List<Path> files) {
+        for (Path file : files) {
+            if (Files.notExists(file)) {
+                throw new UserException(ExitCodes.USAGE, "no such file or folder: " + file);
+            }
+        }
     }
 }

@@ -84,6 +84,12 @@ final class EvtxFastPath {
         if (files.isEmpty()) {
             return null;
         }
+        try {
+            EvtxCommand.requireExisting(files);
+        } catch (UserException e) {
+            err.println("mapiscope: " + e.getMessage());
+            return e.exitCode();
+        }
         return EvtxDump.run(files, format, id, provider, out, err);
     }
 }

@@ -104,6 +104,20 @@ class EvtxCommandTest {
     }
 
     @Test
+    void aMissingFileIsAUsageErrorLikeForAnalyzeOnBothPaths() throws IOException {
+        String missing = dir.resolve("missing.evtx").toString();
+        for (boolean quick : new boolean[] {true, false}) {
+            Printed p = printed(quick, "evtx", log().toString(), missing);
+            assertThat(p.exitCode()).as("quick=" + quick).isEqualTo(ExitCodes.USAGE);
+            assertThat(p.err().trim()).isEqualTo("mapiscope: no such file or folder: " + missing);
+            assertThat(p.out()).isEmpty();
+        }
+        CliRun analyze = CliRun.of("analyze", missing);
+        assertThat(analyze.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(analyze.err()).contains("no such file or folder: " + missing);
+    }
+
+    @Test
     void quickStartLeavesToTheParserWhatItDoesNotParseItself() {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         List<String[]> declined = new ArrayList<>(List.of(

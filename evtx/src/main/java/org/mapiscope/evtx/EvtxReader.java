@@ -122,6 +122,23 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
     }
 
     /**
+     * How many 64 KiB chunk positions after the 4096-byte header start with the chunk signature
+     * {@code ElfChnk\0}: an input whose file header was overwritten is still EVTX when this is
+     * above zero.
+     */
+    public long chunkSignatures() {
+        long size = source.size();
+        byte[] magic = new byte[8];
+        long found = 0;
+        for (long at = FileHeader.SIZE; at + magic.length <= size; at += Chunk.SIZE) {
+            if (source.read(at, magic, magic.length) == magic.length && ChunkDecoder.hasMagic(magic)) {
+                found++;
+            }
+        }
+        return found;
+    }
+
+    /**
      * The records in file order.
      *
      * @throws UncheckedIOException from the iterator if reading the file fails
@@ -224,7 +241,24 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
         long body = Math.max(0, size - FileHeader.SIZE);
         int count = (int) Math.min(Integer.MAX_VALUE, (body + Chunk.SIZE - 1) / Chunk.SIZE);
         boolean verifyCrc = header.verifyCrc();
-        boolean quiet = !header.valid();
+        boolean quiet = false;
+        if (!header.valid()) {
+            long found = chunkSignatures();
+            if (found > 0) {
+                // A damaged header hides nothing: the chunks carry their own names, templates and CRCs.
+                listener.damaged(0, "damaged file header: no EVTX file signature (ElfFile); reading records from the "
+                        + found + (found == 1 ? " chunk" : " chunks") + " with an ElfChnk signature");
+            } else {
+                listener.damaged(0, headLength < 8 ? "file too short for an EVTX header (" + headLength + " bytes)"
+                        : "no EVTX file signature and no EVTX chunk");
+                quiet = true;
+            }
+        } else if (headLength == FileHeader.SIZE && body == 0) {
+            int stated = FileHeader.chunkCount(head, headLength);
+            listener.damaged(size, "file ends right after its header: no chunks, no records"
+                    + (stated > 0 ? " (the header counts " + stated + "; the file is truncated)" : ""));
+        }
+        boolean skipUnsigned = quiet;
         // What each decoding thread keeps from chunk to chunk. On the caller's thread it is held here,
         // not in a thread-local that would outlive this iteration on a long-lived thread.
         boolean pooled = threads > 1;
@@ -240,7 +274,7 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
                 Arrays.fill(bytes, Math.max(0, length), Chunk.SIZE, (byte) 0); // a short last chunk reads as before
             }
             Chunk chunk = new Chunk(bytes, length, offset);
-            if (quiet && !ChunkDecoder.hasMagic(bytes)) {
+            if (skipUnsigned && !ChunkDecoder.hasMagic(bytes)) {
                 return new Decoded<>(Collections.emptyList(), null);
             }
             List<Damage> damage = ChunkDecoder.decode(chunk, verifyCrc, worker.mapper, worker.templates);

@@ -24,9 +24,14 @@ record FileHeader(boolean valid, int flags, int major, int minor) {
 
     /** Reads the header from the first {@code length} bytes of the file, reporting damage. */
     static FileHeader read(byte[] b, int length, List<Damage> damage) {
-        if (length < 128 || !startsWithMagic(b)) {
-            damage.add(new Damage(0, length < 8 ? "file too short for an EVTX header" : "no EVTX file signature"));
+        if (length < MAGIC.length || !startsWithMagic(b)) {
+            // Reported by the reader, which knows whether chunks follow (a wiped header must not hide them).
             return new FileHeader(false, 0, 0, 0);
+        }
+        if (length < 128) {
+            damage.add(new Damage(length, "file truncated inside its header: " + length + " of " + SIZE
+                    + " bytes, no chunks"));
+            return new FileHeader(true, 0, 0, 0);
         }
         int flags = Le.i32(b, 120, length);
         int minor = Le.u16(b, 36, length);
@@ -44,9 +49,15 @@ record FileHeader(boolean valid, int flags, int major, int minor) {
             damage.add(new Damage(38, "unexpected format version " + major + "." + minor));
         }
         if (length < SIZE) {
-            damage.add(new Damage(length, "file ends inside its header"));
+            damage.add(new Damage(length, "file truncated inside its header: " + length + " of " + SIZE
+                    + " bytes, no chunks"));
         }
         return new FileHeader(true, flags, major, minor);
+    }
+
+    /** Chunk count the header states (offset 42), a hint only. */
+    static int chunkCount(byte[] b, int length) {
+        return length >= 44 ? Le.u16(b, 42, length) : 0;
     }
 
     static boolean startsWithMagic(byte[] b) {

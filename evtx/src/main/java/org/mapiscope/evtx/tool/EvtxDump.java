@@ -2,12 +2,17 @@ package org.mapiscope.evtx.tool;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
@@ -40,6 +45,9 @@ public final class EvtxDump {
     public static final int USAGE = 1;
     /** Exit code: no file could be read as an event log. */
     public static final int NOTHING_READABLE = 2;
+
+    /** Most bytes copied from a pipe or device before reading it (tests lower it). */
+    static long spoolLimit = 4L << 30;
 
     private EvtxDump() {
     }
@@ -81,6 +89,12 @@ public final class EvtxDump {
             err.println("evtx: unknown format '" + format + "' (use jsonl or xml)");
             return USAGE;
         }
+        for (Path file : files) {
+            if (Files.notExists(file)) {
+                err.println("evtx: no such file or folder: " + file);
+                return USAGE;
+            }
+        }
         boolean xml = fmt.equals("xml");
         Predicate<EventRecord> keep = r -> (eventIdFilter == null || r.eventId() == eventIdFilter)
                 && (providerFilter == null || providerFilter.equalsIgnoreCase(r.provider()));
@@ -109,17 +123,111 @@ public final class EvtxDump {
     private static boolean dumpFile(Path file, boolean xml, Integer eventIdFilter, String providerFilter,
                                     Predicate<EventRecord> keep, int threads,
                                     OutputStream sink, PrintStream err) throws IOException {
+        if (Files.isDirectory(file)) {
+            err.println(file + ": cannot read: is a folder, not an event log file");
+            return false;
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            return dumpSpooled(file, xml, eventIdFilter, providerFilter, keep, threads, sink, err);
+        }
+        return dumpFile(file, file, xml, eventIdFilter, providerFilter, keep, threads, sink, err);
+    }
+
+    /**
+     * A pipe, FIFO or device cannot be read twice or at chunk offsets: it is copied to a temporary
+     * file first (at most {@link #spoolLimit} bytes), which is read like any file and then deleted.
+     */
+    private static boolean dumpSpooled(Path file, boolean xml, Integer eventIdFilter, String providerFilter,
+                                       Predicate<EventRecord> keep, int threads,
+                                       OutputStream sink, PrintStream err) throws IOException {
+        err.println(file + ": not a regular file (a pipe or device): copying it to a temporary file first (at most "
+                + sizeText(spoolLimit) + ")");
+        Path tmp;
+        try {
+            tmp = Files.createTempFile("mapiscope-evtx-", ".spool"); // owner-only on POSIX
+        } catch (IOException e) {
+            err.println(file + ": cannot create a temporary file to copy it to: " + reason(e));
+            return false;
+        }
+        try {
+            long copied;
+            try (InputStream in = Files.newInputStream(file); OutputStream to = Files.newOutputStream(tmp)) {
+                copied = copyAtMost(in, to, spoolLimit);
+            } catch (IOException e) {
+                err.println(file + ": cannot read: " + reason(e));
+                return false;
+            }
+            if (copied > spoolLimit) {
+                err.println(file + ": more than " + sizeText(spoolLimit) + " from a pipe or device: not read; "
+                        + "save it to a file and give that file instead");
+                return false;
+            }
+            return dumpFile(tmp, file, xml, eventIdFilter, providerFilter, keep, threads, sink, err);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Copies {@code in} to {@code out} up to {@code limit} bytes; returns the count, above the limit when there was more. */
+    private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            if (total + n > limit) {
+                return limit + 1;
+            }
+            out.write(buffer, 0, n);
+            total += n;
+        }
+        return total;
+    }
+
+    private static String sizeText(long bytes) {
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GiB";
+        }
+        if (bytes >= 1L << 20 && bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        return bytes + " bytes";
+    }
+
+    /** The operating system's reason, in words, without repeating the path. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Dumps {@code file}, naming it {@code shown} in messages. */
+    private static boolean dumpFile(Path file, Path shown, boolean xml, Integer eventIdFilter, String providerFilter,
+                                    Predicate<EventRecord> keep, int threads,
+                                    OutputStream sink, PrintStream err) throws IOException {
         DamageListener damage = (offset, message) ->
-                err.println(file + ": offset 0x" + Long.toHexString(offset) + ": " + message);
+                err.println(shown + ": offset 0x" + Long.toHexString(offset) + ": " + message);
         try {
             Kind kind = kindOf(file);
             if (kind == Kind.EVT) {
                 return dumpEvt(file, xml, keep, damage, sink);
             }
             // Without the file signature, chunks are still searched: a wiped header must not hide records.
+            boolean[] evtx = {kind == Kind.EVTX};
+            DamageListener reported = (offset, message) -> {
+                if (evtx[0]) {
+                    damage.damaged(offset, message);
+                }
+            };
             boolean anyRecords = false;
-            try (EvtxReader reader = EvtxReader.open(file, kind == Kind.EVTX ? damage : DamageListener.IGNORE)
-                    .parallelism(threads)) {
+            try (EvtxReader reader = EvtxReader.open(file, reported).parallelism(threads)) {
+                evtx[0] = evtx[0] || reader.chunkSignatures() > 0; // a wiped header: the chunks say EVTX
                 if (xml) {
                     Iterator<byte[]> chunks = reader.mapXmlChunks(list -> xmlBytes(list, keep));
                     while (chunks.hasNext()) {
@@ -130,19 +238,19 @@ public final class EvtxDump {
                     anyRecords = reader.writeJsonLines(sink, eventIdFilter, providerFilter);
                 }
             }
-            if (kind == Kind.UNKNOWN && !anyRecords) {
-                err.println(file + ": not an EVTX or EVT event log (no ElfFile or LfLe signature)");
+            if (!evtx[0] && !anyRecords) {
+                err.println(shown + ": not an EVTX or EVT event log (no ElfFile, ElfChnk or LfLe signature)");
                 return false;
             }
             return true;
         } catch (UncheckedIOException e) {
-            err.println(file + ": cannot read: " + e.getCause().getMessage());
+            err.println(shown + ": cannot read: " + reason(e.getCause()));
             return false;
         } catch (EvtFormatException e) {
-            err.println(file + ": " + e.getMessage());
+            err.println(shown + ": " + e.getMessage());
             return false;
         } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
+            err.println(shown + ": cannot read: " + reason(e));
             return false;
         }
     }

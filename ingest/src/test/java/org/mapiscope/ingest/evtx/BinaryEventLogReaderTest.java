@@ -131,6 +131,39 @@ class BinaryEventLogReaderTest {
     }
 
     @Test
+    void readsEveryRecordOfAnEvtxWhoseFileHeaderWasOverwrittenAndSaysWhere() throws IOException {
+        byte[] bytes = EvtxTestWriter.bytes(applicationLog());
+        java.util.Arrays.fill(bytes, 0, 128, (byte) 0x41); // the first 128 bytes overwritten
+        Path file = dir.resolve("wiped.evtx");
+        Files.write(file, bytes);
+
+        Run run = ingest(file);
+
+        assertThat(run.only().format()).isEqualTo("evtx");
+        assertThat(run.only().records()).isEqualTo(3);
+        assertThat(run.evidence()).hasSize(2);
+        assertThat(run.only().errors()).anySatisfy(e -> {
+            assertThat(e.where()).contains("offset 0x0");
+            assertThat(e.message()).contains("damaged file header");
+        });
+    }
+
+    @Test
+    void warnsAboutAnEvtxCutAtItsHeader() throws IOException {
+        byte[] bytes = EvtxTestWriter.bytes(applicationLog());
+        Path file = dir.resolve("cut.evtx");
+        Files.write(file, java.util.Arrays.copyOf(bytes, 4096));
+
+        Run run = ingest(file);
+
+        assertThat(run.only().format()).isEqualTo("evtx");
+        assertThat(run.only().errors()).anySatisfy(e -> {
+            assertThat(e.where()).contains("offset 0x1000");
+            assertThat(e.message()).contains("no chunks");
+        });
+    }
+
+    @Test
     void doesNotMistakeTextForABinaryLog() {
         var sniff = org.mapiscope.ingest.Sniff.of("x.txt", "ElfFil".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(new EvtxLogReader().detect(sniff)).isFalse();
