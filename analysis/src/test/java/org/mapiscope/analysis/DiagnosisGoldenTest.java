@@ -31,6 +31,9 @@ class DiagnosisGoldenTest {
         // 2 days × 10 starts × 4 sessions; per day the first 8 starts fit, 2 are refused:
         // 8 × 4 = 32 opened a day, of which the last start's 4 are not superseded by a later connect.
         assertThat(dead.summary()).contains("jdoe left 56 sessions", "16 addresses", "not set", "16 times");
+        // Each number says what it counts: over the period, or at the refusal.
+        assertThat(dead.summary()).contains("56 sessions behind on the server over the period of the evidence")
+                .containsPattern("When the server refused a connect at \\S+, \\d+ of the \\d+ sessions it held for the user");
         assertThat(dead.evidence()).hasSizeBetween(3, Thresholds.MAX_EVIDENCE_PER_FINDING)
                 .allSatisfy(e -> assertThat(e.file()).isEqualTo("RCA_ex01.LOG"));
         assertThat(dead.remedies()).extracting(Remedy::order, Remedy::action)

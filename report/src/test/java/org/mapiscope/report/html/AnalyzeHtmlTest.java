@@ -37,6 +37,9 @@ class AnalyzeHtmlTest {
         assertThat(html.indexOf("Close Outlook before disconnecting the VPN")).isLessThan(html.indexOf("Lower KeepAliveTime to 30 minutes"));
         assertThat(html).contains("<b>14</b>Unmet sessions", "amount to 14 unmet sessions",
                 "52 refused connects in the RPC Client Access logs", "60 other connects failed for reasons other than");
+        // Chart captions: what is at the peak, and what is over the period (stale is a running total).
+        assertThat(html).contains("jdoe \u2014 at most 32 open and 6 active at once; 26 left behind by vanished clients "
+                + "over the period").doesNotContain("6 active, 26 stale");
     }
 
     @Test
