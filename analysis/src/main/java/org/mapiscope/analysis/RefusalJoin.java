@@ -23,16 +23,30 @@ final class RefusalJoin {
         int stale() {
             return open - alive;
         }
+
+        /** Whether this refusal proves more than {@code other}: covered by RCA logs first, then by demand. */
+        boolean outranks(AtRefusal other) {
+            return other == null || (covered && !other.covered)
+                    || (covered == other.covered && demand() > other.demand());
+        }
     }
+
+    /** Session columns: start, last activity, moved on, end, ending, until when its client was alive. */
+    private static final int START = 0;
+    private static final int LAST = 1;
+    private static final int MOVED = 2;
+    private static final int END = 3;
+    private static final int ENDING = 4;
+    private static final int ALIVE_UNTIL = 5;
+    private static final SessionReplay.Ending[] ENDINGS = SessionReplay.Ending.values();
 
     private final String server;
     private final String user;
     private final ServerFacts sf;
     private final List<long[]> sessions = new ArrayList<>();
     private final List<RefusalStream> streams = new ArrayList<>();
+    private final long evidenceEnd;
     private long historyFrom = Long.MAX_VALUE;
-    private long rcaRows;
-    private long events;
 
     /**
      * @param tracks the user's tracks on this server (one per state read for it), may be empty
@@ -45,26 +59,25 @@ final class RefusalJoin {
         this.server = server;
         this.user = user;
         this.sf = sf;
+        this.evidenceEnd = sf.end() == null ? Long.MIN_VALUE : sf.end().toEpochMilli();
         for (UserTrack t : tracks) {
             SessionHistory h = t.history;
             historyFrom = Math.min(historyFrom, h.completeFrom);
             for (int i = 0; i < h.size(); i++) {
-                sessions.add(new long[] {h.start(i), h.lastActivity(i), h.movedOnAt(i), h.end(i), h.ending(i).ordinal()});
+                addSession(h.start(i), h.lastActivity(i), h.movedOnAt(i), h.end(i), h.ending(i));
             }
         }
         for (OpenSession s : open) {
-            sessions.add(new long[] {s.start.toEpochMilli(), s.lastActivity.toEpochMilli(),
+            addSession(s.start.toEpochMilli(), s.lastActivity.toEpochMilli(),
                     s.superseded() ? s.supersededAt.toEpochMilli() : SessionReplay.NONE, SessionReplay.OPEN,
-                    SessionReplay.Ending.OPEN.ordinal()});
+                    SessionReplay.Ending.OPEN);
         }
         RefusalPoints all = new RefusalPoints();
         if (rca != null) {
             all.addAll(rca);
-            rcaRows = rca.size();
         }
         if (limit != null) {
             all.addAll(limit);
-            events = limit.size();
         }
         collapse(all);
         alignToTheRcaClock();
@@ -102,14 +115,6 @@ final class RefusalJoin {
         return streams;
     }
 
-    long rcaRows() {
-        return rcaRows;
-    }
-
-    long events() {
-        return events;
-    }
-
     /**
      * The refusal with the largest legitimate demand — among those the RCA logs cover, when any are —
      * or {@code null} without refusals.
@@ -118,8 +123,7 @@ final class RefusalJoin {
         AtRefusal worst = null;
         for (RefusalStream s : streams) {
             AtRefusal at = at(s.first().toEpochMilli());
-            if (worst == null || (at.covered() && !worst.covered())
-                    || (at.covered() == worst.covered() && at.demand() > worst.demand())) {
+            if (at.outranks(worst)) {
                 worst = at;
             }
         }
@@ -132,11 +136,10 @@ final class RefusalJoin {
      */
     int minimalLimit(long deadPeerMs) {
         List<long[]> attempts = new ArrayList<>(sessions.size() + streams.size());
-        long evidenceEnd = sf.end() == null ? Long.MIN_VALUE : sf.end().toEpochMilli();
         for (long[] s : sessions) {
-            long end = SessionReplay.end(s[0], s[1], s[2], SessionReplay.Ending.values()[(int) s[4]], s[3],
+            long end = SessionReplay.end(s[START], s[LAST], s[MOVED], ENDINGS[(int) s[ENDING]], s[END],
                     sf.deadPeerMs(), evidenceEnd, deadPeerMs);
-            attempts.add(new long[] {s[0], end, 0});
+            attempts.add(new long[] {s[START], end, 0});
         }
         for (RefusalStream r : streams) {
             attempts.add(SessionReplay.refusedAttempt(r.first().toEpochMilli(), r.last().toEpochMilli()));
@@ -153,9 +156,9 @@ final class RefusalJoin {
         int open = 0;
         int alive = 0;
         for (long[] s : sessions) {
-            if (s[0] <= x && x < s[3]) {
+            if (s[START] <= x && x < s[END]) {
                 open++;
-                if (x < aliveUntil(s)) {
+                if (x < s[ALIVE_UNTIL]) {
                     alive++;
                 }
             }
@@ -179,17 +182,17 @@ final class RefusalJoin {
         List<Long> moments = new ArrayList<>();
         moments.add(t);
         for (long[] s : sessions) {
-            if (Math.abs(s[0] - t) <= skew) {
-                moments.add(s[0]);
+            if (Math.abs(s[START] - t) <= skew) {
+                moments.add(s[START]);
             }
-            if (s[3] != SessionReplay.OPEN && Math.abs(s[3] - 1 - t) <= skew) {
-                moments.add(s[3] - 1);
+            if (s[END] != SessionReplay.OPEN && Math.abs(s[END] - 1 - t) <= skew) {
+                moments.add(s[END] - 1);
             }
         }
         for (long x : moments) {
             int open = 0;
             for (long[] s : sessions) {
-                if (s[0] <= x && x < s[3]) {
+                if (s[START] <= x && x < s[END]) {
                     open++;
                 }
             }
@@ -201,11 +204,13 @@ final class RefusalJoin {
         return bestAt;
     }
 
-    /** Until when the session's client was alive: its end replayed with no dead-peer time at all. */
-    private long aliveUntil(long[] s) {
-        long evidenceEnd = sf.end() == null ? Long.MIN_VALUE : sf.end().toEpochMilli();
-        return SessionReplay.end(s[0], s[1], s[2], SessionReplay.Ending.values()[(int) s[4]], s[3], sf.deadPeerMs(),
-                evidenceEnd, 0);
+    /**
+     * Records a session, with until when its client was alive: its end replayed with no dead-peer time at
+     * all (fixed per session, so computed once rather than at every refusal).
+     */
+    private void addSession(long start, long last, long moved, long end, SessionReplay.Ending ending) {
+        long aliveUntil = SessionReplay.end(start, last, moved, ending, end, sf.deadPeerMs(), evidenceEnd, 0);
+        sessions.add(new long[] {start, last, moved, end, ending.ordinal(), aliveUntil});
     }
 
     /**

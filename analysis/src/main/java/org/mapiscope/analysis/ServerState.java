@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mapiscope.model.Connection;
-import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.LogonSnapshot;
 import org.mapiscope.model.ServiceRestart;
 import org.mapiscope.model.SessionEvent;
@@ -33,9 +32,6 @@ final class ServerState {
     Instant lastSessionTime;
     long sessionIdReuse;
     final ExampleSample reuseExamples = new ExampleSample();
-    /** Service restarts seen (header blocks within a file, session ids starting again). */
-    long restarts;
-    final ExampleSample restartExamples = new ExampleSample();
     /** Highest numeric session id connected since the last restart. */
     private long highestId = -1;
     /** Most ESTABLISHED connections one remote address held in a single netstat capture. */
@@ -85,20 +81,16 @@ final class ServerState {
     /** The service started again: every session it held is gone, with no Disconnect rows (DESIGN §1). */
     synchronized void accept(ServiceRestart r) {
         sawSessions = true;
-        restart(r.time(), r.ref(), "the log starts a new header block: the service restarted");
+        restart(r.time());
     }
 
-    private void restart(Instant time, EvidenceRef ref, String why) {
-        restarts++;
+    private void restart(Instant time) {
         highestId = -1;
-        int ended = sessions.size();
-        restartExamples.add(new Example(time, ref, why + "; " + Texts.count(ended, "session", "sessions")
-                + " open then ended with it"));
         List<OpenSession> open = new ArrayList<>(sessions.values());
         open.sort(Comparator.comparing((OpenSession s) -> s.start).thenComparing(s -> s.id));
         sessions.clear();
         for (OpenSession s : open) {
-            track(s.user).endedByRestart(s, time, ref);
+            track(s.user).endedByRestart(s, time);
             log.session(settled(s, time, SessionReplay.Ending.RESTART));
         }
     }
@@ -116,7 +108,7 @@ final class ServerState {
         boolean silence = previousRow != null
                 && Duration.between(previousRow, e.time()).compareTo(Thresholds.RESTART_MIN_SILENCE) >= 0;
         if (silence && highestId >= Thresholds.RESTART_MIN_ID && id < highestId * Thresholds.RESTART_ID_DROP) {
-            restart(e.time(), e.ref(), "session ids start again at " + id + " after " + highestId);
+            restart(e.time());
         }
         highestId = Math.max(highestId, id);
     }
@@ -176,8 +168,6 @@ final class ServerState {
                 lastSessionTime = other.lastSessionTime;
                 sessionIdReuse = other.sessionIdReuse;
                 reuseExamples.addAll(other.reuseExamples);
-                restarts = other.restarts;
-                restartExamples.addAll(other.restartExamples);
                 highestId = other.highestId;
                 mine.forEach((user, t) -> track(user).captures.addAll(t.captures));
             } else {
@@ -200,7 +190,7 @@ final class ServerState {
                     + " connected again while still open since " + Texts.time(previous.start)
                     + " (service restart or id reuse); the old session is treated as ended here"));
             sessions.remove(previous.id);
-            track(previous.user).endedByRestart(previous, e.time(), e.ref());
+            track(previous.user).endedByRestart(previous, e.time());
             log.session(settled(previous, e.time(), SessionReplay.Ending.RESTART));
         }
         if (!hasUser(e) || isNoise(e.user(), e.dn())) {

@@ -9,7 +9,8 @@ import org.mapiscope.model.SessionReplay;
  * server held then. Recording starts when the user first holds {@link Thresholds#HISTORY_FLOOR}
  * sessions at once: a refusal needs at least that many open, so the sessions open at any refusal are
  * all recorded, and users who never get near the limit cost nothing. Compact parallel arrays; beyond
- * {@link Thresholds#MAX_HISTORY_SESSIONS} the oldest half is dropped (and counted). Not thread-safe.
+ * {@link Thresholds#MAX_HISTORY_SESSIONS} the oldest half is dropped and the record counts as complete only
+ * from the first session kept. Not thread-safe.
  */
 final class SessionHistory {
 
@@ -21,7 +22,6 @@ final class SessionHistory {
     private long[] ends = NONE;
     private byte[] endings = new byte[0];
     private int size;
-    long dropped;
     /** Earliest time from which the history is complete: sessions ending before it may be missing. */
     long completeFrom = Long.MAX_VALUE;
 
@@ -75,7 +75,6 @@ final class SessionHistory {
         if (size >= Thresholds.MAX_HISTORY_SESSIONS) {
             int keep = size / 2;
             int from = size - keep;
-            dropped += from;
             completeFrom = Math.max(completeFrom, starts[from]);
             System.arraycopy(starts, from, starts, 0, keep);
             System.arraycopy(lastActivity, from, lastActivity, 0, keep);

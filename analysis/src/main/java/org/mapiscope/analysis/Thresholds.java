@@ -114,6 +114,8 @@ public final class Thresholds {
     public static final int HISTORY_FLOOR = 8;
     /** Sessions recorded per user and server; a service account opening thousands a day keeps the latest. */
     public static final int MAX_HISTORY_SESSIONS = 50_000;
+    /** Failed connects kept per user and server as points, to find those at the moment of a 9646. */
+    public static final int MAX_FAILURE_POINTS = 50_000;
     /** Kinds of other failed connects (by status text) listed per user. */
     public static final int MAX_FAILURE_KINDS = 16;
     /**

@@ -94,8 +94,7 @@ final class UserFacts {
         refusals.joins.add(join);
         refusals.refusedAttempts += join.streams().size();
         RefusalJoin.AtRefusal w = join.worst();
-        if (w != null && (refusals.worst == null || (w.covered() && !refusals.worst.covered())
-                || (w.covered() == refusals.worst.covered() && w.demand() > refusals.worst.demand()))) {
+        if (w != null && w.outranks(refusals.worst)) {
             refusals.worst = w;
             refusals.worstServer = server;
         }

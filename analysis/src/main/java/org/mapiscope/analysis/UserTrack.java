@@ -99,7 +99,6 @@ final class UserTrack {
     final ExampleSample delegateExamples = new ExampleSample();
     final ExampleSample rundownExamples = new ExampleSample();
     final ExampleSample failureExamples = new ExampleSample();
-    final ExampleSample restartExamples = new ExampleSample();
 
     final LogonCaptures captures = new LogonCaptures();
 
@@ -109,9 +108,7 @@ final class UserTrack {
     }
 
     OpenSession connect(SessionEvent e, ClientKey client) {
-        if (dn == null && e.dn() != null) {
-            dn = e.dn();
-        }
+        rememberDn(e);
         supersedeMovedAway(e.time(), client, e.ref());
         OpenSession s = new OpenSession(e.sessionId(), user, e.time(), client, e.ref());
         open.put(s.id, s);
@@ -179,11 +176,9 @@ final class UserTrack {
     }
 
     /** The service restarted: it forgot the session, no Disconnect row follows (DESIGN §1). */
-    void endedByRestart(OpenSession s, Instant time, EvidenceRef ref) {
+    void endedByRestart(OpenSession s, Instant time) {
         close(s, time, SessionReplay.Ending.RESTART);
         endedByRestart++;
-        restartExamples.add(new Example(time, ref, "session " + s.id + " from " + s.client.describe()
-                + " ended by a restart of the service (no Disconnect logged)"));
         changed(time);
     }
 
@@ -202,9 +197,7 @@ final class UserTrack {
 
     /** A connect refused by the session limit: one point of the user's attempt stream. */
     void reject(SessionEvent e) {
-        if (dn == null && e.dn() != null) {
-            dn = e.dn();
-        }
+        rememberDn(e);
         rejected++;
         ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
         refusals.add(e.time().toEpochMilli(), client);
@@ -215,9 +208,7 @@ final class UserTrack {
 
     /** A connect that failed for a reason other than the limit: listed, never taken for demand. */
     void failed(SessionEvent e) {
-        if (dn == null && e.dn() != null) {
-            dn = e.dn();
-        }
+        rememberDn(e);
         otherFailures++;
         String status = e.status() == null ? "unknown status" : e.status();
         if (otherFailureStatus.containsKey(status) || otherFailureStatus.size() < Thresholds.MAX_FAILURE_KINDS) {
@@ -225,7 +216,7 @@ final class UserTrack {
         }
         ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
         failureExamples.add(new Example(e.time(), e.ref(), "connect from " + client.describe() + " failed: " + status));
-        if (failedPoints.size() < Thresholds.MAX_HISTORY_SESSIONS) {
+        if (failedPoints.size() < Thresholds.MAX_FAILURE_POINTS) {
             failedPoints.add(e.time().toEpochMilli(), client);
             failedStatus.add(otherFailureStatus.containsKey(status) ? status : null);
         }
@@ -351,6 +342,13 @@ final class UserTrack {
             d.lastDay = day;
         }
         d.sessions++;
+    }
+
+    /** The first legacyExchangeDN logged for the user is the one reports show. */
+    private void rememberDn(SessionEvent e) {
+        if (dn == null && e.dn() != null) {
+            dn = e.dn();
+        }
     }
 
     void rememberMailbox(String mailbox) {
