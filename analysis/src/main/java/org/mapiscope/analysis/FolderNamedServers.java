@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mapiscope.model.ExportWords;
 
 /**
  * RCA rows never name their server, so a server key that only RCA logs gave came from the name of the
@@ -46,13 +47,7 @@ final class FolderNamedServers {
     static boolean inFolder(String path, String key) {
         String[] parts = path.split("[/\\\\!]+");
         for (int i = 0; i < parts.length - 1; i++) {
-            String part = parts[i];
-            String lower = part.toLowerCase(java.util.Locale.ROOT);
-            for (String ext : new String[] {".zip", ".gz", ".tgz"}) {
-                if (lower.endsWith(ext)) {
-                    part = part.substring(0, part.length() - ext.length());
-                }
-            }
+            String part = ExportWords.withoutArchiveExtension(parts[i]);
             if (!part.isEmpty() && ServerNames.key(part).equals(key)) {
                 return true;
             }

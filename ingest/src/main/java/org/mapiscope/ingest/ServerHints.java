@@ -31,7 +31,7 @@ final class ServerHints {
      */
     static String of(List<String> enclosing, String fileName) {
         for (int i = enclosing.size() - 1; i >= 0; i--) {
-            String name = stripArchiveExtension(enclosing.get(i));
+            String name = ExportWords.withoutArchiveExtension(enclosing.get(i));
             if (isHostLike(name)) {
                 return leadingHost(name);
             }
@@ -81,15 +81,5 @@ final class ServerHints {
 
     private static boolean isGeneric(String name) {
         return ExportWords.isGeneric(name);
-    }
-
-    private static String stripArchiveExtension(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String ext : new String[] {".zip", ".gz", ".tgz"}) {
-            if (lower.endsWith(ext) && name.length() > ext.length()) {
-                return name.substring(0, name.length() - ext.length());
-            }
-        }
-        return name;
     }
 }

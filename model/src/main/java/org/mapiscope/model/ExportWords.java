@@ -27,6 +27,17 @@ public final class ExportWords {
             "aug", "august", "sep", "sept", "september", "oct", "october", "okt", "oktober", "nov", "november", "dec",
             "december", "dez", "dezember", "week", "day", "daily", "weekly", "monthly");
 
+    /** A folder or archive name without its archive extension: {@code EX07-logs-march.zip} → {@code EX07-logs-march}. */
+    public static String withoutArchiveExtension(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : new String[] {".zip", ".gz", ".tgz"}) {
+            if (lower.endsWith(ext) && name.length() > ext.length()) {
+                return name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name;
+    }
+
     /** A generic log or export word ({@code logs}, {@code export}, {@code RPC Client Access}, …). */
     public static boolean isGeneric(String word) {
         return GENERIC.contains(word.toLowerCase(Locale.ROOT));
