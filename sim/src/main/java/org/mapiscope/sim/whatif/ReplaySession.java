@@ -54,8 +54,13 @@ public record ReplaySession(String user, Instant start, Instant lastActivity, In
         return new ReplaySession(user, start, lastActivity, end, movedOnAt, false, ending, 0, 0);
     }
 
-    /** Whether the client was gone before the session ended: run down by the server, or moved on. */
+    /**
+     * Whether the client was gone and the server kept the session: run down by the server, or moved on and
+     * never closed by its client. A moved-on session its client closed was alive (a person on several
+     * machines), so it proves nothing left behind.
+     */
     boolean leftBehind() {
-        return !rejected && (ending == SessionReplay.Ending.RUNDOWN || movedOnAt != null);
+        return !rejected && (ending == SessionReplay.Ending.RUNDOWN
+                || (movedOnAt != null && ending != SessionReplay.Ending.CLIENT));
     }
 }

@@ -157,6 +157,28 @@ class WhatIfTest {
     }
 
     @Test
+    void aHigherLimitOnlyDelaysRefusalsWhereSessionsWereLeftBehindNotWhereClientsClosedThem() {
+        // Same shape twice: three sessions, then a refusal at minute 60. For "gone" the clients vanished and the
+        // server ran the sessions down; for "busy" the user moved between machines and closed each session.
+        List<ReplaySession> s = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            s.add(ReplaySession.session("gone", at(i), at(i), at(i + 121), null,
+                    org.mapiscope.model.SessionReplay.Ending.RUNDOWN));
+            s.add(ReplaySession.session("busy", at(i), at(i), at(i + 121), at(i + 1),
+                    org.mapiscope.model.SessionReplay.Ending.CLIENT));
+        }
+        s.add(ReplaySession.refused("gone", at(60), at(60), 1, 1));
+        s.add(ReplaySession.refused("busy", at(60), at(60), 1, 1));
+        WhatIfSettings base = WhatIfSettings.stock().withSessionLimit(3);
+        WhatIfResult higher = WhatIf.replay(s, Map.of("gone", 1L, "busy", 1L), base, base.withSessionLimit(10));
+
+        assertThat(higher.byUser()).filteredOn(u -> u.user().equals("gone")).singleElement()
+                .satisfies(u -> assertThat(u.note()).isEqualTo(UserWhatIf.ONLY_DELAYED));
+        assertThat(higher.byUser()).filteredOn(u -> u.user().equals("busy")).singleElement()
+                .satisfies(u -> assertThat(u.note()).isNull());
+    }
+
+    @Test
     void aRunDownSessionEndsEarlierUnderAShorterKeepAliveAndLaterUnderALongerOne() {
         // Three sessions of vanished clients run down two hours after their last activity, then a refusal.
         List<ReplaySession> s = new ArrayList<>();
