@@ -18,150 +18,191 @@ import org.mapiscope.model.UserKeys;
 /**
  * Reconstructs sessions, diagnoses and prescribes, consuming evidence as it streams.
  *
- * <p>Feed every {@link Evidence} to {@link #accept(Evidence)}, then call {@link #finish(AnalysisOptions)}.
- * State is kept per (server, user): open sessions and fixed-size aggregates, so memory follows the
- * number of users and open sessions, not the number of events.
+ * <p>Feed every {@link Evidence} to {@link #accept(Evidence)}, then call {@link
+ * #finish(AnalysisOptions)}. State is kept per (server, user): open sessions and fixed-size
+ * aggregates, so memory follows the number of users and open sessions, not the number of events.
  *
- * <p><b>Ordering.</b> A server's RCA events must arrive in time order: its RCA files one after another,
- * each file's events in order. All other evidence (event logs, snapshots, registry, netstat) may arrive
- * in any order and interleaving.
+ * <p><b>Ordering.</b> A server's RCA events must arrive in time order: its RCA files one after
+ * another, each file's events in order. All other evidence (event logs, snapshots, registry,
+ * netstat) may arrive in any order and interleaving.
  *
  * <p><b>Thread-safety.</b> {@code accept} is thread-safe: readers of different files may call it
- * concurrently. State is locked per server (one server's files arrive one after another, so the lock
- * is rarely contended) and per 9646 tally. For fleets, build one {@code Analyzer} per partition and
- * combine them with {@link #absorb(Analyzer)}: partitions may split non-session evidence any way, but
- * all RCA logs of one server must go to one partition. {@code finish} reads the state without changing
- * it; do not call it while another thread is still feeding evidence.
+ * concurrently. State is locked per server (one server's files arrive one after another, so the
+ * lock is rarely contended) and per 9646 tally. For fleets, build one {@code Analyzer} per
+ * partition and combine them with {@link #absorb(Analyzer)}: partitions may split non-session
+ * evidence any way, but all RCA logs of one server must go to one partition. {@code finish} reads
+ * the state without changing it; do not call it while another thread is still feeding evidence.
  */
 public final class Analyzer implements EvidenceSink {
 
-    private final Map<String, ServerState> servers = new ConcurrentHashMap<>();
-    private final Map<LimitTally.Key, LimitTally> limits = new ConcurrentHashMap<>();
-    /** GUID user keys that an event with both GUID and DN resolved to a named user. */
-    private final Map<String, String> guidNames = new ConcurrentHashMap<>();
-    /** 9646 of the session cap as refused attempts, by (server key, user key) (DESIGN §1: every 9646 is a refusal). */
-    private final Map<LimitRefusalKey, RefusalPoints> limitRefusals = new ConcurrentHashMap<>();
-    private final LimitEventDedup dedup = new LimitEventDedup();
-    private final SettingsBook settings = new SettingsBook();
-    private final VersionClues versionClues = new VersionClues();
-    private final SessionLog log;
+  private final Map<String, ServerState> servers = new ConcurrentHashMap<>();
+  private final Map<LimitTally.Key, LimitTally> limits = new ConcurrentHashMap<>();
 
-    /** An analyzer that keeps no sessions beyond what the diagnosis needs. */
-    public Analyzer() {
-        this(SessionLog.NONE);
+  /** GUID user keys that an event with both GUID and DN resolved to a named user. */
+  private final Map<String, String> guidNames = new ConcurrentHashMap<>();
+
+  /**
+   * 9646 of the session cap as refused attempts, by (server key, user key) (DESIGN §1: every 9646
+   * is a refusal).
+   */
+  private final Map<LimitRefusalKey, RefusalPoints> limitRefusals = new ConcurrentHashMap<>();
+
+  private final LimitEventDedup dedup = new LimitEventDedup();
+  private final SettingsBook settings = new SettingsBook();
+  private final VersionClues versionClues = new VersionClues();
+  private final SessionLog log;
+
+  /** An analyzer that keeps no sessions beyond what the diagnosis needs. */
+  public Analyzer() {
+    this(SessionLog.NONE);
+  }
+
+  /**
+   * An analyzer that also reports every reconstructed session, once settled, and every refused
+   * connect to {@code log} (see {@link SessionLog} for when and from which threads).
+   */
+  public Analyzer(SessionLog log) {
+    this.log = Objects.requireNonNull(log, "log");
+  }
+
+  @Override
+  public void accept(Evidence evidence) {
+    if (evidence instanceof SessionEvent e) {
+      versionClues.session(e);
+      server(e.server()).accept(e);
+    } else if (evidence instanceof LimitExceeded e) {
+      limit(e);
+    } else if (evidence instanceof ServiceRestart r) {
+      server(r.server()).accept(r);
+    } else if (evidence instanceof LogonSnapshot s) {
+      versionClues.dn(s.dn());
+      server(s.server()).accept(s);
+    } else if (evidence instanceof Setting s) {
+      settings.add(s);
+    } else if (evidence instanceof Connection c) {
+      server(c.server()).accept(c);
     }
+  }
 
-    /**
-     * An analyzer that also reports every reconstructed session, once settled, and every refused
-     * connect to {@code log} (see {@link SessionLog} for when and from which threads).
-     */
-    public Analyzer(SessionLog log) {
-        this.log = Objects.requireNonNull(log, "log");
-    }
-
-    @Override
-    public void accept(Evidence evidence) {
-        if (evidence instanceof SessionEvent e) {
-            versionClues.session(e);
-            server(e.server()).accept(e);
-        } else if (evidence instanceof LimitExceeded e) {
-            limit(e);
-        } else if (evidence instanceof ServiceRestart r) {
-            server(r.server()).accept(r);
-        } else if (evidence instanceof LogonSnapshot s) {
-            versionClues.dn(s.dn());
-            server(s.server()).accept(s);
-        } else if (evidence instanceof Setting s) {
-            settings.add(s);
-        } else if (evidence instanceof Connection c) {
-            server(c.server()).accept(c);
-        }
-    }
-
-    /**
-     * Adds another partial's evidence to this one. The other analyzer must not be used afterwards.
-     * Combining is associative and, for the tallies, commutative. Sessions the other partial settled
-     * went to its own log; those still open go to this analyzer's log from now on.
-     *
-     * @throws IllegalArgumentException when both partials read RCA logs of the same server
-     */
-    public Analyzer absorb(Analyzer other) {
-        other.servers.forEach((key, state) -> servers.merge(key, state, (mine, theirs) -> {
-            mine.absorb(theirs);
-            return mine;
-        }));
-        servers.values().forEach(state -> state.logTo(log));
-        other.limits.forEach((key, tally) -> limits.merge(key, tally, (mine, theirs) -> {
-            mine.addAll(theirs);
-            return mine;
-        }));
-        // Copies of one event read by different partials were counted by both: take the extra ones back.
-        dedup.addAll(other.dedup).forEach((moment, extra) -> {
-            LimitTally t = limits.get(new LimitTally.Key(moment.user(), moment.objectType(), moment.limit()));
-            if (t != null) {
+  /**
+   * Adds another partial's evidence to this one. The other analyzer must not be used afterwards.
+   * Combining is associative and, for the tallies, commutative. Sessions the other partial settled
+   * went to its own log; those still open go to this analyzer's log from now on.
+   *
+   * @throws IllegalArgumentException when both partials read RCA logs of the same server
+   */
+  public Analyzer absorb(Analyzer other) {
+    other.servers.forEach(
+        (key, state) ->
+            servers.merge(
+                key,
+                state,
+                (mine, theirs) -> {
+                  mine.absorb(theirs);
+                  return mine;
+                }));
+    servers.values().forEach(state -> state.logTo(log));
+    other.limits.forEach(
+        (key, tally) ->
+            limits.merge(
+                key,
+                tally,
+                (mine, theirs) -> {
+                  mine.addAll(theirs);
+                  return mine;
+                }));
+    // Copies of one event read by different partials were counted by both: take the extra ones
+    // back.
+    dedup
+        .addAll(other.dedup)
+        .forEach(
+            (moment, extra) -> {
+              LimitTally t =
+                  limits.get(
+                      new LimitTally.Key(moment.user(), moment.objectType(), moment.limit()));
+              if (t != null) {
                 t.remove(extra);
-            }
-            RefusalPoints points = limitRefusals.get(new LimitRefusalKey(moment.server(), moment.user(), moment.limit()));
-            if (points != null) {
+              }
+              RefusalPoints points =
+                  limitRefusals.get(
+                      new LimitRefusalKey(moment.server(), moment.user(), moment.limit()));
+              if (points != null) {
                 synchronized (points) {
-                    points.removeWithin(moment.second() * 1000L, moment.second() * 1000L + 999, extra);
+                  points.removeWithin(
+                      moment.second() * 1000L, moment.second() * 1000L + 999, extra);
                 }
-            }
-        });
-        guidNames.putAll(other.guidNames);
-        other.limitRefusals.forEach((key, points) -> limitRefusals.merge(key, points, (mine, theirs) -> {
-            synchronized (mine) {
-                mine.addAll(theirs);
-            }
-            return mine;
-        }));
-        settings.addAll(other.settings);
-        versionClues.addAll(other.versionClues);
-        return this;
-    }
+              }
+            });
+    guidNames.putAll(other.guidNames);
+    other.limitRefusals.forEach(
+        (key, points) ->
+            limitRefusals.merge(
+                key,
+                points,
+                (mine, theirs) -> {
+                  synchronized (mine) {
+                    mine.addAll(theirs);
+                  }
+                  return mine;
+                }));
+    settings.addAll(other.settings);
+    versionClues.addAll(other.versionClues);
+    return this;
+  }
 
-    /**
-     * Concludes: sessions per user, findings and remedies, recommendations. Does not change the
-     * state, so more evidence may follow and {@code finish} be called again. Reports the sessions
-     * still open to the session log first (server by server, each in start order) — on every call,
-     * so a caller that finishes twice hears of a still-open session twice.
-     */
-    public AnalysisResult finish(AnalysisOptions options) {
-        new TreeMap<>(servers).values().forEach(ServerState::logOpenSessions);
-        VersionVerdict version = versionClues.verdict(options.versionHint());
-        return new Conclusions(Map.copyOf(servers), Map.copyOf(limits), Map.copyOf(guidNames), settings,
-                version, options.endOfEvidence(), Map.copyOf(limitRefusals), dedup.dropped(), log).result();
-    }
+  /**
+   * Concludes: sessions per user, findings and remedies, recommendations. Does not change the
+   * state, so more evidence may follow and {@code finish} be called again. Reports the sessions
+   * still open to the session log first (server by server, each in start order) — on every call, so
+   * a caller that finishes twice hears of a still-open session twice.
+   */
+  public AnalysisResult finish(AnalysisOptions options) {
+    new TreeMap<>(servers).values().forEach(ServerState::logOpenSessions);
+    VersionVerdict version = versionClues.verdict(options.versionHint());
+    return new Conclusions(
+            Map.copyOf(servers),
+            Map.copyOf(limits),
+            Map.copyOf(guidNames),
+            settings,
+            version,
+            options.endOfEvidence(),
+            Map.copyOf(limitRefusals),
+            dedup.dropped(),
+            log)
+        .result();
+  }
 
-    private void limit(LimitExceeded e) {
-        versionClues.dn(e.dn());
-        String user = e.user().strip().toLowerCase(Locale.ROOT);
-        if (e.sessionGuid() != null && e.dn() != null) {
-            String named = UserKeys.fromIdentity(e.dn());
-            String guid = e.sessionGuid().toLowerCase(Locale.ROOT);
-            if (!named.isEmpty() && !named.equals(guid)) {
-                guidNames.merge(guid, named, (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            }
-        }
-        String serverKey = ServerNames.key(e.server());
-        if (!dedup.firstSight(e, serverKey, user)) {
-            return;
-        }
-        if (e.isSessionLimit()) {
-            RefusalPoints points = limitRefusals.computeIfAbsent(new LimitRefusalKey(serverKey, user, e.limit()),
-                    k -> new RefusalPoints());
-            synchronized (points) {
-                points.add(e.time().toEpochMilli(), null);
-            }
-        }
-        limits.computeIfAbsent(new LimitTally.Key(user, e.objectType(), e.limit()), LimitTally::new).add(e, serverKey);
+  private void limit(LimitExceeded e) {
+    versionClues.dn(e.dn());
+    String user = e.user().strip().toLowerCase(Locale.ROOT);
+    if (e.sessionGuid() != null && e.dn() != null) {
+      String named = UserKeys.fromIdentity(e.dn());
+      String guid = e.sessionGuid().toLowerCase(Locale.ROOT);
+      if (!named.isEmpty() && !named.equals(guid)) {
+        guidNames.merge(guid, named, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      }
     }
+    String serverKey = ServerNames.key(e.server());
+    if (!dedup.firstSight(e, serverKey, user)) {
+      return;
+    }
+    if (e.isSessionLimit()) {
+      RefusalPoints points =
+          limitRefusals.computeIfAbsent(
+              new LimitRefusalKey(serverKey, user, e.limit()), k -> new RefusalPoints());
+      synchronized (points) {
+        points.add(e.time().toEpochMilli(), null);
+      }
+    }
+    limits
+        .computeIfAbsent(new LimitTally.Key(user, e.objectType(), e.limit()), LimitTally::new)
+        .add(e, serverKey);
+  }
 
-    private ServerState server(String name) {
-        return servers.computeIfAbsent(ServerNames.key(name), key -> new ServerState(key, log));
-    }
+  private ServerState server(String name) {
+    return servers.computeIfAbsent(ServerNames.key(name), key -> new ServerState(key, log));
+  }
 
-    /** Whose refusals a 9646 records: the server that logged it, the user, and the cap it names. */
-    record LimitRefusalKey(String server, String user, int limit) {
-    }
+  /** Whose refusals a 9646 records: the server that logged it, the user, and the cap it names. */
+  record LimitRefusalKey(String server, String user, int limit) {}
 }

@@ -2,11 +2,14 @@ package org.mapiscope.analysis;
 
 import java.util.Optional;
 
-/** One cause's signature (DESIGN §1) as a rule over one user's facts; thresholds in {@link Thresholds}. */
+/**
+ * One cause's signature (DESIGN §1) as a rule over one user's facts; thresholds in {@link
+ * Thresholds}.
+ */
 interface CauseRule {
 
-    Cause cause();
+  Cause cause();
 
-    /** The finding when the user's evidence carries this cause's signature. */
-    Optional<Finding> apply(UserFacts user, RuleContext context);
+  /** The finding when the user's evidence carries this cause's signature. */
+  Optional<Finding> apply(UserFacts user, RuleContext context);
 }

@@ -9,26 +9,26 @@ import java.util.TreeSet;
  */
 final class ExampleSample {
 
-    /** Allocated with the first example: a track has a dozen samples, most never used. */
-    private TreeSet<Example> kept;
+  /** Allocated with the first example: a track has a dozen samples, most never used. */
+  private TreeSet<Example> kept;
 
-    void add(Example example) {
-        if (kept == null) {
-            kept = new TreeSet<>();
-        }
-        kept.add(example);
-        if (kept.size() > Thresholds.REFS_PER_KIND) {
-            kept.pollLast();
-        }
+  void add(Example example) {
+    if (kept == null) {
+      kept = new TreeSet<>();
     }
+    kept.add(example);
+    if (kept.size() > Thresholds.REFS_PER_KIND) {
+      kept.pollLast();
+    }
+  }
 
-    void addAll(ExampleSample other) {
-        if (other.kept != null) {
-            other.kept.forEach(this::add);
-        }
+  void addAll(ExampleSample other) {
+    if (other.kept != null) {
+      other.kept.forEach(this::add);
     }
+  }
 
-    List<Example> list() {
-        return kept == null ? List.of() : List.copyOf(kept);
-    }
+  List<Example> list() {
+    return kept == null ? List.of() : List.copyOf(kept);
+  }
 }

@@ -9,46 +9,46 @@ import java.util.TreeMap;
 import org.mapiscope.model.LogonSnapshot;
 
 /**
- * One user's logon-snapshot rows on one server, grouped by capture. Only the fullest
- * {@link Thresholds#MAX_CAPTURES_PER_USER} captures are kept, each with at most
- * {@link Thresholds#MAX_ROWS_PER_CAPTURE} rows, so a monitoring job that captured every five
- * minutes for a year still fits.
+ * One user's logon-snapshot rows on one server, grouped by capture. Only the fullest {@link
+ * Thresholds#MAX_CAPTURES_PER_USER} captures are kept, each with at most {@link
+ * Thresholds#MAX_ROWS_PER_CAPTURE} rows, so a monitoring job that captured every five minutes for a
+ * year still fits.
  */
 final class LogonCaptures {
 
-    /** The rows of one capture. */
-    static final class Capture {
-        final Instant time;
-        final List<LogonSnapshot> rows = new ArrayList<>();
-        int count;
+  /** The rows of one capture. */
+  static final class Capture {
+    final Instant time;
+    final List<LogonSnapshot> rows = new ArrayList<>();
+    int count;
 
-        Capture(Instant time) {
-            this.time = time;
-        }
+    Capture(Instant time) {
+      this.time = time;
     }
+  }
 
-    private final TreeMap<Instant, Capture> captures = new TreeMap<>();
+  private final TreeMap<Instant, Capture> captures = new TreeMap<>();
 
-    void add(LogonSnapshot row) {
-        Capture c = captures.computeIfAbsent(row.time(), Capture::new);
-        c.count++;
-        if (c.rows.size() < Thresholds.MAX_ROWS_PER_CAPTURE) {
-            c.rows.add(row);
-        }
-        if (captures.size() > Thresholds.MAX_CAPTURES_PER_USER) {
-            captures.values().stream()
-                    .min(Comparator.comparingInt((Capture x) -> x.count).thenComparing(x -> x.time))
-                    .ifPresent(smallest -> captures.remove(smallest.time));
-        }
+  void add(LogonSnapshot row) {
+    Capture c = captures.computeIfAbsent(row.time(), Capture::new);
+    c.count++;
+    if (c.rows.size() < Thresholds.MAX_ROWS_PER_CAPTURE) {
+      c.rows.add(row);
     }
-
-    void addAll(LogonCaptures other) {
-        for (Map.Entry<Instant, Capture> e : other.captures.entrySet()) {
-            e.getValue().rows.forEach(this::add);
-        }
+    if (captures.size() > Thresholds.MAX_CAPTURES_PER_USER) {
+      captures.values().stream()
+          .min(Comparator.comparingInt((Capture x) -> x.count).thenComparing(x -> x.time))
+          .ifPresent(smallest -> captures.remove(smallest.time));
     }
+  }
 
-    List<Capture> list() {
-        return List.copyOf(captures.values());
+  void addAll(LogonCaptures other) {
+    for (Map.Entry<Instant, Capture> e : other.captures.entrySet()) {
+      e.getValue().rows.forEach(this::add);
     }
+  }
+
+  List<Capture> list() {
+    return List.copyOf(captures.values());
+  }
 }

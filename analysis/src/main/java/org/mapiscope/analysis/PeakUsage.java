@@ -9,13 +9,16 @@ import java.util.TreeSet;
  */
 final class PeakUsage {
 
-    /** Servers whose RCA logs hold sessions of the user. */
-    final TreeSet<String> sessionServers = new TreeSet<>();
-    /** Most sessions open at once, when and on which server; and most of them active. */
-    int peakOpen;
-    Instant peakAt;
-    String peakServer;
-    int peakActive;
-    /** Open/active counts over time on the peak's server, for charts. */
-    Timeline timeline;
+  /** Servers whose RCA logs hold sessions of the user. */
+  final TreeSet<String> sessionServers = new TreeSet<>();
+
+  /** Most sessions open at once, when and on which server; and most of them active. */
+  int peakOpen;
+
+  Instant peakAt;
+  String peakServer;
+  int peakActive;
+
+  /** Open/active counts over time on the peak's server, for charts. */
+  Timeline timeline;
 }

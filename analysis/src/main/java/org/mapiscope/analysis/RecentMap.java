@@ -8,41 +8,41 @@ import java.util.function.Predicate;
 
 /**
  * A map that keeps at most {@code cap} entries, most recently used last: per-user detail (client
- * addresses, programs) must not grow with the length of the logs. Beyond the cap the least
- * recently used entry that is not pinned is handed to {@code evicted} (which folds it into a
- * summary) and dropped; pinned entries are live state (a client with open sessions) and stay.
+ * addresses, programs) must not grow with the length of the logs. Beyond the cap the least recently
+ * used entry that is not pinned is handed to {@code evicted} (which folds it into a summary) and
+ * dropped; pinned entries are live state (a client with open sessions) and stay.
  */
 final class RecentMap<K, V> extends LinkedHashMap<K, V> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final int cap;
-    private final transient Predicate<V> pinned;
-    private final transient BiConsumer<K, V> evicted;
+  private final int cap;
+  private final transient Predicate<V> pinned;
+  private final transient BiConsumer<K, V> evicted;
 
-    RecentMap(int cap, Predicate<V> pinned, BiConsumer<K, V> evicted) {
-        super(16, 0.75f, true);
-        this.cap = cap;
-        this.pinned = pinned;
-        this.evicted = evicted;
+  RecentMap(int cap, Predicate<V> pinned, BiConsumer<K, V> evicted) {
+    super(16, 0.75f, true);
+    this.cap = cap;
+    this.pinned = pinned;
+    this.evicted = evicted;
+  }
+
+  @Override
+  protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+    if (size() <= cap) {
+      return false;
     }
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-        if (size() <= cap) {
-            return false;
-        }
-        // The newest entry is the one being added: it is never the one to go.
-        int candidates = size() - 1;
-        Iterator<Map.Entry<K, V>> it = entrySet().iterator();
-        for (int i = 0; i < candidates; i++) {
-            Map.Entry<K, V> e = it.next();
-            if (!pinned.test(e.getValue())) {
-                it.remove();
-                evicted.accept(e.getKey(), e.getValue());
-                return false;
-            }
-        }
+    // The newest entry is the one being added: it is never the one to go.
+    int candidates = size() - 1;
+    Iterator<Map.Entry<K, V>> it = entrySet().iterator();
+    for (int i = 0; i < candidates; i++) {
+      Map.Entry<K, V> e = it.next();
+      if (!pinned.test(e.getValue())) {
+        it.remove();
+        evicted.accept(e.getKey(), e.getValue());
         return false;
+      }
     }
+    return false;
+  }
 }

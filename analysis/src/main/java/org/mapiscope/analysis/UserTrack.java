@@ -19,353 +19,440 @@ import org.mapiscope.model.UserKeys;
  */
 final class UserTrack {
 
-    /** Per client: sessions opened and the most that were active at once. */
-    static final class ClientStats {
-        int sessions;
-        int activeNow;
-        int peakActive;
-        Instant peakAt;
-        EvidenceRef peakRef;
-        Instant lastConnect;
-        /** Open sessions from this client, superseded ones included: while any is open the entry is live state. */
-        int openNow;
-    }
-
-    /** How many days an address was used on, to tell a fixed desk from a VPN pool. */
-    static final class AddressDays {
-        int days;
-        long lastDay = Long.MIN_VALUE;
-        int sessions;
-    }
-
-    /** Key of {@link #lingeringByAddress} for sessions whose client address was not logged. */
-    static final String UNKNOWN_ADDRESS = "";
-
-    final String server;
-    final String user;
-    String dn;
-
-    final Map<String, OpenSession> open = new LinkedHashMap<>();
-    int active;
-    int peakOpen;
-    Instant peakAt;
+  /** Per client: sessions opened and the most that were active at once. */
+  static final class ClientStats {
+    int sessions;
+    int activeNow;
     int peakActive;
-    long sessionsOpened;
-    /** Sessions a service restart ended (no Disconnect for them: the service forgot them). */
-    long endedByRestart;
-    /** Sessions the server ran down (NetworkRundown): their clients were gone. */
-    long rundowns;
-    /** Connects refused by the session limit (RCA rows). */
-    long rejected;
-    /** Connects that failed for other reasons (permission, authentication, network): not refusals. */
-    long otherFailures;
-    /** Other failures by status as logged, bounded: {@code 1010 (rpc::LoginPerm)} → count. */
-    final Map<String, Long> otherFailureStatus = new TreeMap<>();
-
-    /** What the bounded maps below let go of, folded so totals stay exact. */
-    final Lingering foldedLingering = new Lingering();
-    final Lingering foldedRestartLingering = new Lingering();
-    int foldedAddresses;
-    int foldedOneTimeAddresses;
-    /** Clients let go of (a client seen again after that counts again), and the sessions they had opened. */
-    int foldedClients;
-    long foldedClientSessions;
-    /** The folded client with the most sessions active at once: a session-hungry program is never lost. */
-    ClientKey strongestFoldedClient;
-    ClientStats strongestFoldedStats;
-
-    final Map<ClientKey, ClientStats> clients =
-            new RecentMap<>(Thresholds.MAX_TRACKED_CLIENTS, c -> c.openNow > 0, this::foldClient);
-    final Map<String, AddressDays> addresses =
-            new RecentMap<>(Thresholds.MAX_TRACKED_ADDRESSES, d -> false, this::foldAddress);
-    /** Ended superseded sessions, by the address they came from. */
-    final Map<String, Lingering> lingeringByAddress =
-            new RecentMap<>(Thresholds.MAX_TRACKED_ADDRESSES, l -> false, (a, l) -> foldedLingering.addAll(l));
-    /** The subset superseded by a new start on the same machine (not by a move to another address). */
-    final Map<String, Lingering> restartLingeringByAddress =
-            new RecentMap<>(Thresholds.MAX_TRACKED_ADDRESSES, l -> false, (a, l) -> foldedRestartLingering.addAll(l));
-
-    final TreeSet<String> otherMailboxes = new TreeSet<>();
-    long otherMailboxCount;
-    long delegateLogons;
-
-    final Timeline timeline = new Timeline();
-    final SessionHistory history = new SessionHistory();
-    final RefusalPoints refusals = new RefusalPoints();
-
-    final ExampleSample movedExamples = new ExampleSample();
-    final ExampleSample reapedExamples = new ExampleSample();
-    final ExampleSample rejectedExamples = new ExampleSample();
-    final ExampleSample delegateExamples = new ExampleSample();
-    final ExampleSample rundownExamples = new ExampleSample();
-    final ExampleSample failureExamples = new ExampleSample();
-
-    final LogonCaptures captures = new LogonCaptures();
-
-    UserTrack(String server, String user) {
-        this.server = server;
-        this.user = user;
-    }
-
-    OpenSession connect(SessionEvent e, ClientKey client) {
-        rememberDn(e);
-        supersedeMovedAway(e.time(), client, e.ref());
-        OpenSession s = new OpenSession(e.sessionId(), user, e.time(), client, e.ref());
-        open.put(s.id, s);
-        active++;
-        sessionsOpened++;
-        ClientStats stats = clients.computeIfAbsent(client, k -> new ClientStats());
-        stats.sessions++;
-        stats.lastConnect = e.time();
-        stats.activeNow++;
-        stats.openNow++;
-        if (stats.activeNow > stats.peakActive) {
-            stats.peakActive = stats.activeNow;
-            stats.peakAt = e.time();
-            stats.peakRef = e.ref();
-        }
-        countAddressDay(client.ip(), e.time());
-        changed(e.time());
-        return s;
-    }
-
-    void activity(OpenSession s, SessionEvent e) {
-        s.lastActivity = e.time();
-        if (s.superseded()) {
-            reactivate(s);
-            changed(e.time());
-        }
-        boolean firstLogon = !s.logonSeen && isLogon(e.operation());
-        if (isLogon(e.operation())) {
-            s.logonSeen = true;
-        }
-        String mailbox = e.mailbox() == null ? null : UserKeys.fromIdentity(e.mailbox());
-        boolean delegate = "DelegateLogon".equalsIgnoreCase(e.operation())
-                || (mailbox != null && !mailbox.isEmpty() && !mailbox.equals(user));
-        if (delegate) {
-            s.delegate = true;
-            delegateLogons++;
-            if (mailbox != null && !mailbox.isEmpty() && !mailbox.equals(user)) {
-                rememberMailbox(mailbox);
-            }
-            delegateExamples.add(new Example(e.time(), e.ref(),
-                    "logon to another mailbox" + (mailbox == null ? "" : " (" + mailbox + ")")
-                            + " from " + s.client.describe()));
-        } else if (firstLogon && ClientSoftware.isOutlookOrUnknown(s.client.software())) {
-            supersedeRestarted(s, e.time(), e.ref());
-        }
-    }
-
-    void disconnect(OpenSession s, Instant time, EvidenceRef ref) {
-        close(s, time, SessionReplay.Ending.CLIENT);
-        if (s.supersededAt != null) {
-            long afterMove = Duration.between(s.supersededAt, time).toMillis();
-            long idle = Duration.between(s.lastActivity, time).toMillis();
-            String address = address(s);
-            lingeringByAddress.computeIfAbsent(address, k -> new Lingering()).add(idle, afterMove);
-            if (!s.movedAway) {
-                restartLingeringByAddress.computeIfAbsent(address, k -> new Lingering()).add(idle, afterMove);
-            }
-            if (afterMove >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis()) {
-                reapedExamples.add(new Example(time, ref, "session " + s.id + " from " + s.client.describe()
-                        + " ended " + Texts.duration(afterMove) + " after the user connected from "
-                        + s.supersededBy + ", idle " + Texts.duration(idle)));
-            }
-        }
-        changed(time);
-    }
-
-    /** The service restarted: it forgot the session, no Disconnect row follows (DESIGN §1). */
-    void endedByRestart(OpenSession s, Instant time) {
-        close(s, time, SessionReplay.Ending.RESTART);
-        endedByRestart++;
-        changed(time);
-    }
+    Instant peakAt;
+    EvidenceRef peakRef;
+    Instant lastConnect;
 
     /**
-     * NetworkRundown: the server ended a session whose connection had died. Its client was gone from its
-     * last activity on, so it was a leftover, not demand, since then (the keepalive signature).
+     * Open sessions from this client, superseded ones included: while any is open the entry is live
+     * state.
      */
-    void rundown(OpenSession s, Instant time, EvidenceRef ref) {
-        close(s, time, SessionReplay.Ending.RUNDOWN);
-        rundowns++;
-        long idle = Duration.between(s.lastActivity, time).toMillis();
-        rundownExamples.add(new Example(time, ref, "session " + s.id + " from " + s.client.describe()
-                + " run down by the server (NetworkRundown) after " + Texts.duration(idle) + " without activity"));
-        changed(time);
-    }
+    int openNow;
+  }
 
-    /** A connect refused by the session limit: one point of the user's attempt stream. */
-    void reject(SessionEvent e) {
-        rememberDn(e);
-        rejected++;
-        ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
-        refusals.add(e.time().toEpochMilli(), client);
-        rejectedExamples.add(new Example(e.time(), e.ref(), "connect from " + client.describe()
-                + " refused by the session limit" + (e.status() == null ? "" : " (" + e.status() + ")")
-                + " while the server held " + Texts.count(open.size(), "session", "sessions") + " for the user"));
-    }
+  /** How many days an address was used on, to tell a fixed desk from a VPN pool. */
+  static final class AddressDays {
+    int days;
+    long lastDay = Long.MIN_VALUE;
+    int sessions;
+  }
 
-    /** A connect that failed for a reason other than the limit: listed, never taken for demand. */
-    void failed(SessionEvent e) {
-        rememberDn(e);
-        otherFailures++;
-        String status = e.status() == null ? "unknown status" : e.status();
-        if (otherFailureStatus.containsKey(status) || otherFailureStatus.size() < Thresholds.MAX_FAILURE_KINDS) {
-            otherFailureStatus.merge(status, 1L, Long::sum);
-        }
-        ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
-        failureExamples.add(new Example(e.time(), e.ref(), "connect from " + client.describe() + " failed: " + status));
-        if (failedPoints.size() < Thresholds.MAX_FAILURE_POINTS) {
-            failedPoints.add(e.time().toEpochMilli(), client);
-            failedStatus.add(otherFailureStatus.containsKey(status) ? status : null);
-        }
-    }
+  /** Key of {@link #lingeringByAddress} for sessions whose client address was not logged. */
+  static final String UNKNOWN_ADDRESS = "";
 
-    /**
-     * Failed connects as points, with their status (or {@code null} beyond the listed kinds): one at the
-     * moment of a 9646 for the user was the limit after all, whatever status it logged (DESIGN §1).
-     */
-    final RefusalPoints failedPoints = new RefusalPoints();
-    final java.util.List<String> failedStatus = new java.util.ArrayList<>();
+  final String server;
+  final String user;
+  String dn;
 
-    /** A connect from another address: the client of older, silent sessions has moved on. */
-    private void supersedeMovedAway(Instant time, ClientKey newClient, EvidenceRef ref) {
-        if (newClient.ip() == null) {
-            return;
-        }
-        for (OpenSession s : open.values()) {
-            if (!s.superseded() && s.client.ip() != null && !s.client.ip().equals(newClient.ip())) {
-                supersede(s, time, newClient.ip());
-                s.movedAway = true;
-                movedExamples.add(new Example(time, ref, "connect from " + newClient.describe()
-                        + " while " + s.client.describe() + " still held session " + s.id));
-            }
-        }
-    }
+  final Map<String, OpenSession> open = new LinkedHashMap<>();
+  int active;
+  int peakOpen;
+  Instant peakAt;
+  int peakActive;
+  long sessionsOpened;
 
-    /**
-     * Outlook logged on again from the same machine while sessions of an earlier start sat silent:
-     * the earlier Outlook is gone (it runs once per machine), its sessions are left behind.
-     */
-    private void supersedeRestarted(OpenSession fresh, Instant time, EvidenceRef ref) {
-        Instant quietSince = time.minus(Thresholds.START_GAP);
-        for (OpenSession s : open.values()) {
-            if (s != fresh && !s.superseded() && s.client.sameProgram(fresh.client)
-                    && s.start.isBefore(quietSince) && s.lastActivity.isBefore(quietSince)) {
-                supersede(s, time, fresh.client.ip() + " (a new start)");
-                movedExamples.add(new Example(time, ref, fresh.client.describe()
-                        + " logged on again while session " + s.id + " from its earlier start was silent since "
-                        + Texts.time(s.lastActivity)));
-            }
-        }
-        changed(time);
-    }
+  /** Sessions a service restart ended (no Disconnect for them: the service forgot them). */
+  long endedByRestart;
 
-    private void supersede(OpenSession s, Instant time, String by) {
-        s.supersededAt = time;
-        s.supersededBy = by;
-        active--;
-        clients.get(s.client).activeNow--;
-    }
+  /** Sessions the server ran down (NetworkRundown): their clients were gone. */
+  long rundowns;
 
-    private void reactivate(OpenSession s) {
-        s.movedAway = false;
-        s.supersededAt = null;
-        s.supersededBy = null;
-        active++;
-        ClientStats stats = clients.get(s.client);
-        stats.activeNow++;
-        stats.peakActive = Math.max(stats.peakActive, stats.activeNow);
-    }
+  /** Connects refused by the session limit (RCA rows). */
+  long rejected;
 
-    private void close(OpenSession s, Instant time, SessionReplay.Ending ending) {
-        if (history.recording()) {
-            history.add(s, time.toEpochMilli(), ending);
-        }
-        open.remove(s.id);
-        ClientStats stats = clients.get(s.client);
-        stats.openNow--;
-        if (!s.superseded()) {
-            active--;
-            stats.activeNow--;
-        }
-    }
+  /** Connects that failed for other reasons (permission, authentication, network): not refusals. */
+  long otherFailures;
 
-    /** Addresses this user connected from, folded ones included. */
-    int addressCount() {
-        return addresses.size() + foldedAddresses;
-    }
+  /** Other failures by status as logged, bounded: {@code 1010 (rpc::LoginPerm)} → count. */
+  final Map<String, Long> otherFailureStatus = new TreeMap<>();
 
-    /** Of those, addresses used on a single day only (VPN pools, roaming); a folded address seen again counts anew. */
-    int oneTimeAddressCount() {
-        return (int) addresses.values().stream().filter(d -> d.days == 1).count() + foldedOneTimeAddresses;
-    }
+  /** What the bounded maps below let go of, folded so totals stay exact. */
+  final Lingering foldedLingering = new Lingering();
 
-    private void foldAddress(String address, AddressDays d) {
-        foldedAddresses++;
-        if (d.days == 1) {
-            foldedOneTimeAddresses++;
-        }
-    }
+  final Lingering foldedRestartLingering = new Lingering();
+  int foldedAddresses;
+  int foldedOneTimeAddresses;
 
-    private void foldClient(ClientKey client, ClientStats stats) {
-        foldedClients++;
-        foldedClientSessions += stats.sessions;
-        if (strongestFoldedStats == null || stats.peakActive > strongestFoldedStats.peakActive) {
-            strongestFoldedClient = client;
-            strongestFoldedStats = stats;
-        }
-    }
+  /**
+   * Clients let go of (a client seen again after that counts again), and the sessions they had
+   * opened.
+   */
+  int foldedClients;
 
-    private void changed(Instant time) {
-        int openNow = open.size();
-        if (openNow > peakOpen) {
-            peakOpen = openNow;
-            peakAt = time;
-        }
-        peakActive = Math.max(peakActive, active);
-        timeline.add(time, openNow, active);
-        if (openNow >= Thresholds.HISTORY_FLOOR) {
-            history.startRecording(time.toEpochMilli());
-        }
-    }
+  long foldedClientSessions;
 
-    private void countAddressDay(String ip, Instant time) {
-        if (ip == null) {
-            return;
-        }
-        AddressDays d = addresses.computeIfAbsent(ip, k -> new AddressDays());
-        long day = Math.floorDiv(time.getEpochSecond(), 86_400L);
-        if (day != d.lastDay) {
-            d.days++;
-            d.lastDay = day;
-        }
-        d.sessions++;
-    }
+  /**
+   * The folded client with the most sessions active at once: a session-hungry program is never
+   * lost.
+   */
+  ClientKey strongestFoldedClient;
 
-    /** The first legacyExchangeDN logged for the user is the one reports show. */
-    private void rememberDn(SessionEvent e) {
-        if (dn == null && e.dn() != null) {
-            dn = e.dn();
-        }
-    }
+  ClientStats strongestFoldedStats;
 
-    void rememberMailbox(String mailbox) {
-        if (otherMailboxes.contains(mailbox)) {
-            return;
-        }
-        otherMailboxCount++;
-        if (otherMailboxes.size() < Thresholds.MAX_TRACKED_MAILBOXES) {
-            otherMailboxes.add(mailbox);
-        }
-    }
+  final Map<ClientKey, ClientStats> clients =
+      new RecentMap<>(Thresholds.MAX_TRACKED_CLIENTS, c -> c.openNow > 0, this::foldClient);
+  final Map<String, AddressDays> addresses =
+      new RecentMap<>(Thresholds.MAX_TRACKED_ADDRESSES, d -> false, this::foldAddress);
 
-    static String address(OpenSession s) {
-        return s.client.ip() == null ? UNKNOWN_ADDRESS : s.client.ip();
-    }
+  /** Ended superseded sessions, by the address they came from. */
+  final Map<String, Lingering> lingeringByAddress =
+      new RecentMap<>(
+          Thresholds.MAX_TRACKED_ADDRESSES, l -> false, (a, l) -> foldedLingering.addAll(l));
 
-    private static boolean isLogon(String operation) {
-        return operation != null && operation.toLowerCase(Locale.ROOT).endsWith("logon");
+  /**
+   * The subset superseded by a new start on the same machine (not by a move to another address).
+   */
+  final Map<String, Lingering> restartLingeringByAddress =
+      new RecentMap<>(
+          Thresholds.MAX_TRACKED_ADDRESSES, l -> false, (a, l) -> foldedRestartLingering.addAll(l));
+
+  final TreeSet<String> otherMailboxes = new TreeSet<>();
+  long otherMailboxCount;
+  long delegateLogons;
+
+  final Timeline timeline = new Timeline();
+  final SessionHistory history = new SessionHistory();
+  final RefusalPoints refusals = new RefusalPoints();
+
+  final ExampleSample movedExamples = new ExampleSample();
+  final ExampleSample reapedExamples = new ExampleSample();
+  final ExampleSample rejectedExamples = new ExampleSample();
+  final ExampleSample delegateExamples = new ExampleSample();
+  final ExampleSample rundownExamples = new ExampleSample();
+  final ExampleSample failureExamples = new ExampleSample();
+
+  final LogonCaptures captures = new LogonCaptures();
+
+  UserTrack(String server, String user) {
+    this.server = server;
+    this.user = user;
+  }
+
+  OpenSession connect(SessionEvent e, ClientKey client) {
+    rememberDn(e);
+    supersedeMovedAway(e.time(), client, e.ref());
+    OpenSession s = new OpenSession(e.sessionId(), user, e.time(), client, e.ref());
+    open.put(s.id, s);
+    active++;
+    sessionsOpened++;
+    ClientStats stats = clients.computeIfAbsent(client, k -> new ClientStats());
+    stats.sessions++;
+    stats.lastConnect = e.time();
+    stats.activeNow++;
+    stats.openNow++;
+    if (stats.activeNow > stats.peakActive) {
+      stats.peakActive = stats.activeNow;
+      stats.peakAt = e.time();
+      stats.peakRef = e.ref();
     }
+    countAddressDay(client.ip(), e.time());
+    changed(e.time());
+    return s;
+  }
+
+  void activity(OpenSession s, SessionEvent e) {
+    s.lastActivity = e.time();
+    if (s.superseded()) {
+      reactivate(s);
+      changed(e.time());
+    }
+    boolean firstLogon = !s.logonSeen && isLogon(e.operation());
+    if (isLogon(e.operation())) {
+      s.logonSeen = true;
+    }
+    String mailbox = e.mailbox() == null ? null : UserKeys.fromIdentity(e.mailbox());
+    boolean delegate =
+        "DelegateLogon".equalsIgnoreCase(e.operation())
+            || (mailbox != null && !mailbox.isEmpty() && !mailbox.equals(user));
+    if (delegate) {
+      s.delegate = true;
+      delegateLogons++;
+      if (mailbox != null && !mailbox.isEmpty() && !mailbox.equals(user)) {
+        rememberMailbox(mailbox);
+      }
+      delegateExamples.add(
+          new Example(
+              e.time(),
+              e.ref(),
+              "logon to another mailbox"
+                  + (mailbox == null ? "" : " (" + mailbox + ")")
+                  + " from "
+                  + s.client.describe()));
+    } else if (firstLogon && ClientSoftware.isOutlookOrUnknown(s.client.software())) {
+      supersedeRestarted(s, e.time(), e.ref());
+    }
+  }
+
+  void disconnect(OpenSession s, Instant time, EvidenceRef ref) {
+    close(s, time, SessionReplay.Ending.CLIENT);
+    if (s.supersededAt != null) {
+      long afterMove = Duration.between(s.supersededAt, time).toMillis();
+      long idle = Duration.between(s.lastActivity, time).toMillis();
+      String address = address(s);
+      lingeringByAddress.computeIfAbsent(address, k -> new Lingering()).add(idle, afterMove);
+      if (!s.movedAway) {
+        restartLingeringByAddress
+            .computeIfAbsent(address, k -> new Lingering())
+            .add(idle, afterMove);
+      }
+      if (afterMove >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis()) {
+        reapedExamples.add(
+            new Example(
+                time,
+                ref,
+                "session "
+                    + s.id
+                    + " from "
+                    + s.client.describe()
+                    + " ended "
+                    + Texts.duration(afterMove)
+                    + " after the user connected from "
+                    + s.supersededBy
+                    + ", idle "
+                    + Texts.duration(idle)));
+      }
+    }
+    changed(time);
+  }
+
+  /** The service restarted: it forgot the session, no Disconnect row follows (DESIGN §1). */
+  void endedByRestart(OpenSession s, Instant time) {
+    close(s, time, SessionReplay.Ending.RESTART);
+    endedByRestart++;
+    changed(time);
+  }
+
+  /**
+   * NetworkRundown: the server ended a session whose connection had died. Its client was gone from
+   * its last activity on, so it was a leftover, not demand, since then (the keepalive signature).
+   */
+  void rundown(OpenSession s, Instant time, EvidenceRef ref) {
+    close(s, time, SessionReplay.Ending.RUNDOWN);
+    rundowns++;
+    long idle = Duration.between(s.lastActivity, time).toMillis();
+    rundownExamples.add(
+        new Example(
+            time,
+            ref,
+            "session "
+                + s.id
+                + " from "
+                + s.client.describe()
+                + " run down by the server (NetworkRundown) after "
+                + Texts.duration(idle)
+                + " without activity"));
+    changed(time);
+  }
+
+  /** A connect refused by the session limit: one point of the user's attempt stream. */
+  void reject(SessionEvent e) {
+    rememberDn(e);
+    rejected++;
+    ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
+    refusals.add(e.time().toEpochMilli(), client);
+    rejectedExamples.add(
+        new Example(
+            e.time(),
+            e.ref(),
+            "connect from "
+                + client.describe()
+                + " refused by the session limit"
+                + (e.status() == null ? "" : " (" + e.status() + ")")
+                + " while the server held "
+                + Texts.count(open.size(), "session", "sessions")
+                + " for the user"));
+  }
+
+  /** A connect that failed for a reason other than the limit: listed, never taken for demand. */
+  void failed(SessionEvent e) {
+    rememberDn(e);
+    otherFailures++;
+    String status = e.status() == null ? "unknown status" : e.status();
+    if (otherFailureStatus.containsKey(status)
+        || otherFailureStatus.size() < Thresholds.MAX_FAILURE_KINDS) {
+      otherFailureStatus.merge(status, 1L, Long::sum);
+    }
+    ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
+    failureExamples.add(
+        new Example(e.time(), e.ref(), "connect from " + client.describe() + " failed: " + status));
+    if (failedPoints.size() < Thresholds.MAX_FAILURE_POINTS) {
+      failedPoints.add(e.time().toEpochMilli(), client);
+      failedStatus.add(otherFailureStatus.containsKey(status) ? status : null);
+    }
+  }
+
+  /**
+   * Failed connects as points, with their status (or {@code null} beyond the listed kinds): one at
+   * the moment of a 9646 for the user was the limit after all, whatever status it logged (DESIGN
+   * §1).
+   */
+  final RefusalPoints failedPoints = new RefusalPoints();
+
+  final java.util.List<String> failedStatus = new java.util.ArrayList<>();
+
+  /** A connect from another address: the client of older, silent sessions has moved on. */
+  private void supersedeMovedAway(Instant time, ClientKey newClient, EvidenceRef ref) {
+    if (newClient.ip() == null) {
+      return;
+    }
+    for (OpenSession s : open.values()) {
+      if (!s.superseded() && s.client.ip() != null && !s.client.ip().equals(newClient.ip())) {
+        supersede(s, time, newClient.ip());
+        s.movedAway = true;
+        movedExamples.add(
+            new Example(
+                time,
+                ref,
+                "connect from "
+                    + newClient.describe()
+                    + " while "
+                    + s.client.describe()
+                    + " still held session "
+                    + s.id));
+      }
+    }
+  }
+
+  /**
+   * Outlook logged on again from the same machine while sessions of an earlier start sat silent:
+   * the earlier Outlook is gone (it runs once per machine), its sessions are left behind.
+   */
+  private void supersedeRestarted(OpenSession fresh, Instant time, EvidenceRef ref) {
+    Instant quietSince = time.minus(Thresholds.START_GAP);
+    for (OpenSession s : open.values()) {
+      if (s != fresh
+          && !s.superseded()
+          && s.client.sameProgram(fresh.client)
+          && s.start.isBefore(quietSince)
+          && s.lastActivity.isBefore(quietSince)) {
+        supersede(s, time, fresh.client.ip() + " (a new start)");
+        movedExamples.add(
+            new Example(
+                time,
+                ref,
+                fresh.client.describe()
+                    + " logged on again while session "
+                    + s.id
+                    + " from its earlier start was silent since "
+                    + Texts.time(s.lastActivity)));
+      }
+    }
+    changed(time);
+  }
+
+  private void supersede(OpenSession s, Instant time, String by) {
+    s.supersededAt = time;
+    s.supersededBy = by;
+    active--;
+    clients.get(s.client).activeNow--;
+  }
+
+  private void reactivate(OpenSession s) {
+    s.movedAway = false;
+    s.supersededAt = null;
+    s.supersededBy = null;
+    active++;
+    ClientStats stats = clients.get(s.client);
+    stats.activeNow++;
+    stats.peakActive = Math.max(stats.peakActive, stats.activeNow);
+  }
+
+  private void close(OpenSession s, Instant time, SessionReplay.Ending ending) {
+    if (history.recording()) {
+      history.add(s, time.toEpochMilli(), ending);
+    }
+    open.remove(s.id);
+    ClientStats stats = clients.get(s.client);
+    stats.openNow--;
+    if (!s.superseded()) {
+      active--;
+      stats.activeNow--;
+    }
+  }
+
+  /** Addresses this user connected from, folded ones included. */
+  int addressCount() {
+    return addresses.size() + foldedAddresses;
+  }
+
+  /**
+   * Of those, addresses used on a single day only (VPN pools, roaming); a folded address seen again
+   * counts anew.
+   */
+  int oneTimeAddressCount() {
+    return (int) addresses.values().stream().filter(d -> d.days == 1).count()
+        + foldedOneTimeAddresses;
+  }
+
+  private void foldAddress(String address, AddressDays d) {
+    foldedAddresses++;
+    if (d.days == 1) {
+      foldedOneTimeAddresses++;
+    }
+  }
+
+  private void foldClient(ClientKey client, ClientStats stats) {
+    foldedClients++;
+    foldedClientSessions += stats.sessions;
+    if (strongestFoldedStats == null || stats.peakActive > strongestFoldedStats.peakActive) {
+      strongestFoldedClient = client;
+      strongestFoldedStats = stats;
+    }
+  }
+
+  private void changed(Instant time) {
+    int openNow = open.size();
+    if (openNow > peakOpen) {
+      peakOpen = openNow;
+      peakAt = time;
+    }
+    peakActive = Math.max(peakActive, active);
+    timeline.add(time, openNow, active);
+    if (openNow >= Thresholds.HISTORY_FLOOR) {
+      history.startRecording(time.toEpochMilli());
+    }
+  }
+
+  private void countAddressDay(String ip, Instant time) {
+    if (ip == null) {
+      return;
+    }
+    AddressDays d = addresses.computeIfAbsent(ip, k -> new AddressDays());
+    long day = Math.floorDiv(time.getEpochSecond(), 86_400L);
+    if (day != d.lastDay) {
+      d.days++;
+      d.lastDay = day;
+    }
+    d.sessions++;
+  }
+
+  /** The first legacyExchangeDN logged for the user is the one reports show. */
+  private void rememberDn(SessionEvent e) {
+    if (dn == null && e.dn() != null) {
+      dn = e.dn();
+    }
+  }
+
+  void rememberMailbox(String mailbox) {
+    if (otherMailboxes.contains(mailbox)) {
+      return;
+    }
+    otherMailboxCount++;
+    if (otherMailboxes.size() < Thresholds.MAX_TRACKED_MAILBOXES) {
+      otherMailboxes.add(mailbox);
+    }
+  }
+
+  static String address(OpenSession s) {
+    return s.client.ip() == null ? UNKNOWN_ADDRESS : s.client.ip();
+  }
+
+  private static boolean isLogon(String operation) {
+    return operation != null && operation.toLowerCase(Locale.ROOT).endsWith("logon");
+  }
 }

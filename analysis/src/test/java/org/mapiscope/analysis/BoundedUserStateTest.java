@@ -10,70 +10,92 @@ import org.mapiscope.model.SessionEvent;
 /** Per-user detail stays bounded however long the logs are, and the totals stay exact. */
 class BoundedUserStateTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
+  private static final Instant T0 = Instant.parse("2026-11-02T00:00:00Z");
 
-    private static SessionEvent event(SessionEvent.Kind kind, String id, Instant t, String ip, long line) {
-        return new SessionEvent(t, "EX01", id, "jdoe", "/o=Contoso/cn=Recipients/cn=jdoe", kind,
-                kind == SessionEvent.Kind.CONNECT ? "Connect" : "Disconnect", ip, "OUTLOOK.EXE", "14.0.7015.1000",
-                "Cached", null, EvidenceRef.line("RCA_20261102-1.LOG", line));
+  private static SessionEvent event(
+      SessionEvent.Kind kind, String id, Instant t, String ip, long line) {
+    return new SessionEvent(
+        t,
+        "EX01",
+        id,
+        "jdoe",
+        "/o=Contoso/cn=Recipients/cn=jdoe",
+        kind,
+        kind == SessionEvent.Kind.CONNECT ? "Connect" : "Disconnect",
+        ip,
+        "OUTLOOK.EXE",
+        "14.0.7015.1000",
+        "Cached",
+        null,
+        EvidenceRef.line("RCA_20261102-1.LOG", line));
+  }
+
+  @Test
+  void aVpnUserOnThousandsOfAddressesKeepsBoundedDetailAndExactCounts() {
+    UserTrack track = new UserTrack("ex01", "jdoe");
+    int addresses = 5_000;
+    for (int i = 0; i < addresses; i++) {
+      Instant t = T0.plusSeconds(600L * i); // a new VPN address every 10 minutes, for a month
+      String ip = "10.200." + (i / 250) + "." + (i % 250);
+      OpenSession s =
+          track.connect(
+              event(SessionEvent.Kind.CONNECT, "s" + i, t, ip, 2L * i),
+              new ClientKey(ip, "OUTLOOK.EXE", "Cached"));
+      track.disconnect(s, t.plusSeconds(300), EvidenceRef.line("RCA_20261102-1.LOG", 2L * i + 1));
     }
 
-    @Test
-    void aVpnUserOnThousandsOfAddressesKeepsBoundedDetailAndExactCounts() {
-        UserTrack track = new UserTrack("ex01", "jdoe");
-        int addresses = 5_000;
-        for (int i = 0; i < addresses; i++) {
-            Instant t = T0.plusSeconds(600L * i); // a new VPN address every 10 minutes, for a month
-            String ip = "10.200." + (i / 250) + "." + (i % 250);
-            OpenSession s = track.connect(event(SessionEvent.Kind.CONNECT, "s" + i, t, ip, 2L * i), new ClientKey(ip, "OUTLOOK.EXE", "Cached"));
-            track.disconnect(s, t.plusSeconds(300), EvidenceRef.line("RCA_20261102-1.LOG", 2L * i + 1));
-        }
+    assertThat(track.clients).hasSizeLessThanOrEqualTo(Thresholds.MAX_TRACKED_CLIENTS);
+    assertThat(track.addresses).hasSizeLessThanOrEqualTo(Thresholds.MAX_TRACKED_ADDRESSES);
+    assertThat(track.addressCount()).isEqualTo(addresses);
+    assertThat(track.oneTimeAddressCount()).isEqualTo(addresses);
+    assertThat(track.sessionsOpened).isEqualTo(addresses);
+  }
 
-        assertThat(track.clients).hasSizeLessThanOrEqualTo(Thresholds.MAX_TRACKED_CLIENTS);
-        assertThat(track.addresses).hasSizeLessThanOrEqualTo(Thresholds.MAX_TRACKED_ADDRESSES);
-        assertThat(track.addressCount()).isEqualTo(addresses);
-        assertThat(track.oneTimeAddressCount()).isEqualTo(addresses);
-        assertThat(track.sessionsOpened).isEqualTo(addresses);
+  @Test
+  void clientsWithOpenSessionsAreNeverFolded() {
+    UserTrack track = new UserTrack("ex01", "jdoe");
+    int held = Thresholds.MAX_TRACKED_CLIENTS + 10;
+    for (int i = 0; i < held; i++) {
+      String ip = "10.8.0." + i;
+      track.connect(
+          event(SessionEvent.Kind.CONNECT, "h" + i, T0.plusSeconds(i), ip, i),
+          new ClientKey(ip, "OUTLOOK.EXE", "Cached"));
     }
 
-    @Test
-    void clientsWithOpenSessionsAreNeverFolded() {
-        UserTrack track = new UserTrack("ex01", "jdoe");
-        int held = Thresholds.MAX_TRACKED_CLIENTS + 10;
-        for (int i = 0; i < held; i++) {
-            String ip = "10.8.0." + i;
-            track.connect(event(SessionEvent.Kind.CONNECT, "h" + i, T0.plusSeconds(i), ip, i), new ClientKey(ip, "OUTLOOK.EXE", "Cached"));
-        }
+    assertThat(track.clients).hasSize(held);
+    assertThat(track.open).hasSize(held);
+    // Closing them all works: every open session still finds its client.
+    for (OpenSession s : track.open.values().stream().toList()) {
+      track.disconnect(s, T0.plusSeconds(3_600), EvidenceRef.line("RCA_20261102-1.LOG", 9_999));
+    }
+    assertThat(track.open).isEmpty();
+  }
 
-        assertThat(track.clients).hasSize(held);
-        assertThat(track.open).hasSize(held);
-        // Closing them all works: every open session still finds its client.
-        for (OpenSession s : track.open.values().stream().toList()) {
-            track.disconnect(s, T0.plusSeconds(3_600), EvidenceRef.line("RCA_20261102-1.LOG", 9_999));
-        }
-        assertThat(track.open).isEmpty();
+  @Test
+  void theMostSessionHungryClientSurvivesFolding() {
+    UserTrack track = new UserTrack("ex01", "jdoe");
+    ClientKey indexer = new ClientKey("10.1.1.5", "SearchProtocolHost.exe", "Classic");
+    for (int i = 0; i < 20; i++) {
+      OpenSession s =
+          track.connect(
+              event(SessionEvent.Kind.CONNECT, "x" + i, T0.plusSeconds(i), "10.1.1.5", i), indexer);
+      assertThat(s).isNotNull();
+    }
+    for (OpenSession s : track.open.values().stream().toList()) {
+      track.disconnect(s, T0.plusSeconds(100), EvidenceRef.line("RCA_20261102-1.LOG", 100));
+    }
+    for (int i = 0; i < 1_000; i++) {
+      String ip = "10.9." + (i / 250) + "." + (i % 250);
+      Instant t = T0.plusSeconds(1_000L + 60L * i);
+      OpenSession s =
+          track.connect(
+              event(SessionEvent.Kind.CONNECT, "v" + i, t, ip, 200L + i),
+              new ClientKey(ip, "OUTLOOK.EXE", "Cached"));
+      track.disconnect(s, t.plusSeconds(30), EvidenceRef.line("RCA_20261102-1.LOG", 5_000L + i));
     }
 
-    @Test
-    void theMostSessionHungryClientSurvivesFolding() {
-        UserTrack track = new UserTrack("ex01", "jdoe");
-        ClientKey indexer = new ClientKey("10.1.1.5", "SearchProtocolHost.exe", "Classic");
-        for (int i = 0; i < 20; i++) {
-            OpenSession s = track.connect(event(SessionEvent.Kind.CONNECT, "x" + i, T0.plusSeconds(i), "10.1.1.5", i), indexer);
-            assertThat(s).isNotNull();
-        }
-        for (OpenSession s : track.open.values().stream().toList()) {
-            track.disconnect(s, T0.plusSeconds(100), EvidenceRef.line("RCA_20261102-1.LOG", 100));
-        }
-        for (int i = 0; i < 1_000; i++) {
-            String ip = "10.9." + (i / 250) + "." + (i % 250);
-            Instant t = T0.plusSeconds(1_000L + 60L * i);
-            OpenSession s = track.connect(event(SessionEvent.Kind.CONNECT, "v" + i, t, ip, 200L + i), new ClientKey(ip, "OUTLOOK.EXE", "Cached"));
-            track.disconnect(s, t.plusSeconds(30), EvidenceRef.line("RCA_20261102-1.LOG", 5_000L + i));
-        }
-
-        assertThat(track.clients).doesNotContainKey(indexer);
-        assertThat(track.strongestFoldedClient).isEqualTo(indexer);
-        assertThat(track.strongestFoldedStats.peakActive).isEqualTo(20);
-    }
+    assertThat(track.clients).doesNotContainKey(indexer);
+    assertThat(track.strongestFoldedClient).isEqualTo(indexer);
+    assertThat(track.strongestFoldedStats.peakActive).isEqualTo(20);
+  }
 }

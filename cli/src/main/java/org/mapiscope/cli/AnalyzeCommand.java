@@ -22,101 +22,136 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mapiscope analyze}: evidence in, 9646 tally, causes, remedies and scripts out. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Finds why users hit Event 9646 and what to do, from exported evidence.",
-            "Reads folders, .zip and .gz (every format detected by content) and reports Event 9646 per user, "
-                + "object type and server, the sessions behind them, their causes and the fixes in the expert's order."})
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Finds why users hit Event 9646 and what to do, from exported evidence.",
+      "Reads folders, .zip and .gz (every format detected by content) and reports Event 9646 per"
+          + " user, object type and server, the sessions behind them, their causes and the fixes in"
+          + " the expert's order."
+    })
 final class AnalyzeCommand implements Callable<Integer> {
 
-    private final PrintStream out;
-    private final PrintStream err;
+  private final PrintStream out;
+  private final PrintStream err;
 
-    @Mixin
-    EvidenceOptions evidence = new EvidenceOptions();
+  @Mixin EvidenceOptions evidence = new EvidenceOptions();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON result to FILE, or to standard output with '-' (schema: analyze.schema.json).")
-    String json;
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description =
+          "Write the JSON result to FILE, or to standard output with '-' (schema:"
+              + " analyze.schema.json).")
+  String json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report to FILE.")
-    Path html;
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description = "Write a self-contained HTML report to FILE.")
+  Path html;
 
-    @Option(names = "--scripts", paramLabel = "DIR", description = "Write fix scripts (.reg/.ps1) with rollbacks and a README to DIR.")
-    Path scripts;
+  @Option(
+      names = "--scripts",
+      paramLabel = "DIR",
+      description = "Write fix scripts (.reg/.ps1) with rollbacks and a README to DIR.")
+  Path scripts;
 
-    @Option(names = "--fail-on-findings", description = "Exit with 4 when there are findings (for monitoring scripts).")
-    boolean failOnFindings;
+  @Option(
+      names = "--fail-on-findings",
+      description = "Exit with 4 when there are findings (for monitoring scripts).")
+  boolean failOnFindings;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: number of processors).")
-    Integer threads;
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Files read in parallel (default: number of processors).")
+  Integer threads;
 
-    @Mixin
-    ConsoleOptions console = new ConsoleOptions();
+  @Mixin ConsoleOptions console = new ConsoleOptions();
 
-    AnalyzeCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+  AnalyzeCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
 
-    @Override
-    public Integer call() {
-        EvidenceReading.requireExisting(evidence.paths);
-        OutputFiles.requireParent("--json", json);
-        OutputFiles.requireParent("--html", html);
-        OutputFiles.requireParent("--scripts", scripts);
-        Analyzer analyzer = new Analyzer();
-        LimitEventHistogram histogram = new LimitEventHistogram();
-        IngestResult ingested = EvidenceReading.ingest(evidence.paths, evidence.timezone, threads, console.quiet, err, item -> {
-            analyzer.accept(item);
-            if (item instanceof LimitExceeded limit) {
+  @Override
+  public Integer call() {
+    EvidenceReading.requireExisting(evidence.paths);
+    OutputFiles.requireParent("--json", json);
+    OutputFiles.requireParent("--html", html);
+    OutputFiles.requireParent("--scripts", scripts);
+    Analyzer analyzer = new Analyzer();
+    LimitEventHistogram histogram = new LimitEventHistogram();
+    IngestResult ingested =
+        EvidenceReading.ingest(
+            evidence.paths,
+            evidence.timezone,
+            threads,
+            console.quiet,
+            err,
+            item -> {
+              analyzer.accept(item);
+              if (item instanceof LimitExceeded limit) {
                 histogram.add(limit);
-            }
-        });
-        boolean jsonToStdout = "-".equals(json);
-        PrintStream summary = jsonToStdout ? err : out;
-        if (!ingested.anythingRecognized()) {
-            return EvidenceReading.nothingReadable(ingested, summary, console.quiet);
-        }
-
-        AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
-        ScriptSet scriptSet = ScriptSet.empty();
-        if (scripts != null) {
-            scriptSet = FixScripts.render(result);
-            try {
-                scriptSet.writeTo(new DirectoryTarget(scripts));
-            } catch (IOException e) {
-                throw new UserException(ExitCodes.USAGE, "cannot write scripts to " + scripts + ": " + OutputFiles.describe(e));
-            }
-        }
-        AnalyzeReport report = new AnalyzeReport(VersionProvider.version(), ingested.inputs(), result, evidence.timezone, histogram, scriptSet);
-        if (json != null) {
-            OutputFiles.write(json, out, "the JSON result", stream -> AnalyzeJson.write(report, stream));
-        }
-        if (html != null) {
-            OutputFiles.writeText(html, "the HTML report", w -> AnalyzeHtml.write(report, w));
-        }
-        if (!console.quiet) {
-            ConsoleSummary.print(report, summary, console.color());
-            String hint = moreOutputsHint(!result.findings().isEmpty());
-            if (hint != null) {
-                summary.println();
-                summary.println(hint);
-            }
-        }
-        return failOnFindings && !result.findings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+              }
+            });
+    boolean jsonToStdout = "-".equals(json);
+    PrintStream summary = jsonToStdout ? err : out;
+    if (!ingested.anythingRecognized()) {
+      return EvidenceReading.nothingReadable(ingested, summary, console.quiet);
     }
 
-    /**
-     * The closing line naming the outputs the user did not ask for: the HTML report always, the fix
-     * scripts only when there is something to fix; {@code null} when there is nothing to add.
-     */
-    private String moreOutputsHint(boolean findings) {
-        java.util.List<String> more = new java.util.ArrayList<>();
-        if (html == null) {
-            more.add("--html report.html for the full report");
-        }
-        if (scripts == null && findings) {
-            more.add("--scripts fixes for the fix scripts with their rollbacks");
-        }
-        return more.isEmpty() ? null : "More: add " + String.join(", ", more) + ".";
+    AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
+    ScriptSet scriptSet = ScriptSet.empty();
+    if (scripts != null) {
+      scriptSet = FixScripts.render(result);
+      try {
+        scriptSet.writeTo(new DirectoryTarget(scripts));
+      } catch (IOException e) {
+        throw new UserException(
+            ExitCodes.USAGE, "cannot write scripts to " + scripts + ": " + OutputFiles.describe(e));
+      }
     }
+    AnalyzeReport report =
+        new AnalyzeReport(
+            VersionProvider.version(),
+            ingested.inputs(),
+            result,
+            evidence.timezone,
+            histogram,
+            scriptSet);
+    if (json != null) {
+      OutputFiles.write(json, out, "the JSON result", stream -> AnalyzeJson.write(report, stream));
+    }
+    if (html != null) {
+      OutputFiles.writeText(html, "the HTML report", w -> AnalyzeHtml.write(report, w));
+    }
+    if (!console.quiet) {
+      ConsoleSummary.print(report, summary, console.color());
+      String hint = moreOutputsHint(!result.findings().isEmpty());
+      if (hint != null) {
+        summary.println();
+        summary.println(hint);
+      }
+    }
+    return failOnFindings && !result.findings().isEmpty() ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  /**
+   * The closing line naming the outputs the user did not ask for: the HTML report always, the fix
+   * scripts only when there is something to fix; {@code null} when there is nothing to add.
+   */
+  private String moreOutputsHint(boolean findings) {
+    java.util.List<String> more = new java.util.ArrayList<>();
+    if (html == null) {
+      more.add("--html report.html for the full report");
+    }
+    if (scripts == null && findings) {
+      more.add("--scripts fixes for the fix scripts with their rollbacks");
+    }
+    return more.isEmpty() ? null : "More: add " + String.join(", ", more) + ".";
+  }
 }

@@ -5,15 +5,18 @@ import org.mapiscope.sim.scenario.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as DESIGN §4 writes them ({@code 300000ms}, {@code 300s}, {@code 5m}, {@code 2h}), read like scenario durations. */
+/**
+ * Durations as DESIGN §4 writes them ({@code 300000ms}, {@code 300s}, {@code 5m}, {@code 2h}), read
+ * like scenario durations.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
 
-    @Override
-    public Duration convert(String value) {
-        try {
-            return Duration.ofMillis(Durations.parseMillis(value));
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
-        }
+  @Override
+  public Duration convert(String value) {
+    try {
+      return Duration.ofMillis(Durations.parseMillis(value));
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
+  }
 }

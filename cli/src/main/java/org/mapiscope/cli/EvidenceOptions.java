@@ -9,10 +9,18 @@ import picocli.CommandLine.Parameters;
 /** The evidence a command reads, and how to read its local times: shared by analyze and whatif. */
 final class EvidenceOptions {
 
-    @Parameters(arity = "1..*", paramLabel = "<path>", description = "Evidence files, folders, .zip or .gz archives.")
-    List<Path> paths;
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "<path>",
+      description = "Evidence files, folders, .zip or .gz archives.")
+  List<Path> paths;
 
-    @Option(names = "--timezone", paramLabel = "TZ", converter = ZoneConverter.class,
-            description = "Zone of local times in Event Viewer CSV/TXT exports (default: this machine's, ${DEFAULT-VALUE}).")
-    ZoneId timezone = ZoneId.systemDefault();
+  @Option(
+      names = "--timezone",
+      paramLabel = "TZ",
+      converter = ZoneConverter.class,
+      description =
+          "Zone of local times in Event Viewer CSV/TXT exports (default: this machine's,"
+              + " ${DEFAULT-VALUE}).")
+  ZoneId timezone = ZoneId.systemDefault();
 }

@@ -6,14 +6,13 @@ import picocli.CommandLine;
 /** Registers the subcommands, handing each the streams it writes to. */
 final class Subcommands {
 
-    private Subcommands() {
-    }
+  private Subcommands() {}
 
-    static void register(CommandLine root, PrintStream out, PrintStream err) {
-        root.addSubcommand(new AnalyzeCommand(out, err));
-        root.addSubcommand(new SimulateCommand(out, err));
-        root.addSubcommand(new WhatifCommand(out, err));
-        root.addSubcommand(new CompareCommand(out, err));
-        root.addSubcommand(new EvtxCommand(out, err));
-    }
+  static void register(CommandLine root, PrintStream out, PrintStream err) {
+    root.addSubcommand(new AnalyzeCommand(out, err));
+    root.addSubcommand(new SimulateCommand(out, err));
+    root.addSubcommand(new WhatifCommand(out, err));
+    root.addSubcommand(new CompareCommand(out, err));
+    root.addSubcommand(new EvtxCommand(out, err));
+  }
 }

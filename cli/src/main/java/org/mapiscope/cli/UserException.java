@@ -6,16 +6,16 @@ package org.mapiscope.cli;
  */
 final class UserException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final int exitCode;
+  private final int exitCode;
 
-    UserException(int exitCode, String message) {
-        super(message);
-        this.exitCode = exitCode;
-    }
+  UserException(int exitCode, String message) {
+    super(message);
+    this.exitCode = exitCode;
+  }
 
-    int exitCode() {
-        return exitCode;
-    }
+  int exitCode() {
+    return exitCode;
+  }
 }

@@ -8,21 +8,24 @@ import picocli.CommandLine.IVersionProvider;
 /** The version the build stamped into {@code version.properties}. */
 final class VersionProvider implements IVersionProvider {
 
-    static String version() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+  static String version() {
+    try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
     }
+  }
 
-    @Override
-    public String[] getVersion() {
-        return new String[] {"mapiscope " + version(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
-    }
+  @Override
+  public String[] getVersion() {
+    return new String[] {
+      "mapiscope " + version(),
+      "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+    };
+  }
 }

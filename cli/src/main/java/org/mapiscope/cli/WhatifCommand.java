@@ -20,83 +20,107 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code mapiscope whatif}: reconstructs the sessions in the evidence, then replays them under another
- * KeepAliveTime or session limit and tells how many Event 9646 and failed connects would remain.
+ * {@code mapiscope whatif}: reconstructs the sessions in the evidence, then replays them under
+ * another KeepAliveTime or session limit and tells how many Event 9646 and failed connects would
+ * remain.
  */
-@Command(name = "whatif", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Predicts the Event 9646 a KeepAliveTime or limit change would leave, from real evidence.",
-            "Replays the sessions reconstructed from the evidence under the changed settings and reports, per user, "
-                + "the Event 9646 and failed connects that would remain and the smallest limit that avoids them."})
+@Command(
+    name = "whatif",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Predicts the Event 9646 a KeepAliveTime or limit change would leave, from real evidence.",
+      "Replays the sessions reconstructed from the evidence under the changed settings and reports,"
+          + " per user, the Event 9646 and failed connects that would remain and the smallest limit"
+          + " that avoids them."
+    })
 final class WhatifCommand implements Callable<Integer> {
 
-    private final PrintStream out;
-    private final PrintStream err;
+  private final PrintStream out;
+  private final PrintStream err;
 
-    @Mixin
-    EvidenceOptions evidence = new EvidenceOptions();
+  @Mixin EvidenceOptions evidence = new EvidenceOptions();
 
-    @Option(names = "--keepalive", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "KeepAliveTime to replay under (300000ms, 300s, 5m, 2h); default: as in the evidence.")
-    Duration keepAlive;
+  @Option(
+      names = "--keepalive",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "KeepAliveTime to replay under (300000ms, 300s, 5m, 2h); default: as in the evidence.")
+  Duration keepAlive;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Sessions per user to replay under; default: as in the evidence.")
-    Integer limit;
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Sessions per user to replay under; default: as in the evidence.")
+  Integer limit;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON result to FILE, or to standard output with '-' (schema: whatif.schema.json).")
-    String json;
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description =
+          "Write the JSON result to FILE, or to standard output with '-' (schema:"
+              + " whatif.schema.json).")
+  String json;
 
-    @Mixin
-    ConsoleOptions console = new ConsoleOptions();
+  @Mixin ConsoleOptions console = new ConsoleOptions();
 
-    WhatifCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+  WhatifCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    checkOptions();
+    ReplayLog replay = new ReplayLog();
+    Analyzer analyzer = new Analyzer(replay);
+    IngestResult ingested =
+        EvidenceReading.ingest(
+            evidence.paths, evidence.timezone, null, console.quiet, err, analyzer);
+    boolean jsonToStdout = "-".equals(json);
+    PrintStream summary = jsonToStdout ? err : out;
+    if (!ingested.anythingRecognized()) {
+      return EvidenceReading.nothingReadable(ingested, summary, console.quiet);
     }
 
-    @Override
-    public Integer call() {
-        checkOptions();
-        ReplayLog replay = new ReplayLog();
-        Analyzer analyzer = new Analyzer(replay);
-        IngestResult ingested = EvidenceReading.ingest(evidence.paths, evidence.timezone, null, console.quiet, err, analyzer);
-        boolean jsonToStdout = "-".equals(json);
-        PrintStream summary = jsonToStdout ? err : out;
-        if (!ingested.anythingRecognized()) {
-            return EvidenceReading.nothingReadable(ingested, summary, console.quiet);
-        }
-
-        AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
-        WhatIfSettings before = WhatifBaseline.settings(result);
-        WhatIfSettings after = before;
-        if (keepAlive != null) {
-            after = after.withKeepAliveTime(keepAlive.toMillis());
-        }
-        if (limit != null) {
-            after = after.withSessionLimit(limit);
-        }
-        List<ReplaySession> sessions = replay.sessions();
-        Map<String, Long> observed = WhatifBaseline.observed9646(result);
-        WhatIfResult replayed = WhatIf.replay(sessions, observed, before, after);
-
-        if (json != null) {
-            OutputFiles.write(json, out, "the JSON result", stream -> WhatIfJson.write(replayed, stream));
-        }
-        if (!console.quiet) {
-            WhatIfResult baseline = after.equals(before) ? replayed : WhatIf.replay(sessions, observed, before, before);
-            WhatIfText.print(replayed, baseline, summary, console.color());
-        }
-        return ExitCodes.OK;
+    AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
+    WhatIfSettings before = WhatifBaseline.settings(result);
+    WhatIfSettings after = before;
+    if (keepAlive != null) {
+      after = after.withKeepAliveTime(keepAlive.toMillis());
     }
-
-    private void checkOptions() {
-        if (limit != null && limit < 1) {
-            throw new UserException(ExitCodes.USAGE, "--limit must be at least 1, not " + limit);
-        }
-        if (keepAlive != null && (keepAlive.isNegative() || keepAlive.isZero() || keepAlive.toMillis() > 0xFFFF_FFFFL)) {
-            throw new UserException(ExitCodes.USAGE, "--keepalive must be between 1 ms and 4294967295 ms (a REG_DWORD), not "
-                    + keepAlive.toMillis() + " ms");
-        }
-        EvidenceReading.requireExisting(evidence.paths);
-        OutputFiles.requireParent("--json", json);
+    if (limit != null) {
+      after = after.withSessionLimit(limit);
     }
+    List<ReplaySession> sessions = replay.sessions();
+    Map<String, Long> observed = WhatifBaseline.observed9646(result);
+    WhatIfResult replayed = WhatIf.replay(sessions, observed, before, after);
+
+    if (json != null) {
+      OutputFiles.write(json, out, "the JSON result", stream -> WhatIfJson.write(replayed, stream));
+    }
+    if (!console.quiet) {
+      WhatIfResult baseline =
+          after.equals(before) ? replayed : WhatIf.replay(sessions, observed, before, before);
+      WhatIfText.print(replayed, baseline, summary, console.color());
+    }
+    return ExitCodes.OK;
+  }
+
+  private void checkOptions() {
+    if (limit != null && limit < 1) {
+      throw new UserException(ExitCodes.USAGE, "--limit must be at least 1, not " + limit);
+    }
+    if (keepAlive != null
+        && (keepAlive.isNegative() || keepAlive.isZero() || keepAlive.toMillis() > 0xFFFF_FFFFL)) {
+      throw new UserException(
+          ExitCodes.USAGE,
+          "--keepalive must be between 1 ms and 4294967295 ms (a REG_DWORD), not "
+              + keepAlive.toMillis()
+              + " ms");
+    }
+    EvidenceReading.requireExisting(evidence.paths);
+    OutputFiles.requireParent("--json", json);
+  }
 }

@@ -12,32 +12,40 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Dependencies flow one way (DESIGN §2): a wrong import anywhere fails the build. */
 class ModuleDependencyTest {
 
-    private static JavaClasses classes;
+  private static JavaClasses classes;
 
-    @BeforeAll
-    static void importAll() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.mapiscope");
-    }
+  @BeforeAll
+  static void importAll() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.mapiscope");
+  }
 
-    @ParameterizedTest(name = "{0} must not use {1}")
-    @CsvSource(delimiter = '|', value = {
+  @ParameterizedTest(name = "{0} must not use {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "evtx     | model, ingest, analysis, sim, report, cli",
         "model    | evtx, ingest, analysis, sim, report, cli",
         "ingest   | analysis, sim, report, cli",
         "analysis | evtx, ingest, sim, report, cli",
         "sim      | evtx, ingest, analysis, report, cli",
         "report   | evtx, ingest, cli",
-    })
-    void dependenciesFlowOneWay(String module, String forbidden) {
-        String[] packages = java.util.Arrays.stream(forbidden.split(","))
-                .map(String::strip)
-                .map(m -> "org.mapiscope." + m + "..")
-                .toArray(String[]::new);
-        noClasses().that().resideInAPackage("org.mapiscope." + module + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(packages)
-                .allowEmptyShould(true)
-                .check(classes);
-    }
+      })
+  void dependenciesFlowOneWay(String module, String forbidden) {
+    String[] packages =
+        java.util.Arrays.stream(forbidden.split(","))
+            .map(String::strip)
+            .map(m -> "org.mapiscope." + m + "..")
+            .toArray(String[]::new);
+    noClasses()
+        .that()
+        .resideInAPackage("org.mapiscope." + module + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(packages)
+        .allowEmptyShould(true)
+        .check(classes);
+  }
 }

@@ -6,11 +6,11 @@ package org.mapiscope.evtx;
  */
 final class DamageException extends RuntimeException {
 
-    /** Where the damage is, relative to the buffer being decoded (the chunk). */
-    final int offset;
+  /** Where the damage is, relative to the buffer being decoded (the chunk). */
+  final int offset;
 
-    DamageException(int offset, String message) {
-        super(message, null, false, false);
-        this.offset = offset;
-    }
+  DamageException(int offset, String message) {
+    super(message, null, false, false);
+    this.offset = offset;
+  }
 }

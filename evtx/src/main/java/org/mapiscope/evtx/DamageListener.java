@@ -7,12 +7,12 @@ package org.mapiscope.evtx;
 @FunctionalInterface
 public interface DamageListener {
 
-    /**
-     * @param fileOffset where the damage is, in bytes from the start of the file
-     * @param message    what is wrong, for a human
-     */
-    void damaged(long fileOffset, String message);
+  /**
+   * @param fileOffset where the damage is, in bytes from the start of the file
+   * @param message what is wrong, for a human
+   */
+  void damaged(long fileOffset, String message);
 
-    /** A listener that ignores damage. */
-    DamageListener IGNORE = (offset, message) -> { };
+  /** A listener that ignores damage. */
+  DamageListener IGNORE = (offset, message) -> {};
 }

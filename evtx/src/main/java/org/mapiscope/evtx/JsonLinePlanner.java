@@ -26,262 +26,276 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs {@link JsonRecordWriter}'s rules over a template plan's calls, with its BinXml values'
- * calls spliced in where the walker would make them, on symbolic values.
+ * Runs {@link JsonRecordWriter}'s rules over a template plan's calls, with its BinXml values' calls
+ * spliced in where the walker would make them, on symbolic values.
  */
 final class JsonLinePlanner {
 
-    /** A value known when the plan is made: nothing, literal text, or value {@code index}. */
-    record Sym(int kind, String text, int index) {
-        static final int EMPTY = 0;
-        static final int TEXT = 1;
-        static final int REF = 2;
-        static final Sym NONE = new Sym(EMPTY, null, -1);
+  /** A value known when the plan is made: nothing, literal text, or value {@code index}. */
+  record Sym(int kind, String text, int index) {
+    static final int EMPTY = 0;
+    static final int TEXT = 1;
+    static final int REF = 2;
+    static final Sym NONE = new Sym(EMPTY, null, -1);
 
-        static Sym text(String s) {
-            return new Sym(TEXT, s, -1);
-        }
-
-        static Sym ref(int i) {
-            return new Sym(REF, null, i);
-        }
+    static Sym text(String s) {
+      return new Sym(TEXT, s, -1);
     }
 
-    private final TemplatePlan plan;
-    private final TemplatePlan[] nested;
-    private int nextNested;
-    final byte[] types;
-
-    private int depth;
-    private final Leaves leaves = new Leaves();
-    private int section;
-    private Sym value = Sym.NONE;
-    private Sym dataName = Sym.NONE;
-
-    final Sym[] numbers = new Sym[NUMBERS];
-    final Sym[] texts = new Sym[TEXTS];
-    int time = -1;
-    int[] items = new int[40];
-    int itemCount;
-    final List<byte[]> heads = new ArrayList<>();
-
-    JsonLinePlanner(TemplatePlan plan, TemplatePlan[] nested) {
-        this.plan = plan;
-        this.nested = nested;
-        int n = plan.types().length;
-        for (TemplatePlan p : nested) {
-            n += p.types().length;
-        }
-        types = Arrays.copyOf(plan.types(), n);
-        int at = plan.types().length;
-        for (TemplatePlan p : nested) {
-            System.arraycopy(p.types(), 0, types, at, p.types().length);
-            at += p.types().length;
-        }
-        Arrays.fill(numbers, Sym.NONE);
-        Arrays.fill(texts, Sym.NONE);
+    static Sym ref(int i) {
+      return new Sym(REF, null, i);
     }
+  }
 
-    /** Returns false where the line depends on the values beyond what a plan holds. */
-    boolean run() {
-        return run(plan, 0, true) && nextNested == nested.length;
+  private final TemplatePlan plan;
+  private final TemplatePlan[] nested;
+  private int nextNested;
+  final byte[] types;
+
+  private int depth;
+  private final Leaves leaves = new Leaves();
+  private int section;
+  private Sym value = Sym.NONE;
+  private Sym dataName = Sym.NONE;
+
+  final Sym[] numbers = new Sym[NUMBERS];
+  final Sym[] texts = new Sym[TEXTS];
+  int time = -1;
+  int[] items = new int[40];
+  int itemCount;
+  final List<byte[]> heads = new ArrayList<>();
+
+  JsonLinePlanner(TemplatePlan plan, TemplatePlan[] nested) {
+    this.plan = plan;
+    this.nested = nested;
+    int n = plan.types().length;
+    for (TemplatePlan p : nested) {
+      n += p.types().length;
     }
-
-    /** The calls of {@code p}, whose values start at {@code base} in the layout. */
-    private boolean run(TemplatePlan p, int base, boolean outer) {
-        int[] o = p.ops();
-        int nestedBase = base + p.types().length;
-        for (int k = 0; k < o.length; k += 4) {
-            int x = o[k + 1];
-            int y = o[k + 2];
-            boolean ok;
-            switch (o[k]) {
-                case TemplatePlan.START -> ok = start(p.name(x));
-                case TemplatePlan.END -> ok = end(p.name(x));
-                case TemplatePlan.ATTR_VALUE -> ok = attribute(p.name(x), Sym.ref(base + y));
-                case TemplatePlan.ATTR_TEXT -> ok = attribute(p.name(x), Sym.text(p.string(y)));
-                case TemplatePlan.TEXT_VALUE -> ok = text(Sym.ref(base + x));
-                case TemplatePlan.TEXT -> ok = text(Sym.text(p.string(x)));
-                case TemplatePlan.PI -> ok = true;
-                case TemplatePlan.WALK_VALUE -> {
-                    // Only the record's own BinXml values, each one template instance with a plan.
-                    if (!outer || nextNested == nested.length) {
-                        return false;
-                    }
-                    TemplatePlan n = nested[nextNested++];
-                    ok = run(n, nestedBase, false);
-                    nestedBase += n.types().length;
-                }
-                case TemplatePlan.WALK_ELEMENT -> ok = arrayElement(p.walked(x), base);
-                default -> ok = false; // joined text (references, CDATA)
-            }
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+    types = Arrays.copyOf(plan.types(), n);
+    int at = plan.types().length;
+    for (TemplatePlan p : nested) {
+      System.arraycopy(p.types(), 0, types, at, p.types().length);
+      at += p.types().length;
     }
+    Arrays.fill(numbers, Sym.NONE);
+    Arrays.fill(texts, Sym.NONE);
+  }
 
-    private boolean start(Name name) {
-        depth = leaves.open(depth);
-        if (depth == 2) {
-            section = name.section;
-        }
-        dataName = Sym.NONE;
-        value = Sym.NONE;
-        return true;
-    }
+  /** Returns false where the line depends on the values beyond what a plan holds. */
+  boolean run() {
+    return run(plan, 0, true) && nextNested == nested.length;
+  }
 
-    private boolean attribute(Name name, Sym v) {
-        if (section == Name.SYSTEM && depth == 3) {
-            switch (name.attribute) {
-                case Name.ATTR_NAME -> {
-                    if (texts[PROVIDER].kind == Sym.EMPTY) {
-                        texts[PROVIDER] = v;
-                    }
-                }
-                case Name.ATTR_QUALIFIERS -> numbers[QUALIFIERS] = v;
-                case Name.ATTR_SYSTEM_TIME -> {
-                    if (v.kind != Sym.REF || (types[v.index] & 0xFF) != ValueType.FILETIME) {
-                        return false;
-                    }
-                    time = v.index;
-                }
-                default -> { }
-            }
-        } else if (section == Name.EVENT_DATA && depth == 3 && name.attribute == Name.ATTR_NAME) {
-            dataName = v;
-        }
-        return true;
-    }
-
-    private boolean text(Sym v) {
-        if (value.kind != Sym.EMPTY) {
-            return false; // the writer would join the parts as text
-        }
-        value = v;
-        return true;
-    }
-
-    private boolean end(Name name) {
-        Sym v = value;
-        boolean ok = true;
-        if (section == Name.SYSTEM && depth == 3) {
-            if (v.kind != Sym.EMPTY) {
-                ok = system(name.systemField, v);
-            }
-        } else if (section == Name.EVENT_DATA && depth >= 3) {
-            if (name.data) {
-                dataItem(v);
-            } else if (v.kind == Sym.REF) {
-                item(mayBeEmpty(v.index), head(name.itemHead), -1, v);
-            } else if (v.kind == Sym.TEXT && !v.text.isEmpty()) {
-                item(false, head(name.itemHead), -1, v);
-            }
-        } else if (section == Name.USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
-            item(false, head(name.itemHead), -1, v);
-        }
-        if (depth == 2) {
-            section = 0;
-        }
-        depth--;
-        dataName = Sym.NONE;
-        value = Sym.NONE;
-        return ok;
-    }
-
-    private boolean system(int field, Sym v) {
-        switch (field) {
-            case Name.EVENT_ID -> numbers[EVENT_ID] = v;
-            case Name.LEVEL -> numbers[LEVEL] = v;
-            case Name.TASK -> numbers[TASK] = v;
-            case Name.EVENT_RECORD_ID -> {
-                // The header's id stays unless this reads as a number: settled here, or no plan.
-                if (v.kind == Sym.TEXT) {
-                    if (RecordCollector.toLong(v.text) != null) {
-                        numbers[RECORD_ID] = v;
-                    }
-                } else {
-                    int type = types[v.index] & 0xFF;
-                    if (!Values.isInteger(type) && type != ValueType.UINT64) {
-                        return false;
-                    }
-                    numbers[RECORD_ID] = v;
-                }
-            }
-            case Name.CHANNEL -> texts[CHANNEL] = v;
-            case Name.COMPUTER -> texts[COMPUTER] = v;
-            default -> { }
-        }
-        return true;
-    }
-
-    /** A classic {@code <Data>} item, named by its Name attribute when it has one. */
-    private void dataItem(Sym v) {
-        switch (dataName.kind) {
-            case Sym.EMPTY -> item(false, head(VALUE_HEAD), -1, v);
-            case Sym.TEXT -> {
-                byte[] name = jsonString(dataName.text);
-                item(false, head(new ByteSink(NAME_KEY.length + name.length + VALUE_KEY.length)
-                        .bytes(NAME_KEY).bytes(name).bytes(VALUE_KEY).toByteArray()), -1, v);
-            }
-            default -> item(false, -1, dataName.index, v);
-        }
-    }
-
-    /**
-     * An element the walker repeats per array element: settled here for the classic unnamed
-     * {@code <Data>} of EventData, one item per element whatever the count.
-     */
-    private boolean arrayElement(Node.Element e, int base) {
-        Node[] children = e.children();
-        if (section != Name.EVENT_DATA || depth != 2 || value.kind != Sym.EMPTY || dataName.kind != Sym.EMPTY
-                || !e.name().equals("Data") || e.attributes().length != 0 || children.length != 1
-                || !(children[0] instanceof Node.Substitution s)
-                || (types[base + s.index()] & ValueType.ARRAY) == 0) {
+  /** The calls of {@code p}, whose values start at {@code base} in the layout. */
+  private boolean run(TemplatePlan p, int base, boolean outer) {
+    int[] o = p.ops();
+    int nestedBase = base + p.types().length;
+    for (int k = 0; k < o.length; k += 4) {
+      int x = o[k + 1];
+      int y = o[k + 2];
+      boolean ok;
+      switch (o[k]) {
+        case TemplatePlan.START -> ok = start(p.name(x));
+        case TemplatePlan.END -> ok = end(p.name(x));
+        case TemplatePlan.ATTR_VALUE -> ok = attribute(p.name(x), Sym.ref(base + y));
+        case TemplatePlan.ATTR_TEXT -> ok = attribute(p.name(x), Sym.text(p.string(y)));
+        case TemplatePlan.TEXT_VALUE -> ok = text(Sym.ref(base + x));
+        case TemplatePlan.TEXT -> ok = text(Sym.text(p.string(x)));
+        case TemplatePlan.PI -> ok = true;
+        case TemplatePlan.WALK_VALUE -> {
+          // Only the record's own BinXml values, each one template instance with a plan.
+          if (!outer || nextNested == nested.length) {
             return false;
+          }
+          TemplatePlan n = nested[nextNested++];
+          ok = run(n, nestedBase, false);
+          nestedBase += n.types().length;
         }
-        // Each element leaves depth, section and the open value as they were; only UserData asks for leaves.
-        add(ARRAY, head(VALUE_HEAD), -1, V_NULL, base + s.index());
-        return true;
+        case TemplatePlan.WALK_ELEMENT -> ok = arrayElement(p.walked(x), base);
+        default -> ok = false; // joined text (references, CDATA)
+      }
+      if (!ok) {
+        return false;
+      }
     }
+    return true;
+  }
 
-    /** Whether {@link Slot#hasContent} may be false for value {@code i} of this shape. */
-    private boolean mayBeEmpty(int i) {
-        int type = types[i] & 0xFF;
-        return type == ValueType.STRING || type == ValueType.ANSI_STRING || Values.isBytes(type);
+  private boolean start(Name name) {
+    depth = leaves.open(depth);
+    if (depth == 2) {
+      section = name.section;
     }
+    dataName = Sym.NONE;
+    value = Sym.NONE;
+    return true;
+  }
 
-    private void item(boolean ifContent, int head, int nameIndex, Sym v) {
-        int op;
-        int x;
-        if (v.kind == Sym.EMPTY) {
-            op = V_NULL;
-            x = 0;
-        } else if (v.kind == Sym.TEXT) {
-            op = V_LITERAL;
-            x = head(jsonString(v.text));
+  private boolean attribute(Name name, Sym v) {
+    if (section == Name.SYSTEM && depth == 3) {
+      switch (name.attribute) {
+        case Name.ATTR_NAME -> {
+          if (texts[PROVIDER].kind == Sym.EMPTY) {
+            texts[PROVIDER] = v;
+          }
+        }
+        case Name.ATTR_QUALIFIERS -> numbers[QUALIFIERS] = v;
+        case Name.ATTR_SYSTEM_TIME -> {
+          if (v.kind != Sym.REF || (types[v.index] & 0xFF) != ValueType.FILETIME) {
+            return false;
+          }
+          time = v.index;
+        }
+        default -> {}
+      }
+    } else if (section == Name.EVENT_DATA && depth == 3 && name.attribute == Name.ATTR_NAME) {
+      dataName = v;
+    }
+    return true;
+  }
+
+  private boolean text(Sym v) {
+    if (value.kind != Sym.EMPTY) {
+      return false; // the writer would join the parts as text
+    }
+    value = v;
+    return true;
+  }
+
+  private boolean end(Name name) {
+    Sym v = value;
+    boolean ok = true;
+    if (section == Name.SYSTEM && depth == 3) {
+      if (v.kind != Sym.EMPTY) {
+        ok = system(name.systemField, v);
+      }
+    } else if (section == Name.EVENT_DATA && depth >= 3) {
+      if (name.data) {
+        dataItem(v);
+      } else if (v.kind == Sym.REF) {
+        item(mayBeEmpty(v.index), head(name.itemHead), -1, v);
+      } else if (v.kind == Sym.TEXT && !v.text.isEmpty()) {
+        item(false, head(name.itemHead), -1, v);
+      }
+    } else if (section == Name.USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
+      item(false, head(name.itemHead), -1, v);
+    }
+    if (depth == 2) {
+      section = 0;
+    }
+    depth--;
+    dataName = Sym.NONE;
+    value = Sym.NONE;
+    return ok;
+  }
+
+  private boolean system(int field, Sym v) {
+    switch (field) {
+      case Name.EVENT_ID -> numbers[EVENT_ID] = v;
+      case Name.LEVEL -> numbers[LEVEL] = v;
+      case Name.TASK -> numbers[TASK] = v;
+      case Name.EVENT_RECORD_ID -> {
+        // The header's id stays unless this reads as a number: settled here, or no plan.
+        if (v.kind == Sym.TEXT) {
+          if (RecordCollector.toLong(v.text) != null) {
+            numbers[RECORD_ID] = v;
+          }
         } else {
-            op = valueOp(types[v.index] & 0xFF);
-            x = v.index;
+          int type = types[v.index] & 0xFF;
+          if (!Values.isInteger(type) && type != ValueType.UINT64) {
+            return false;
+          }
+          numbers[RECORD_ID] = v;
         }
-        add(ifContent ? IF_CONTENT : ALWAYS, head, nameIndex, op, x);
+      }
+      case Name.CHANNEL -> texts[CHANNEL] = v;
+      case Name.COMPUTER -> texts[COMPUTER] = v;
+      default -> {}
     }
+    return true;
+  }
 
-    private void add(int kind, int head, int nameIndex, int op, int x) {
-        if (5 * itemCount + 5 > items.length) {
-            items = Arrays.copyOf(items, 2 * items.length);
-        }
-        int k = 5 * itemCount++;
-        items[k] = kind;
-        items[k + 1] = head;
-        items[k + 2] = nameIndex;
-        items[k + 3] = op;
-        items[k + 4] = x;
+  /** A classic {@code <Data>} item, named by its Name attribute when it has one. */
+  private void dataItem(Sym v) {
+    switch (dataName.kind) {
+      case Sym.EMPTY -> item(false, head(VALUE_HEAD), -1, v);
+      case Sym.TEXT -> {
+        byte[] name = jsonString(dataName.text);
+        item(
+            false,
+            head(
+                new ByteSink(NAME_KEY.length + name.length + VALUE_KEY.length)
+                    .bytes(NAME_KEY)
+                    .bytes(name)
+                    .bytes(VALUE_KEY)
+                    .toByteArray()),
+            -1,
+            v);
+      }
+      default -> item(false, -1, dataName.index, v);
     }
+  }
 
-    private int head(byte[] bytes) {
-        heads.add(bytes);
-        return heads.size() - 1;
+  /**
+   * An element the walker repeats per array element: settled here for the classic unnamed {@code
+   * <Data>} of EventData, one item per element whatever the count.
+   */
+  private boolean arrayElement(Node.Element e, int base) {
+    Node[] children = e.children();
+    if (section != Name.EVENT_DATA
+        || depth != 2
+        || value.kind != Sym.EMPTY
+        || dataName.kind != Sym.EMPTY
+        || !e.name().equals("Data")
+        || e.attributes().length != 0
+        || children.length != 1
+        || !(children[0] instanceof Node.Substitution s)
+        || (types[base + s.index()] & ValueType.ARRAY) == 0) {
+      return false;
     }
+    // Each element leaves depth, section and the open value as they were; only UserData asks for
+    // leaves.
+    add(ARRAY, head(VALUE_HEAD), -1, V_NULL, base + s.index());
+    return true;
+  }
+
+  /** Whether {@link Slot#hasContent} may be false for value {@code i} of this shape. */
+  private boolean mayBeEmpty(int i) {
+    int type = types[i] & 0xFF;
+    return type == ValueType.STRING || type == ValueType.ANSI_STRING || Values.isBytes(type);
+  }
+
+  private void item(boolean ifContent, int head, int nameIndex, Sym v) {
+    int op;
+    int x;
+    if (v.kind == Sym.EMPTY) {
+      op = V_NULL;
+      x = 0;
+    } else if (v.kind == Sym.TEXT) {
+      op = V_LITERAL;
+      x = head(jsonString(v.text));
+    } else {
+      op = valueOp(types[v.index] & 0xFF);
+      x = v.index;
+    }
+    add(ifContent ? IF_CONTENT : ALWAYS, head, nameIndex, op, x);
+  }
+
+  private void add(int kind, int head, int nameIndex, int op, int x) {
+    if (5 * itemCount + 5 > items.length) {
+      items = Arrays.copyOf(items, 2 * items.length);
+    }
+    int k = 5 * itemCount++;
+    items[k] = kind;
+    items[k + 1] = head;
+    items[k + 2] = nameIndex;
+    items[k + 3] = op;
+    items[k + 4] = x;
+  }
+
+  private int head(byte[] bytes) {
+    heads.add(bytes);
+    return heads.size() - 1;
+  }
 }

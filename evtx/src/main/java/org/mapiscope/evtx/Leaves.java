@@ -6,22 +6,22 @@ package org.mapiscope.evtx;
  */
 final class Leaves {
 
-    private final boolean[] hasChild = new boolean[FragmentParser.MAX_DEPTH + 2];
+  private final boolean[] hasChild = new boolean[FragmentParser.MAX_DEPTH + 2];
 
-    /** An element opens inside the one at {@code depth}; returns the depth of the new element. */
-    int open(int depth) {
-        if (depth < hasChild.length) {
-            hasChild[depth] = true;
-        }
-        int opened = depth + 1;
-        if (opened < hasChild.length) {
-            hasChild[opened] = false;
-        }
-        return opened;
+  /** An element opens inside the one at {@code depth}; returns the depth of the new element. */
+  int open(int depth) {
+    if (depth < hasChild.length) {
+      hasChild[depth] = true;
     }
+    int opened = depth + 1;
+    if (opened < hasChild.length) {
+      hasChild[opened] = false;
+    }
+    return opened;
+  }
 
-    /** Whether the open element at {@code depth} has no element children. */
-    boolean isLeaf(int depth) {
-        return depth >= hasChild.length || !hasChild[depth];
-    }
+  /** Whether the open element at {@code depth} has no element children. */
+  boolean isLeaf(int depth) {
+    return depth >= hasChild.length || !hasChild[depth];
+  }
 }

@@ -7,8 +7,8 @@ package org.mapiscope.evtx;
  */
 public record Sid(String text) {
 
-    @Override
-    public String toString() {
-        return text;
-    }
+  @Override
+  public String toString() {
+    return text;
+  }
 }

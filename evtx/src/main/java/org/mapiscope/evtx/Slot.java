@@ -6,163 +6,177 @@ package org.mapiscope.evtx;
  */
 final class Slot {
 
-    private static final int EMPTY = 0;
-    private static final int TEXT = 1;
-    private static final int REF = 2;
+  private static final int EMPTY = 0;
+  private static final int TEXT = 1;
+  private static final int REF = 2;
 
-    private int kind;
-    private String text;
-    int type;
-    int at;
-    int size;
+  private int kind;
+  private String text;
+  int type;
+  int at;
+  int size;
 
-    void clear() {
-        kind = EMPTY;
-        text = null;
+  void clear() {
+    kind = EMPTY;
+    text = null;
+  }
+
+  void text(String s) {
+    kind = TEXT;
+    text = s;
+    type = ValueType.STRING;
+  }
+
+  void ref(int type, int at, int size) {
+    kind = REF;
+    text = null;
+    this.type = type;
+    this.at = at;
+    this.size = size;
+  }
+
+  void copy(Slot o) {
+    kind = o.kind;
+    text = o.text;
+    type = o.type;
+    at = o.at;
+    size = o.size;
+  }
+
+  boolean isEmpty() {
+    return kind == EMPTY;
+  }
+
+  boolean isRef() {
+    return kind == REF;
+  }
+
+  /** The typed value ({@code null} when empty). */
+  Object decode(byte[] b) {
+    return kind == REF ? Values.decode(b, at, size, type, b.length) : text;
+  }
+
+  /** The value as text, as {@link ValueText#of} gives it ({@code null} when empty). */
+  String asText(byte[] b) {
+    return kind == EMPTY ? null : ValueText.of(type, decode(b));
+  }
+
+  /**
+   * Whether the value is neither empty text nor empty binary (RecordCollector's test for optional
+   * items).
+   */
+  boolean hasContent(byte[] b) {
+    if (kind == TEXT) {
+      return !text.isEmpty();
     }
-
-    void text(String s) {
-        kind = TEXT;
-        text = s;
-        type = ValueType.STRING;
+    if (kind == EMPTY) {
+      return false;
     }
-
-    void ref(int type, int at, int size) {
-        kind = REF;
-        text = null;
-        this.type = type;
-        this.at = at;
-        this.size = size;
+    if (type == ValueType.STRING) {
+      return Values.utf16Length(b, at, size / 2) > 0;
     }
-
-    void copy(Slot o) {
-        kind = o.kind;
-        text = o.text;
-        type = o.type;
-        at = o.at;
-        size = o.size;
-    }
-
-    boolean isEmpty() {
-        return kind == EMPTY;
-    }
-
-    boolean isRef() {
-        return kind == REF;
-    }
-
-    /** The typed value ({@code null} when empty). */
-    Object decode(byte[] b) {
-        return kind == REF ? Values.decode(b, at, size, type, b.length) : text;
-    }
-
-    /** The value as text, as {@link ValueText#of} gives it ({@code null} when empty). */
-    String asText(byte[] b) {
-        return kind == EMPTY ? null : ValueText.of(type, decode(b));
-    }
-
-    /** Whether the value is neither empty text nor empty binary (RecordCollector's test for optional items). */
-    boolean hasContent(byte[] b) {
-        if (kind == TEXT) {
-            return !text.isEmpty();
+    if (type == ValueType.ANSI_STRING) {
+      for (int i = at; i < at + size; i++) {
+        if (b[i] != 0) {
+          return true;
         }
-        if (kind == EMPTY) {
-            return false;
-        }
-        if (type == ValueType.STRING) {
-            return Values.utf16Length(b, at, size / 2) > 0;
-        }
-        if (type == ValueType.ANSI_STRING) {
-            for (int i = at; i < at + size; i++) {
-                if (b[i] != 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return !Values.isBytes(type) || size > 0;
+      }
+      return false;
     }
+    return !Values.isBytes(type) || size > 0;
+  }
 
-    /** The value as {@link RecordCollector#toLong} reads it, or {@code null}. */
-    Long toLong(byte[] b) {
-        if (kind == REF && Values.isInteger(type)) {
-            return Values.integer(b, at, size, type);
-        }
-        if (kind == REF && type == ValueType.UINT64) {
-            return Le.i64(b, at, at + size);
-        }
-        return RecordCollector.toLong(decode(b));
+  /** The value as {@link RecordCollector#toLong} reads it, or {@code null}. */
+  Long toLong(byte[] b) {
+    if (kind == REF && Values.isInteger(type)) {
+      return Values.integer(b, at, size, type);
     }
+    if (kind == REF && type == ValueType.UINT64) {
+      return Le.i64(b, at, at + size);
+    }
+    return RecordCollector.toLong(decode(b));
+  }
 
-    /** Writes the value as a JSON string (text form), or {@code null}. */
-    void writeText(byte[] b, ByteSink out) {
-        if (kind == EMPTY) {
-            out.ascii("null");
-        } else if (kind == REF && type == ValueType.STRING) {
-            out.ascii('"').jsonUtf16(b, at, Values.utf16Length(b, at, size / 2)).ascii('"');
+  /** Writes the value as a JSON string (text form), or {@code null}. */
+  void writeText(byte[] b, ByteSink out) {
+    if (kind == EMPTY) {
+      out.ascii("null");
+    } else if (kind == REF && type == ValueType.STRING) {
+      out.ascii('"').jsonUtf16(b, at, Values.utf16Length(b, at, size / 2)).ascii('"');
+    } else {
+      out.ascii('"').jsonChars(asText(b)).ascii('"');
+    }
+  }
+
+  /** Writes the value as {@link EvtxJson} writes the decoded value. */
+  void writeJson(byte[] b, ByteSink out) {
+    if (kind != REF) {
+      EvtxJson.value(text, out);
+      return;
+    }
+    switch (type) {
+      case ValueType.STRING -> writeText(b, out);
+      case ValueType.UINT64 -> {
+        long v = Le.i64(b, at, at + size);
+        if (v >= 0) {
+          out.number(v);
         } else {
-            out.ascii('"').jsonChars(asText(b)).ascii('"');
+          out.ascii(Long.toUnsignedString(v));
         }
-    }
-
-    /** Writes the value as {@link EvtxJson} writes the decoded value. */
-    void writeJson(byte[] b, ByteSink out) {
-        if (kind != REF) {
-            EvtxJson.value(text, out);
-            return;
+      }
+      case ValueType.BOOL ->
+          out.ascii(Values.decode(b, at, size, type, b.length) == Boolean.TRUE ? "true" : "false");
+      case ValueType.GUID -> writeGuid(b, at, out);
+      case ValueType.FILETIME -> {
+        out.ascii('"');
+        FileTimes.writeIso7(out, Le.i64(b, at, at + size));
+        out.ascii('"');
+      }
+      case ValueType.SID -> {
+        out.ascii('"');
+        Values.writeSid(b, at, at + size, out);
+        out.ascii('"');
+      }
+      default -> {
+        if (Values.isInteger(type)) {
+          out.number(Values.integer(b, at, size, type));
+        } else if (Values.isBytes(type)) {
+          out.ascii('"').hexUpper(b, at, size).ascii('"');
+        } else {
+          writeDecoded(b, out);
         }
-        switch (type) {
-            case ValueType.STRING -> writeText(b, out);
-            case ValueType.UINT64 -> {
-                long v = Le.i64(b, at, at + size);
-                if (v >= 0) {
-                    out.number(v);
-                } else {
-                    out.ascii(Long.toUnsignedString(v));
-                }
-            }
-            case ValueType.BOOL -> out.ascii(Values.decode(b, at, size, type, b.length) == Boolean.TRUE ? "true" : "false");
-            case ValueType.GUID -> writeGuid(b, at, out);
-            case ValueType.FILETIME -> {
-                out.ascii('"');
-                FileTimes.writeIso7(out, Le.i64(b, at, at + size));
-                out.ascii('"');
-            }
-            case ValueType.SID -> {
-                out.ascii('"');
-                Values.writeSid(b, at, at + size, out);
-                out.ascii('"');
-            }
-            default -> {
-                if (Values.isInteger(type)) {
-                    out.number(Values.integer(b, at, size, type));
-                } else if (Values.isBytes(type)) {
-                    out.ascii('"').hexUpper(b, at, size).ascii('"');
-                } else {
-                    writeDecoded(b, out);
-                }
-            }
-        }
+      }
     }
+  }
 
-    /** A GUID value (16 bytes at {@code at}, checked) as its canonical JSON string. */
-    static void writeGuid(byte[] b, int at, ByteSink out) {
-        out.ascii('"').hexLower(Le.u32(b, at, at + 4), 8).ascii('-')
-                .hexLower(Le.u16(b, at + 4, at + 6), 4).ascii('-').hexLower(Le.u16(b, at + 6, at + 8), 4)
-                .ascii('-').hexLower(bigEndian(b, at + 8, 2), 4).ascii('-').hexLower(bigEndian(b, at + 10, 6), 12)
-                .ascii('"');
-    }
+  /** A GUID value (16 bytes at {@code at}, checked) as its canonical JSON string. */
+  static void writeGuid(byte[] b, int at, ByteSink out) {
+    out.ascii('"')
+        .hexLower(Le.u32(b, at, at + 4), 8)
+        .ascii('-')
+        .hexLower(Le.u16(b, at + 4, at + 6), 4)
+        .ascii('-')
+        .hexLower(Le.u16(b, at + 6, at + 8), 4)
+        .ascii('-')
+        .hexLower(bigEndian(b, at + 8, 2), 4)
+        .ascii('-')
+        .hexLower(bigEndian(b, at + 10, 6), 12)
+        .ascii('"');
+  }
 
-    /** The rarer types, through their decoded value; apart so the common cases above stay small to compile. */
-    private void writeDecoded(byte[] b, ByteSink out) {
-        EvtxJson.value(decode(b), out);
-    }
+  /**
+   * The rarer types, through their decoded value; apart so the common cases above stay small to
+   * compile.
+   */
+  private void writeDecoded(byte[] b, ByteSink out) {
+    EvtxJson.value(decode(b), out);
+  }
 
-    private static long bigEndian(byte[] b, int at, int n) {
-        long v = 0;
-        for (int i = at; i < at + n; i++) {
-            v = v << 8 | (b[i] & 0xFF);
-        }
-        return v;
+  private static long bigEndian(byte[] b, int at, int n) {
+    long v = 0;
+    for (int i = at; i < at + n; i++) {
+      v = v << 8 | (b[i] & 0xFF);
     }
+    return v;
+  }
 }

@@ -25,235 +25,263 @@ import org.mapiscope.model.InputSummary;
  *
  * <p>It walks the inputs (folders recursively, zip and gzip files, nested too, all in natural name
  * order), detects each file's format from its content, and reads the files on a fixed pool of
- * threads. Ordering guarantee (docs/ingest.md): the sink is never called concurrently; each
- * file's evidence arrives in file order; the RCA logs of one folder are read one after the other
- * on one thread in natural name order, so one server's sessions arrive in chronological order.
- * Evidence of different folders may interleave. A file whose content an earlier file has (a folder
- * copied twice, a log both zipped and unpacked) is listed as {@link InputOutcome#DUPLICATE} and not read again.
+ * threads. Ordering guarantee (docs/ingest.md): the sink is never called concurrently; each file's
+ * evidence arrives in file order; the RCA logs of one folder are read one after the other on one
+ * thread in natural name order, so one server's sessions arrive in chronological order. Evidence of
+ * different folders may interleave. A file whose content an earlier file has (a folder copied
+ * twice, a log both zipped and unpacked) is listed as {@link InputOutcome#DUPLICATE} and not read
+ * again.
  *
  * <p>Problems with the evidence never throw: they are errors on the file's {@link InputSummary}.
  * Instances are immutable and may be reused; {@link #ingest} may be called from several threads.
  */
 public final class Ingestor {
 
-    private static final String RCA = "rca";
+  private static final String RCA = "rca";
 
-    private final ZoneId timezone;
-    private final int threads;
-    private final ArchiveLimits limits;
-    private final FormatRegistry registry;
-    private final ProgressListener progress;
+  private final ZoneId timezone;
+  private final int threads;
+  private final ArchiveLimits limits;
+  private final FormatRegistry registry;
+  private final ProgressListener progress;
 
-    private Ingestor(Builder b) {
-        this.timezone = b.timezone;
-        this.threads = b.threads;
-        this.limits = b.limits;
-        this.registry = b.registry;
-        this.progress = b.progress;
+  private Ingestor(Builder b) {
+    this.timezone = b.timezone;
+    this.threads = b.threads;
+    this.limits = b.limits;
+    this.registry = b.registry;
+    this.progress = b.progress;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads all inputs, handing evidence to {@code sink} (never concurrently) and returning one
+   * summary per file found.
+   *
+   * @param inputs files, folders, {@code .zip} and {@code .gz} files, as the user named them
+   * @param sink receives the evidence; an exception it throws ends the run and is rethrown
+   * @throws IllegalStateException when interrupted (the interrupt flag stays set)
+   */
+  public IngestResult ingest(List<Path> inputs, EvidenceSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    ExpansionBudget budget = new ExpansionBudget(limits);
+    try (Walker walker = new Walker(registry, budget)) {
+      List<Unit> units = walker.walk(inputs);
+      return run(units, budget, new OrderedSink(sink));
     }
+  }
 
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /**
-     * Reads all inputs, handing evidence to {@code sink} (never concurrently) and returning one
-     * summary per file found.
-     *
-     * @param inputs files, folders, {@code .zip} and {@code .gz} files, as the user named them
-     * @param sink   receives the evidence; an exception it throws ends the run and is rethrown
-     * @throws IllegalStateException when interrupted (the interrupt flag stays set)
-     */
-    public IngestResult ingest(List<Path> inputs, EvidenceSink sink) {
-        Objects.requireNonNull(sink, "sink");
-        ExpansionBudget budget = new ExpansionBudget(limits);
-        try (Walker walker = new Walker(registry, budget)) {
-            List<Unit> units = walker.walk(inputs);
-            return run(units, budget, new OrderedSink(sink));
-        }
-    }
-
-    private IngestResult run(List<Unit> walked, ExpansionBudget budget, OrderedSink sink) {
-        @SuppressWarnings("unchecked")
-        List<InputSummary>[] slots = new List[walked.size()];
-        FileReading reading = new FileReading(timezone);
-        NestedArchive nested = new NestedArchive(registry, budget, reading);
-        AtomicInteger threadNo = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "mapiscope-ingest-" + threadNo.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Unit> units = withoutDuplicates(walked, Duplicates.find(walked, pool));
-            Tracker tracker = new Tracker(units);
-            List<Future<?>> futures = new ArrayList<>();
-            for (List<Integer> group : groups(units)) {
-                futures.add(pool.submit(() -> {
-                    OrderedSink.Batch batch = sink.newBatch();
-                    for (int index : group) {
-                        Unit unit = units.get(index);
-                        slots[index] = readUnit(unit, reading, nested, batch);
-                        tracker.done(unit);
-                    }
+  private IngestResult run(List<Unit> walked, ExpansionBudget budget, OrderedSink sink) {
+    @SuppressWarnings("unchecked")
+    List<InputSummary>[] slots = new List[walked.size()];
+    FileReading reading = new FileReading(timezone);
+    NestedArchive nested = new NestedArchive(registry, budget, reading);
+    AtomicInteger threadNo = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "mapiscope-ingest-" + threadNo.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Unit> units = withoutDuplicates(walked, Duplicates.find(walked, pool));
+      Tracker tracker = new Tracker(units);
+      List<Future<?>> futures = new ArrayList<>();
+      for (List<Integer> group : groups(units)) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  OrderedSink.Batch batch = sink.newBatch();
+                  for (int index : group) {
+                    Unit unit = units.get(index);
+                    slots[index] = readUnit(unit, reading, nested, batch);
+                    tracker.done(unit);
+                  }
                 }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("ingestion interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof OrderedSink.SinkFailure failure && failure.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("ingestion failed", cause);
-        } finally {
-            pool.shutdownNow();
-        }
-        List<InputSummary> all = new ArrayList<>();
-        for (List<InputSummary> slot : slots) {
-            all.addAll(slot);
-        }
-        return new IngestResult(all);
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("ingestion interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof OrderedSink.SinkFailure failure
+          && failure.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("ingestion failed", cause);
+    } finally {
+      pool.shutdownNow();
     }
+    List<InputSummary> all = new ArrayList<>();
+    for (List<InputSummary> slot : slots) {
+      all.addAll(slot);
+    }
+    return new IngestResult(all);
+  }
 
-    /** The units with every copy of earlier content replaced by a {@link Unit.Duplicate} naming the original. */
-    private static List<Unit> withoutDuplicates(List<Unit> units, Map<Integer, Integer> duplicates) {
-        if (duplicates.isEmpty()) {
-            return units;
-        }
-        List<Unit> out = new ArrayList<>(units);
-        duplicates.forEach((copy, original) -> {
-            Unit unit = units.get(copy);
-            out.set(copy, new Unit.Duplicate(unit.displayPath(), units.get(original).displayPath(), unit.storedBytes()));
+  /**
+   * The units with every copy of earlier content replaced by a {@link Unit.Duplicate} naming the
+   * original.
+   */
+  private static List<Unit> withoutDuplicates(List<Unit> units, Map<Integer, Integer> duplicates) {
+    if (duplicates.isEmpty()) {
+      return units;
+    }
+    List<Unit> out = new ArrayList<>(units);
+    duplicates.forEach(
+        (copy, original) -> {
+          Unit unit = units.get(copy);
+          out.set(
+              copy,
+              new Unit.Duplicate(
+                  unit.displayPath(), units.get(original).displayPath(), unit.storedBytes()));
         });
-        return out;
+    return out;
+  }
+
+  private List<InputSummary> readUnit(
+      Unit unit, FileReading reading, NestedArchive nested, OrderedSink.Batch batch) {
+    if (unit instanceof Unit.Leaf leaf) {
+      return List.of(reading.read(leaf.input(), leaf.reader(), batch));
+    }
+    if (unit instanceof Unit.Nested n) {
+      return nested.read(n, batch);
+    }
+    if (unit instanceof Unit.Duplicate d) {
+      return List.of(
+          InputSummary.notRead(
+              d.displayPath(),
+              InputOutcome.DUPLICATE,
+              List.of(
+                  new InputError(
+                      d.displayPath(), Duplicates.message(d.displayPath(), d.originalPath())))));
+    }
+    Unit.Rejected r = (Unit.Rejected) unit;
+    return List.of(
+        InputSummary.notRead(
+            r.displayPath(), r.outcome(), List.of(new InputError(r.displayPath(), r.message()))));
+  }
+
+  /**
+   * One group per file, except that RCA logs of one folder form one group read in walk (natural
+   * name) order. Largest groups are scheduled first so the pool finishes together.
+   */
+  static List<List<Integer>> groups(List<Unit> units) {
+    Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+    for (int i = 0; i < units.size(); i++) {
+      Unit unit = units.get(i);
+      String key =
+          unit instanceof Unit.Leaf leaf
+                  && leaf.reader() != null
+                  && RCA.equals(leaf.reader().format())
+              ? rcaGroup(leaf)
+              : "unit:" + i;
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+    }
+    for (List<Integer> group : byKey.values()) {
+      // One server's logs from several folders (EX01/march, EX01/april): in log-name (date) order.
+      group.sort(
+          Comparator.comparing((Integer i) -> fileName(units.get(i)), NaturalOrder.INSTANCE)
+              .thenComparing(i -> units.get(i).displayPath(), NaturalOrder.INSTANCE));
+    }
+    List<List<Integer>> groups = new ArrayList<>(byKey.values());
+    groups.sort(
+        Comparator.comparingLong(
+            (List<Integer> g) -> -g.stream().mapToLong(i -> units.get(i).storedBytes()).sum()));
+    return groups;
+  }
+
+  /**
+   * RCA logs of one server are read one after another wherever they sit: grouped by the server
+   * their place names, else by their folder. Reading them on two threads would interleave one
+   * server's sessions out of time order.
+   */
+  private static String rcaGroup(Unit.Leaf leaf) {
+    String hint = leaf.input().serverHint();
+    return hint == null
+        ? "rca:" + leaf.location()
+        : "rca-server:" + hint.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String fileName(Unit unit) {
+    String path = unit.displayPath().replace('\\', '/');
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  /** Counts finished files and bytes and tells the listener, one call at a time. */
+  private final class Tracker {
+    private final long filesTotal;
+    private final long bytesTotal;
+    private long filesDone;
+    private long bytesDone;
+
+    Tracker(List<Unit> units) {
+      this.filesTotal = units.size();
+      this.bytesTotal = units.stream().mapToLong(u -> Math.max(0, u.storedBytes())).sum();
     }
 
-    private List<InputSummary> readUnit(Unit unit, FileReading reading, NestedArchive nested, OrderedSink.Batch batch) {
-        if (unit instanceof Unit.Leaf leaf) {
-            return List.of(reading.read(leaf.input(), leaf.reader(), batch));
-        }
-        if (unit instanceof Unit.Nested n) {
-            return nested.read(n, batch);
-        }
-        if (unit instanceof Unit.Duplicate d) {
-            return List.of(InputSummary.notRead(d.displayPath(), InputOutcome.DUPLICATE,
-                    List.of(new InputError(d.displayPath(), Duplicates.message(d.displayPath(), d.originalPath())))));
-        }
-        Unit.Rejected r = (Unit.Rejected) unit;
-        return List.of(InputSummary.notRead(r.displayPath(), r.outcome(),
-                List.of(new InputError(r.displayPath(), r.message()))));
+    synchronized void done(Unit unit) {
+      filesDone++;
+      bytesDone += Math.max(0, unit.storedBytes());
+      progress.update(
+          new ProgressListener.Progress(
+              filesDone, filesTotal, bytesDone, bytesTotal, unit.displayPath()));
+    }
+  }
+
+  /** Options of an {@link Ingestor}; every one has a sensible default. Not thread-safe. */
+  public static final class Builder {
+    private ZoneId timezone = ZoneId.systemDefault();
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private ArchiveLimits limits = ArchiveLimits.DEFAULT;
+    private FormatRegistry registry = FormatRegistry.standard();
+    private ProgressListener progress = ProgressListener.NONE;
+
+    private Builder() {}
+
+    /** The zone of local times in exports that carry none (default: this machine's). */
+    public Builder timezone(ZoneId timezone) {
+      this.timezone = Objects.requireNonNull(timezone);
+      return this;
     }
 
-    /**
-     * One group per file, except that RCA logs of one folder form one group read in walk (natural
-     * name) order. Largest groups are scheduled first so the pool finishes together.
-     */
-    static List<List<Integer>> groups(List<Unit> units) {
-        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
-        for (int i = 0; i < units.size(); i++) {
-            Unit unit = units.get(i);
-            String key = unit instanceof Unit.Leaf leaf && leaf.reader() != null && RCA.equals(leaf.reader().format())
-                    ? rcaGroup(leaf)
-                    : "unit:" + i;
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-        }
-        for (List<Integer> group : byKey.values()) {
-            // One server's logs from several folders (EX01/march, EX01/april): in log-name (date) order.
-            group.sort(Comparator.comparing((Integer i) -> fileName(units.get(i)), NaturalOrder.INSTANCE)
-                    .thenComparing(i -> units.get(i).displayPath(), NaturalOrder.INSTANCE));
-        }
-        List<List<Integer>> groups = new ArrayList<>(byKey.values());
-        groups.sort(Comparator.comparingLong((List<Integer> g) -> -g.stream()
-                .mapToLong(i -> units.get(i).storedBytes()).sum()));
-        return groups;
+    /** Worker threads (default: available processors). */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1");
+      }
+      this.threads = threads;
+      return this;
     }
 
-    /**
-     * RCA logs of one server are read one after another wherever they sit: grouped by the server their
-     * place names, else by their folder. Reading them on two threads would interleave one server's
-     * sessions out of time order.
-     */
-    private static String rcaGroup(Unit.Leaf leaf) {
-        String hint = leaf.input().serverHint();
-        return hint == null ? "rca:" + leaf.location() : "rca-server:" + hint.toLowerCase(java.util.Locale.ROOT);
+    public Builder archiveLimits(ArchiveLimits limits) {
+      this.limits = Objects.requireNonNull(limits);
+      return this;
     }
 
-    private static String fileName(Unit unit) {
-        String path = unit.displayPath().replace('\\', '/');
-        return path.substring(path.lastIndexOf('/') + 1);
+    public Builder registry(FormatRegistry registry) {
+      this.registry = Objects.requireNonNull(registry);
+      return this;
     }
 
-    /** Counts finished files and bytes and tells the listener, one call at a time. */
-    private final class Tracker {
-        private final long filesTotal;
-        private final long bytesTotal;
-        private long filesDone;
-        private long bytesDone;
-
-        Tracker(List<Unit> units) {
-            this.filesTotal = units.size();
-            this.bytesTotal = units.stream().mapToLong(u -> Math.max(0, u.storedBytes())).sum();
-        }
-
-        synchronized void done(Unit unit) {
-            filesDone++;
-            bytesDone += Math.max(0, unit.storedBytes());
-            progress.update(new ProgressListener.Progress(filesDone, filesTotal, bytesDone, bytesTotal,
-                    unit.displayPath()));
-        }
+    public Builder progress(ProgressListener progress) {
+      this.progress = Objects.requireNonNull(progress);
+      return this;
     }
 
-    /** Options of an {@link Ingestor}; every one has a sensible default. Not thread-safe. */
-    public static final class Builder {
-        private ZoneId timezone = ZoneId.systemDefault();
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private ArchiveLimits limits = ArchiveLimits.DEFAULT;
-        private FormatRegistry registry = FormatRegistry.standard();
-        private ProgressListener progress = ProgressListener.NONE;
-
-        private Builder() {
-        }
-
-        /** The zone of local times in exports that carry none (default: this machine's). */
-        public Builder timezone(ZoneId timezone) {
-            this.timezone = Objects.requireNonNull(timezone);
-            return this;
-        }
-
-        /** Worker threads (default: available processors). */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1");
-            }
-            this.threads = threads;
-            return this;
-        }
-
-        public Builder archiveLimits(ArchiveLimits limits) {
-            this.limits = Objects.requireNonNull(limits);
-            return this;
-        }
-
-        public Builder registry(FormatRegistry registry) {
-            this.registry = Objects.requireNonNull(registry);
-            return this;
-        }
-
-        public Builder progress(ProgressListener progress) {
-            this.progress = Objects.requireNonNull(progress);
-            return this;
-        }
-
-        public Ingestor build() {
-            return new Ingestor(this);
-        }
+    public Ingestor build() {
+      return new Ingestor(this);
     }
+  }
 }

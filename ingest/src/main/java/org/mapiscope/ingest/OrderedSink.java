@@ -10,54 +10,57 @@ import org.mapiscope.model.EvidenceSink;
  */
 final class OrderedSink {
 
-    static final int BATCH = 1024;
+  static final int BATCH = 1024;
 
-    private final EvidenceSink sink;
-    private final Object lock = new Object();
+  private final EvidenceSink sink;
+  private final Object lock = new Object();
 
-    OrderedSink(EvidenceSink sink) {
-        this.sink = sink;
+  OrderedSink(EvidenceSink sink) {
+    this.sink = sink;
+  }
+
+  Batch newBatch() {
+    return new Batch();
+  }
+
+  /** One worker's pending evidence. Not thread-safe. */
+  final class Batch {
+    private final Evidence[] pending = new Evidence[BATCH];
+    private int size;
+
+    void add(Evidence evidence) {
+      pending[size++] = evidence;
+      if (size == pending.length) {
+        flush();
+      }
     }
 
-    Batch newBatch() {
-        return new Batch();
-    }
-
-    /** One worker's pending evidence. Not thread-safe. */
-    final class Batch {
-        private final Evidence[] pending = new Evidence[BATCH];
-        private int size;
-
-        void add(Evidence evidence) {
-            pending[size++] = evidence;
-            if (size == pending.length) {
-                flush();
-            }
+    void flush() {
+      if (size == 0) {
+        return;
+      }
+      synchronized (lock) {
+        try {
+          for (int i = 0; i < size; i++) {
+            sink.accept(pending[i]);
+          }
+        } catch (RuntimeException e) {
+          throw new SinkFailure(e);
+        } finally {
+          java.util.Arrays.fill(pending, 0, size, null);
+          size = 0;
         }
-
-        void flush() {
-            if (size == 0) {
-                return;
-            }
-            synchronized (lock) {
-                try {
-                    for (int i = 0; i < size; i++) {
-                        sink.accept(pending[i]);
-                    }
-                } catch (RuntimeException e) {
-                    throw new SinkFailure(e);
-                } finally {
-                    java.util.Arrays.fill(pending, 0, size, null);
-                    size = 0;
-                }
-            }
-        }
+      }
     }
+  }
 
-    /** The caller's sink failed: a bug outside ingestion, so it ends the run instead of being blamed on a file. */
-    static final class SinkFailure extends RuntimeException {
-        SinkFailure(RuntimeException cause) {
-            super("the evidence sink failed: " + cause, cause);
-        }
+  /**
+   * The caller's sink failed: a bug outside ingestion, so it ends the run instead of being blamed
+   * on a file.
+   */
+  static final class SinkFailure extends RuntimeException {
+    SinkFailure(RuntimeException cause) {
+      super("the evidence sink failed: " + cause, cause);
     }
+  }
 }

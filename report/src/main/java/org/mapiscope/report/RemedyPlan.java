@@ -10,46 +10,47 @@ import org.mapiscope.analysis.Finding;
 import org.mapiscope.analysis.Remedy;
 
 /**
- * The remedies of all findings as one to-do list in the expert's order: by step
- * ({@link Remedy#order()}), then in the order the findings list them (strongest first). A remedy
- * several findings share appears once, naming every subject it helps; so do hand-done steps with
- * the same action and title (the same advice for several users), their details differing only by user.
+ * The remedies of all findings as one to-do list in the expert's order: by step ({@link
+ * Remedy#order()}), then in the order the findings list them (strongest first). A remedy several
+ * findings share appears once, naming every subject it helps; so do hand-done steps with the same
+ * action and title (the same advice for several users), their details differing only by user.
  */
 public final class RemedyPlan {
 
-    private RemedyPlan() {
-    }
+  private RemedyPlan() {}
 
-    /**
-     * One entry of the list.
-     *
-     * @param remedy   the remedy
-     * @param subjects the users, accounts or servers it is for, first-seen order
-     */
-    public record Step(Remedy remedy, List<String> subjects) {
-    }
+  /**
+   * One entry of the list.
+   *
+   * @param remedy the remedy
+   * @param subjects the users, accounts or servers it is for, first-seen order
+   */
+  public record Step(Remedy remedy, List<String> subjects) {}
 
-    public static List<Step> of(AnalysisResult result) {
-        Map<Object, Remedy> first = new LinkedHashMap<>();
-        Map<Object, List<String>> subjects = new LinkedHashMap<>();
-        for (Finding f : result.findings()) {
-            for (Remedy r : f.remedies()) {
-                Object key = sameAdvice(r);
-                first.putIfAbsent(key, r);
-                List<String> list = subjects.computeIfAbsent(key, k -> new ArrayList<>());
-                if (!list.contains(f.subject())) {
-                    list.add(f.subject());
-                }
-            }
+  public static List<Step> of(AnalysisResult result) {
+    Map<Object, Remedy> first = new LinkedHashMap<>();
+    Map<Object, List<String>> subjects = new LinkedHashMap<>();
+    for (Finding f : result.findings()) {
+      for (Remedy r : f.remedies()) {
+        Object key = sameAdvice(r);
+        first.putIfAbsent(key, r);
+        List<String> list = subjects.computeIfAbsent(key, k -> new ArrayList<>());
+        if (!list.contains(f.subject())) {
+          list.add(f.subject());
         }
-        List<Step> steps = new ArrayList<>();
-        subjects.forEach((key, s) -> steps.add(new Step(first.get(key), List.copyOf(s))));
-        steps.sort(Comparator.comparingInt(s -> s.remedy().order()));
-        return List.copyOf(steps);
+      }
     }
+    List<Step> steps = new ArrayList<>();
+    subjects.forEach((key, s) -> steps.add(new Step(first.get(key), List.copyOf(s))));
+    steps.sort(Comparator.comparingInt(s -> s.remedy().order()));
+    return List.copyOf(steps);
+  }
 
-    /** Steps done by hand merge on (order, action, title); a step with server changes only with its equal (its scripts differ). */
-    private static Object sameAdvice(Remedy r) {
-        return r.changes().isEmpty() ? List.of(r.order(), r.action(), r.title()) : r;
-    }
+  /**
+   * Steps done by hand merge on (order, action, title); a step with server changes only with its
+   * equal (its scripts differ).
+   */
+  private static Object sameAdvice(Remedy r) {
+    return r.changes().isEmpty() ? List.of(r.order(), r.action(), r.title()) : r;
+  }
 }

@@ -11,34 +11,41 @@ import org.mapiscope.model.ExchangeDefaults;
  */
 public final class SettingText {
 
-    private SettingText() {
-    }
+  private SettingText() {}
 
-    /** True when the value was read from (or shown absent by) the evidence; false when a default is assumed. */
-    public static boolean inEvidence(SettingView s) {
-        return !SettingView.DEFAULT_SOURCE.equals(s.source());
-    }
+  /**
+   * True when the value was read from (or shown absent by) the evidence; false when a default is
+   * assumed.
+   */
+  public static boolean inEvidence(SettingView s) {
+    return !SettingView.DEFAULT_SOURCE.equals(s.source());
+  }
 
-    /** {@code file:line}, or {@code not in the evidence; Windows default 7,200,000 assumed}. */
-    public static String source(SettingView s) {
-        if (inEvidence(s)) {
-            return s.source();
-        }
-        return "not in the evidence; " + (isTcpIp(s.name()) ? "Windows" : "Exchange") + " default " + number(s.value()) + " assumed";
+  /** {@code file:line}, or {@code not in the evidence; Windows default 7,200,000 assumed}. */
+  public static String source(SettingView s) {
+    if (inEvidence(s)) {
+      return s.source();
     }
+    return "not in the evidence; "
+        + (isTcpIp(s.name()) ? "Windows" : "Exchange")
+        + " default "
+        + number(s.value())
+        + " assumed";
+  }
 
-    /** The TCP/IP keepalive settings are Windows's; the session and object limits are Exchange's. */
-    static boolean isTcpIp(String name) {
-        return ExchangeDefaults.KEEP_ALIVE_TIME.equals(name) || ExchangeDefaults.KEEP_ALIVE_INTERVAL.equals(name)
-                || ExchangeDefaults.TCP_MAX_DATA_RETRANSMISSIONS.equals(name);
-    }
+  /** The TCP/IP keepalive settings are Windows's; the session and object limits are Exchange's. */
+  static boolean isTcpIp(String name) {
+    return ExchangeDefaults.KEEP_ALIVE_TIME.equals(name)
+        || ExchangeDefaults.KEEP_ALIVE_INTERVAL.equals(name)
+        || ExchangeDefaults.TCP_MAX_DATA_RETRANSMISSIONS.equals(name);
+  }
 
-    /** A DWORD with thousands separators; text as it is. */
-    static String number(String value) {
-        try {
-            return String.format(Locale.ROOT, "%,d", Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return value;
-        }
+  /** A DWORD with thousands separators; text as it is. */
+  static String number(String value) {
+    try {
+      return String.format(Locale.ROOT, "%,d", Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      return value;
     }
+  }
 }

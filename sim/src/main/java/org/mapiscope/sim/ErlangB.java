@@ -6,22 +6,21 @@ package org.mapiscope.sim;
  */
 public final class ErlangB {
 
-    private ErlangB() {
-    }
+  private ErlangB() {}
 
-    /**
-     * @param servers c, the session limit
-     * @param offeredLoad a = arrival rate × mean holding time, in Erlang
-     * @return B(c, a), computed with the stable recurrence B(k) = a·B(k−1) / (k + a·B(k−1))
-     */
-    public static double blocking(int servers, double offeredLoad) {
-        if (servers < 0 || offeredLoad < 0) {
-            throw new IllegalArgumentException("servers and load must not be negative");
-        }
-        double b = 1.0;
-        for (int k = 1; k <= servers; k++) {
-            b = offeredLoad * b / (k + offeredLoad * b);
-        }
-        return b;
+  /**
+   * @param servers c, the session limit
+   * @param offeredLoad a = arrival rate × mean holding time, in Erlang
+   * @return B(c, a), computed with the stable recurrence B(k) = a·B(k−1) / (k + a·B(k−1))
+   */
+  public static double blocking(int servers, double offeredLoad) {
+    if (servers < 0 || offeredLoad < 0) {
+      throw new IllegalArgumentException("servers and load must not be negative");
     }
+    double b = 1.0;
+    for (int k = 1; k <= servers; k++) {
+      b = offeredLoad * b / (k + offeredLoad * b);
+    }
+    return b;
+  }
 }

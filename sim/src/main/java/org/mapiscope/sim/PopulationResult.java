@@ -9,10 +9,17 @@ package org.mapiscope.sim;
  * @param events9646 Event 9646 logged: one per rejected session
  * @param usersAffected users with at least one rejection
  */
-public record PopulationResult(String name, int users, long attempts, long rejected, double rejectionRate,
-        long events9646, int usersAffected, PeakPerUser peakPerUser) {
+public record PopulationResult(
+    String name,
+    int users,
+    long attempts,
+    long rejected,
+    double rejectionRate,
+    long events9646,
+    int usersAffected,
+    PeakPerUser peakPerUser) {
 
-    static double rate(long rejected, long attempts) {
-        return attempts == 0 ? 0.0 : (double) rejected / attempts;
-    }
+  static double rate(long rejected, long attempts) {
+    return attempts == 0 ? 0.0 : (double) rejected / attempts;
+  }
 }

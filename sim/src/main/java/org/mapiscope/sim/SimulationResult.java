@@ -3,8 +3,8 @@ package org.mapiscope.sim;
 import java.util.List;
 
 /**
- * What a run produced; the component names are the JSON keys of DESIGN §6 (extended, never renamed),
- * so the record serialises as it is.
+ * What a run produced; the component names are the JSON keys of DESIGN §6 (extended, never
+ * renamed), so the record serialises as it is.
  *
  * @param attempts sessions all clients tried to open
  * @param rejected attempts refused at the session limit
@@ -18,11 +18,20 @@ import java.util.List;
  * @param simulatedEvents client starts and session ends the engine processed
  * @param timeSeries attempts, rejections and the worst user's concurrency over time
  */
-public record SimulationResult(long attempts, long rejected, double rejectionRate, long events9646,
-        int usersAffected, PeakPerUser peakPerUser, List<PopulationResult> byPopulation,
-        double meanConcurrentSessions, long sessionsOpenAtEnd, long simulatedEvents, TimeSeries timeSeries) {
+public record SimulationResult(
+    long attempts,
+    long rejected,
+    double rejectionRate,
+    long events9646,
+    int usersAffected,
+    PeakPerUser peakPerUser,
+    List<PopulationResult> byPopulation,
+    double meanConcurrentSessions,
+    long sessionsOpenAtEnd,
+    long simulatedEvents,
+    TimeSeries timeSeries) {
 
-    public SimulationResult {
-        byPopulation = List.copyOf(byPopulation);
-    }
+  public SimulationResult {
+    byPopulation = List.copyOf(byPopulation);
+  }
 }

@@ -8,5 +8,4 @@ package org.mapiscope.sim;
  * @param rejected of those, refused (each one Event 9646)
  * @param worstUserSessions the most sessions any one user held at any moment of the bucket
  */
-public record TimeBucket(long startMs, long attempts, long rejected, int worstUserSessions) {
-}
+public record TimeBucket(long startMs, long attempts, long rejected, int worstUserSessions) {}

@@ -8,17 +8,17 @@ import java.util.List;
  */
 public record TimeSeries(long bucketMs, List<TimeBucket> buckets) {
 
-    public static final int MAX_BUCKETS = 1_000;
-    static final long HOUR_MS = 3_600_000L;
+  public static final int MAX_BUCKETS = 1_000;
+  static final long HOUR_MS = 3_600_000L;
 
-    public TimeSeries {
-        buckets = List.copyOf(buckets);
-    }
+  public TimeSeries {
+    buckets = List.copyOf(buckets);
+  }
 
-    /** Whole hours per bucket, as few as keep the series within {@link #MAX_BUCKETS}. */
-    static long bucketMsFor(long durationMs) {
-        long hours = Math.max(1, (durationMs + HOUR_MS - 1) / HOUR_MS);
-        long hoursPerBucket = (hours + MAX_BUCKETS - 1) / MAX_BUCKETS;
-        return hoursPerBucket * HOUR_MS;
-    }
+  /** Whole hours per bucket, as few as keep the series within {@link #MAX_BUCKETS}. */
+  static long bucketMsFor(long durationMs) {
+    long hours = Math.max(1, (durationMs + HOUR_MS - 1) / HOUR_MS);
+    long hoursPerBucket = (hours + MAX_BUCKETS - 1) / MAX_BUCKETS;
+    return hoursPerBucket * HOUR_MS;
+  }
 }

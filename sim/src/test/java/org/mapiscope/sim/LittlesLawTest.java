@@ -14,23 +14,33 @@ import org.mapiscope.sim.scenario.Scenario;
  */
 class LittlesLawTest {
 
-    @ParameterizedTest
-    @CsvSource({"exponential, 1.0, 4, 3.0", "lognormal, 1.3108, 4, 5.0", "fixed, 0.0, 32, 40.0"})
-    void meanConcurrencyIsAcceptedRateTimesHolding(String dist, double cv, int c, double startsPerHour) {
-        long hours = 2_000;
-        double meanMs = 3_600_000;
-        // lognormal with sigma 1: cv = sqrt(e - 1) ≈ 1.3108
-        Scenario scenario = Scenarios.of(hours + "h", 7, "\"sessionLimit\": " + c,
-                "\"users\": 20, \"startsPerHour\": " + startsPerHour
-                        + ", \"holding\": {\"dist\": \"" + dist + "\", \"mean\": \"1h\"}");
+  @ParameterizedTest
+  @CsvSource({"exponential, 1.0, 4, 3.0", "lognormal, 1.3108, 4, 5.0", "fixed, 0.0, 32, 40.0"})
+  void meanConcurrencyIsAcceptedRateTimesHolding(
+      String dist, double cv, int c, double startsPerHour) {
+    long hours = 2_000;
+    double meanMs = 3_600_000;
+    // lognormal with sigma 1: cv = sqrt(e - 1) ≈ 1.3108
+    Scenario scenario =
+        Scenarios.of(
+            hours + "h",
+            7,
+            "\"sessionLimit\": " + c,
+            "\"users\": 20, \"startsPerHour\": "
+                + startsPerHour
+                + ", \"holding\": {\"dist\": \""
+                + dist
+                + "\", \"mean\": \"1h\"}");
 
-        SimulationResult r = Simulator.run(scenario);
+    SimulationResult r = Simulator.run(scenario);
 
-        long accepted = r.attempts() - r.rejected();
-        double durationMs = hours * 3_600_000.0;
-        double little = accepted / durationMs * meanMs;
-        double tolerance = 4 * cv * meanMs * Math.sqrt(accepted) / durationMs + little * meanMs / durationMs;
-        assertThat(r.rejected()).isPositive();
-        assertThat(r.meanConcurrentSessions()).isCloseTo(little, org.assertj.core.api.Assertions.within(tolerance));
-    }
+    long accepted = r.attempts() - r.rejected();
+    double durationMs = hours * 3_600_000.0;
+    double little = accepted / durationMs * meanMs;
+    double tolerance =
+        4 * cv * meanMs * Math.sqrt(accepted) / durationMs + little * meanMs / durationMs;
+    assertThat(r.rejected()).isPositive();
+    assertThat(r.meanConcurrentSessions())
+        .isCloseTo(little, org.assertj.core.api.Assertions.within(tolerance));
+  }
 }

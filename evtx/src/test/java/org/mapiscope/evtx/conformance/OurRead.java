@@ -10,12 +10,13 @@ import org.mapiscope.evtx.EvtxReader;
 /** Our EVTX reader's records and damage reports for one file. */
 record OurRead(List<EventRecord> records, List<String> damage) {
 
-    static OurRead of(Path file) throws IOException {
-        List<String> damage = new ArrayList<>();
-        List<EventRecord> records = new ArrayList<>();
-        try (EvtxReader reader = EvtxReader.open(file, (offset, message) -> damage.add(offset + ": " + message))) {
-            reader.forEach(records::add);
-        }
-        return new OurRead(records, damage);
+  static OurRead of(Path file) throws IOException {
+    List<String> damage = new ArrayList<>();
+    List<EventRecord> records = new ArrayList<>();
+    try (EvtxReader reader =
+        EvtxReader.open(file, (offset, message) -> damage.add(offset + ": " + message))) {
+      reader.forEach(records::add);
     }
+    return new OurRead(records, damage);
+  }
 }

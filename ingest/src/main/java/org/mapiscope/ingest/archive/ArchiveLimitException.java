@@ -2,10 +2,13 @@ package org.mapiscope.ingest.archive;
 
 import java.io.IOException;
 
-/** An archive entry was refused: it expands too much, the run's expansion budget is spent, or it nests too deep. */
+/**
+ * An archive entry was refused: it expands too much, the run's expansion budget is spent, or it
+ * nests too deep.
+ */
 public final class ArchiveLimitException extends IOException {
 
-    public ArchiveLimitException(String message) {
-        super(message);
-    }
+  public ArchiveLimitException(String message) {
+    super(message);
+  }
 }

@@ -9,29 +9,30 @@ import java.util.Optional;
  */
 public final class EntryNames {
 
-    private EntryNames() {
-    }
+  private EntryNames() {}
 
-    /** Why the name is refused, or empty when it is safe. */
-    public static Optional<String> refusal(String name) {
-        if (name == null || name.isEmpty()) {
-            return Optional.of("the entry has no name");
-        }
-        if (name.indexOf('\0') >= 0) {
-            return Optional.of("the entry name contains a NUL character");
-        }
-        String slashed = name.replace('\\', '/');
-        if (slashed.startsWith("/")) {
-            return Optional.of("the entry name is an absolute path");
-        }
-        if (slashed.length() >= 2 && slashed.charAt(1) == ':' && Character.isLetter(slashed.charAt(0))) {
-            return Optional.of("the entry name starts with a drive letter");
-        }
-        for (String part : slashed.split("/")) {
-            if (part.equals("..")) {
-                return Optional.of("the entry name climbs out of the archive with '..'");
-            }
-        }
-        return Optional.empty();
+  /** Why the name is refused, or empty when it is safe. */
+  public static Optional<String> refusal(String name) {
+    if (name == null || name.isEmpty()) {
+      return Optional.of("the entry has no name");
     }
+    if (name.indexOf('\0') >= 0) {
+      return Optional.of("the entry name contains a NUL character");
+    }
+    String slashed = name.replace('\\', '/');
+    if (slashed.startsWith("/")) {
+      return Optional.of("the entry name is an absolute path");
+    }
+    if (slashed.length() >= 2
+        && slashed.charAt(1) == ':'
+        && Character.isLetter(slashed.charAt(0))) {
+      return Optional.of("the entry name starts with a drive letter");
+    }
+    for (String part : slashed.split("/")) {
+      if (part.equals("..")) {
+        return Optional.of("the entry name climbs out of the archive with '..'");
+      }
+    }
+    return Optional.empty();
+  }
 }

@@ -21,111 +21,117 @@ import java.util.Set;
  * such as {@code 13/06/2009} has been seen, {@code 03/06/2009} in the same file is the 3rd of June.
  * Until then such a date is ambiguous. Two cultures share each ambiguous shape: a 12-hour clock
  * with slashes is en-US (month first) or en-AU/en-NZ (day first); a 24-hour clock with slashes is
- * en-GB/fr/es/it (day first) or the invariant culture (month first). The first of each pair is
- * what Windows servers overwhelmingly run, so a file that never shows its order is read that way
- * ({@link #preferCommon}); the other is used only once a date proves it.
+ * en-GB/fr/es/it (day first) or the invariant culture (month first). The first of each pair is what
+ * Windows servers overwhelmingly run, so a file that never shows its order is read that way ({@link
+ * #preferCommon}); the other is used only once a date proves it.
  *
  * <p>Not thread-safe: one instance per input.
  */
 final class CultureDates {
 
-    /** A culture's way of writing a date and time; {@code common} ones win an undecided tie. */
-    record Pattern(String name, DateTimeFormatter formatter, boolean common) {
+  /** A culture's way of writing a date and time; {@code common} ones win an undecided tie. */
+  record Pattern(String name, DateTimeFormatter formatter, boolean common) {}
+
+  /** What a date text means, as far as the file has shown so far. */
+  sealed interface Reading permits Dated, Ambiguous, Unreadable {}
+
+  /** One meaning. */
+  record Dated(LocalDateTime time) implements Reading {}
+
+  /** More than one meaning; the patterns that still fit with what each makes of the text. */
+  record Ambiguous(Map<Pattern, LocalDateTime> candidates) implements Reading {}
+
+  /** No known culture writes dates like this (or not the culture the rest of the file uses). */
+  record Unreadable() implements Reading {}
+
+  /** The cultures tried; no two common ones can read the same text two ways. */
+  static final List<Pattern> PATTERNS =
+      List.of(
+          pattern("en-US", "M/d/uuuu h:mm[:ss] a", true),
+          pattern("en-AU", "d/M/uuuu h:mm[:ss] a", false),
+          pattern("en-GB, fr, es, it", "d/M/uuuu H:mm[:ss]", true),
+          pattern("invariant", "M/d/uuuu H:mm[:ss]", false),
+          pattern("de, ru, pl", "d.M.uuuu H:mm[:ss]", true),
+          pattern("nl", "d-M-uuuu H:mm[:ss]", true),
+          pattern("ja, zh", "uuuu/M/d H:mm[:ss]", true),
+          pattern("ISO 8601", "uuuu-M-d['T'][' ']H:mm[:ss]", true));
+
+  private final Set<Pattern> fitting = new LinkedHashSet<>(PATTERNS);
+
+  private static Pattern pattern(String name, String pattern, boolean common) {
+    DateTimeFormatter formatter =
+        new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern(pattern)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
+            .toFormatter(Locale.US)
+            .withResolverStyle(ResolverStyle.STRICT);
+    return new Pattern(name, formatter, common);
+  }
+
+  /** Reads a date text and narrows the file's culture by it. */
+  Reading read(String text) {
+    String value = normalize(text);
+    Map<Pattern, LocalDateTime> readings = new LinkedHashMap<>();
+    for (Pattern p : fitting) {
+      try {
+        readings.put(p, LocalDateTime.parse(value, p.formatter()));
+      } catch (DateTimeParseException e) {
+        // this culture does not write it so
+      }
     }
-
-    /** What a date text means, as far as the file has shown so far. */
-    sealed interface Reading permits Dated, Ambiguous, Unreadable {
+    if (readings.isEmpty()) {
+      return new Unreadable();
     }
+    fitting.retainAll(readings.keySet());
+    return meaningOf(readings);
+  }
 
-    /** One meaning. */
-    record Dated(LocalDateTime time) implements Reading {
-    }
+  /** Whether the file may still be written in more than one culture. */
+  boolean undecided() {
+    return fitting.size() > 1;
+  }
 
-    /** More than one meaning; the patterns that still fit with what each makes of the text. */
-    record Ambiguous(Map<Pattern, LocalDateTime> candidates) implements Reading {
-    }
+  /** What an earlier ambiguous reading means now that the file may have shown its culture. */
+  Reading reread(Ambiguous earlier) {
+    Map<Pattern, LocalDateTime> still = new LinkedHashMap<>(earlier.candidates());
+    still.keySet().retainAll(fitting);
+    return still.isEmpty() ? new Unreadable() : meaningOf(still);
+  }
 
-    /** No known culture writes dates like this (or not the culture the rest of the file uses). */
-    record Unreadable() implements Reading {
-    }
+  /**
+   * For a date the file never settled: the reading of the one common culture among the candidates;
+   * still ambiguous when there is none or more than one.
+   */
+  Reading preferCommon(Ambiguous undecided) {
+    Map<Pattern, LocalDateTime> common = new LinkedHashMap<>(undecided.candidates());
+    common.keySet().removeIf(p -> !p.common());
+    return common.size() == 1 ? new Dated(common.values().iterator().next()) : undecided;
+  }
 
-    /** The cultures tried; no two common ones can read the same text two ways. */
-    static final List<Pattern> PATTERNS = List.of(
-            pattern("en-US", "M/d/uuuu h:mm[:ss] a", true),
-            pattern("en-AU", "d/M/uuuu h:mm[:ss] a", false),
-            pattern("en-GB, fr, es, it", "d/M/uuuu H:mm[:ss]", true),
-            pattern("invariant", "M/d/uuuu H:mm[:ss]", false),
-            pattern("de, ru, pl", "d.M.uuuu H:mm[:ss]", true),
-            pattern("nl", "d-M-uuuu H:mm[:ss]", true),
-            pattern("ja, zh", "uuuu/M/d H:mm[:ss]", true),
-            pattern("ISO 8601", "uuuu-M-d['T'][' ']H:mm[:ss]", true));
+  /** The names of the cultures the file may still be written in. */
+  List<String> fittingCultures() {
+    List<String> names = new ArrayList<>();
+    fitting.forEach(p -> names.add(p.name()));
+    return names;
+  }
 
-    private final Set<Pattern> fitting = new LinkedHashSet<>(PATTERNS);
+  private static Reading meaningOf(Map<Pattern, LocalDateTime> readings) {
+    LocalDateTime first = readings.values().iterator().next();
+    boolean agree = readings.values().stream().allMatch(first::equals);
+    return agree ? new Dated(first) : new Ambiguous(Map.copyOf(readings));
+  }
 
-    private static Pattern pattern(String name, String pattern, boolean common) {
-        DateTimeFormatter formatter = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-                .toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
-        return new Pattern(name, formatter, common);
-    }
-
-    /** Reads a date text and narrows the file's culture by it. */
-    Reading read(String text) {
-        String value = normalize(text);
-        Map<Pattern, LocalDateTime> readings = new LinkedHashMap<>();
-        for (Pattern p : fitting) {
-            try {
-                readings.put(p, LocalDateTime.parse(value, p.formatter()));
-            } catch (DateTimeParseException e) {
-                // this culture does not write it so
-            }
-        }
-        if (readings.isEmpty()) {
-            return new Unreadable();
-        }
-        fitting.retainAll(readings.keySet());
-        return meaningOf(readings);
-    }
-
-    /** Whether the file may still be written in more than one culture. */
-    boolean undecided() {
-        return fitting.size() > 1;
-    }
-
-    /** What an earlier ambiguous reading means now that the file may have shown its culture. */
-    Reading reread(Ambiguous earlier) {
-        Map<Pattern, LocalDateTime> still = new LinkedHashMap<>(earlier.candidates());
-        still.keySet().retainAll(fitting);
-        return still.isEmpty() ? new Unreadable() : meaningOf(still);
-    }
-
-    /**
-     * For a date the file never settled: the reading of the one common culture among the
-     * candidates; still ambiguous when there is none or more than one.
-     */
-    Reading preferCommon(Ambiguous undecided) {
-        Map<Pattern, LocalDateTime> common = new LinkedHashMap<>(undecided.candidates());
-        common.keySet().removeIf(p -> !p.common());
-        return common.size() == 1 ? new Dated(common.values().iterator().next()) : undecided;
-    }
-
-    /** The names of the cultures the file may still be written in. */
-    List<String> fittingCultures() {
-        List<String> names = new ArrayList<>();
-        fitting.forEach(p -> names.add(p.name()));
-        return names;
-    }
-
-    private static Reading meaningOf(Map<Pattern, LocalDateTime> readings) {
-        LocalDateTime first = readings.values().iterator().next();
-        boolean agree = readings.values().stream().allMatch(first::equals);
-        return agree ? new Dated(first) : new Ambiguous(Map.copyOf(readings));
-    }
-
-    // Event Viewer puts left-to-right marks around date parts in some cultures; PowerShell may
-    // write non-breaking spaces. Neither changes the meaning.
-    private static String normalize(String text) {
-        return text.replace("\u200E", "").replace("\u200F", "").replace('\u00A0', ' ').replace('\u202F', ' ')
-                .strip().replaceAll("\\s+", " ");
-    }
+  // Event Viewer puts left-to-right marks around date parts in some cultures; PowerShell may
+  // write non-breaking spaces. Neither changes the meaning.
+  private static String normalize(String text) {
+    return text.replace("\u200E", "")
+        .replace("\u200F", "")
+        .replace('\u00A0', ' ')
+        .replace('\u202F', ' ')
+        .strip()
+        .replaceAll("\\s+", " ");
+  }
 }

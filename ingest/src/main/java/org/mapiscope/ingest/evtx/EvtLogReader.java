@@ -14,42 +14,42 @@ import org.mapiscope.ingest.Sniff;
  */
 public final class EvtLogReader extends BinaryEventLogReader {
 
-    private static final int HEADER_SIZE = 0x30;
-    private static final byte[] LFLE = {'L', 'f', 'L', 'e'};
+  private static final int HEADER_SIZE = 0x30;
+  private static final byte[] LFLE = {'L', 'f', 'L', 'e'};
 
-    @Override
-    public String format() {
-        return "evt";
+  @Override
+  public String format() {
+    return "evt";
+  }
+
+  @Override
+  public boolean detect(Sniff sniff) {
+    byte[] h = sniff.head();
+    if (h.length < 8 || (h[0] & 0xFF) != HEADER_SIZE || h[1] != 0 || h[2] != 0 || h[3] != 0) {
+      return false;
     }
-
-    @Override
-    public boolean detect(Sniff sniff) {
-        byte[] h = sniff.head();
-        if (h.length < 8 || (h[0] & 0xFF) != HEADER_SIZE || h[1] != 0 || h[2] != 0 || h[3] != 0) {
-            return false;
-        }
-        for (int i = 0; i < LFLE.length; i++) {
-            if (h[4 + i] != LFLE[i]) {
-                return false;
-            }
-        }
-        return true;
+    for (int i = 0; i < LFLE.length; i++) {
+      if (h[4 + i] != LFLE[i]) {
+        return false;
+      }
     }
+    return true;
+  }
 
-    @Override
-    RecordSource open(Path file, DamageListener damage) throws IOException {
-        EvtReader reader = EvtReader.open(file, damage);
-        Iterator<EventRecord> records = reader.stream().iterator();
-        return new RecordSource() {
-            @Override
-            public Iterator<EventRecord> records() {
-                return records;
-            }
+  @Override
+  RecordSource open(Path file, DamageListener damage) throws IOException {
+    EvtReader reader = EvtReader.open(file, damage);
+    Iterator<EventRecord> records = reader.stream().iterator();
+    return new RecordSource() {
+      @Override
+      public Iterator<EventRecord> records() {
+        return records;
+      }
 
-            @Override
-            public void close() throws IOException {
-                reader.close();
-            }
-        };
-    }
+      @Override
+      public void close() throws IOException {
+        reader.close();
+      }
+    };
+  }
 }

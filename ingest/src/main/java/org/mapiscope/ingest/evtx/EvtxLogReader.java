@@ -11,53 +11,54 @@ import org.mapiscope.ingest.Sniff;
 
 /**
  * Windows XML Event Log files ({@code Application.evtx}), detected by their {@code ElfFile}
- * signature, or by the {@code ElfChnk} signature of the first chunk when the file header is damaged.
+ * signature, or by the {@code ElfChnk} signature of the first chunk when the file header is
+ * damaged.
  */
 public final class EvtxLogReader extends BinaryEventLogReader {
 
-    private static final byte[] SIGNATURE = "ElfFile\0".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CHUNK_SIGNATURE = "ElfChnk\0".getBytes(StandardCharsets.US_ASCII);
-    private static final int FIRST_CHUNK = 4096;
+  private static final byte[] SIGNATURE = "ElfFile\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CHUNK_SIGNATURE = "ElfChnk\0".getBytes(StandardCharsets.US_ASCII);
+  private static final int FIRST_CHUNK = 4096;
 
-    @Override
-    public String format() {
-        return "evtx";
+  @Override
+  public String format() {
+    return "evtx";
+  }
+
+  @Override
+  public boolean detect(Sniff sniff) {
+    return sniff.startsWith(SIGNATURE) || hasFirstChunk(sniff.head());
+  }
+
+  /**
+   * A file whose header was overwritten is still EVTX when its first chunk follows the 4096-byte
+   * header: the reader recovers the records and reports the header damage at offset 0.
+   */
+  private static boolean hasFirstChunk(byte[] head) {
+    if (head.length < FIRST_CHUNK + CHUNK_SIGNATURE.length) {
+      return false;
     }
-
-    @Override
-    public boolean detect(Sniff sniff) {
-        return sniff.startsWith(SIGNATURE) || hasFirstChunk(sniff.head());
+    for (int i = 0; i < CHUNK_SIGNATURE.length; i++) {
+      if (head[FIRST_CHUNK + i] != CHUNK_SIGNATURE[i]) {
+        return false;
+      }
     }
+    return true;
+  }
 
-    /**
-     * A file whose header was overwritten is still EVTX when its first chunk follows the 4096-byte
-     * header: the reader recovers the records and reports the header damage at offset 0.
-     */
-    private static boolean hasFirstChunk(byte[] head) {
-        if (head.length < FIRST_CHUNK + CHUNK_SIGNATURE.length) {
-            return false;
-        }
-        for (int i = 0; i < CHUNK_SIGNATURE.length; i++) {
-            if (head[FIRST_CHUNK + i] != CHUNK_SIGNATURE[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
+  @Override
+  RecordSource open(Path file, DamageListener damage) throws IOException {
+    EvtxReader reader = EvtxReader.open(file, damage);
+    return new RecordSource() {
+      @Override
+      public Iterator<EventRecord> records() {
+        return reader.records();
+      }
 
-    @Override
-    RecordSource open(Path file, DamageListener damage) throws IOException {
-        EvtxReader reader = EvtxReader.open(file, damage);
-        return new RecordSource() {
-            @Override
-            public Iterator<EventRecord> records() {
-                return reader.records();
-            }
-
-            @Override
-            public void close() throws IOException {
-                reader.close();
-            }
-        };
-    }
+      @Override
+      public void close() throws IOException {
+        reader.close();
+      }
+    };
+  }
 }

@@ -8,77 +8,84 @@ import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.ingest.Sniff;
 
 /**
- * Reads Exchange 2003 WMI {@code Exchange_Logon} instances exported as CSV
- * ({@code Get-WmiObject -Namespace root\MicrosoftExchangeV2 -Class Exchange_Logon | Export-Csv}):
- * one row per logon, times as CIM datetimes. The user is the logged-on user's own mailbox DN
- * ({@code LoggedOnUsersMailboxLegacyDN}), else {@code LoggedOnUserAccount}; the mailbox logged on to is
- * {@code MailboxLegacyDN}. {@code ClientMode} 1 and 2 become {@code Classic Online} and {@code Cached}.
- * Stateless and thread-safe.
+ * Reads Exchange 2003 WMI {@code Exchange_Logon} instances exported as CSV ({@code Get-WmiObject
+ * -Namespace root\MicrosoftExchangeV2 -Class Exchange_Logon | Export-Csv}): one row per logon,
+ * times as CIM datetimes. The user is the logged-on user's own mailbox DN ({@code
+ * LoggedOnUsersMailboxLegacyDN}), else {@code LoggedOnUserAccount}; the mailbox logged on to is
+ * {@code MailboxLegacyDN}. {@code ClientMode} 1 and 2 become {@code Classic Online} and {@code
+ * Cached}. Stateless and thread-safe.
  */
 public final class ExchangeLogonReader implements FormatReader {
 
-    public static final String FORMAT = "exchange-logon";
+  public static final String FORMAT = "exchange-logon";
 
-    private static final Columns COLUMNS = new Columns();
+  private static final Columns COLUMNS = new Columns();
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public boolean detect(Sniff sniff) {
+    String text = sniff.text();
+    String first = text.stripLeading();
+    if (first.startsWith("#TYPE")
+        && first.lines().findFirst().orElse("").contains("Exchange_Logon")) {
+      return true;
+    }
+    String header = SnapshotTable.headerLine(text);
+    return header.contains("LoggedOnUserAccount")
+        || header.contains("MailboxLegacyDN") && header.contains("LastOperationTime");
+  }
+
+  @Override
+  public void read(InputFile input, ReadContext context) throws IOException {
+    SnapshotReading.read(input, context, COLUMNS);
+  }
+
+  private static final class Columns implements SnapshotReading.Columns {
+    @Override
+    public List<String> dateColumns() {
+      return List.of("LogonTime", "LastOperationTime");
+    }
 
     @Override
-    public String format() {
-        return FORMAT;
+    public String lastAccessColumn() {
+      return "LastOperationTime";
     }
 
     @Override
-    public boolean detect(Sniff sniff) {
-        String text = sniff.text();
-        String first = text.stripLeading();
-        if (first.startsWith("#TYPE") && first.lines().findFirst().orElse("").contains("Exchange_Logon")) {
-            return true;
-        }
-        String header = SnapshotTable.headerLine(text);
-        return header.contains("LoggedOnUserAccount")
-                || header.contains("MailboxLegacyDN") && header.contains("LastOperationTime");
+    public SnapshotReading.Logon logon(
+        SnapshotTable.Row row, CultureDates dates, String serverHint) {
+      String dn = row.get("LoggedOnUsersMailboxLegacyDN");
+      String user =
+          Identities.key(dn, row.get("LoggedOnUserAccount"), row.get("MailboxDisplayName"));
+      if (user.isEmpty()) {
+        throw new IllegalArgumentException(
+            "no LoggedOnUsersMailboxLegacyDN, LoggedOnUserAccount or" + " MailboxDisplayName");
+      }
+      String server = Identities.blankToNull(row.get("ServerName"));
+      return new SnapshotReading.Logon(
+          server != null ? server : serverHint,
+          user,
+          dn.contains("/") ? dn : null,
+          LogonStatisticsReader.date(dates, row, "LogonTime"),
+          LogonStatisticsReader.date(dates, row, "LastOperationTime"),
+          Identities.blankToNull(row.get("ClientIP")),
+          Identities.blankToNull(row.get("ClientName")),
+          Identities.blankToNull(row.get("ClientVersion")),
+          mode(row.get("ClientMode")),
+          Identities.mailbox(row.get("MailboxLegacyDN")));
     }
 
-    @Override
-    public void read(InputFile input, ReadContext context) throws IOException {
-        SnapshotReading.read(input, context, COLUMNS);
+    /** Exchange_Logon.ClientMode: 1 = Classic Online, 2 = Cached (MSDN Exchange_Logon class). */
+    private static String mode(String value) {
+      return switch (value) {
+        case "1" -> "Classic Online";
+        case "2" -> "Cached";
+        default -> Identities.blankToNull(value);
+      };
     }
-
-    private static final class Columns implements SnapshotReading.Columns {
-        @Override
-        public List<String> dateColumns() {
-            return List.of("LogonTime", "LastOperationTime");
-        }
-
-        @Override
-        public String lastAccessColumn() {
-            return "LastOperationTime";
-        }
-
-        @Override
-        public SnapshotReading.Logon logon(SnapshotTable.Row row, CultureDates dates, String serverHint) {
-            String dn = row.get("LoggedOnUsersMailboxLegacyDN");
-            String user = Identities.key(dn, row.get("LoggedOnUserAccount"), row.get("MailboxDisplayName"));
-            if (user.isEmpty()) {
-                throw new IllegalArgumentException("no LoggedOnUsersMailboxLegacyDN, LoggedOnUserAccount or"
-                        + " MailboxDisplayName");
-            }
-            String server = Identities.blankToNull(row.get("ServerName"));
-            return new SnapshotReading.Logon(server != null ? server : serverHint, user,
-                    dn.contains("/") ? dn : null,
-                    LogonStatisticsReader.date(dates, row, "LogonTime"),
-                    LogonStatisticsReader.date(dates, row, "LastOperationTime"),
-                    Identities.blankToNull(row.get("ClientIP")), Identities.blankToNull(row.get("ClientName")),
-                    Identities.blankToNull(row.get("ClientVersion")), mode(row.get("ClientMode")),
-                    Identities.mailbox(row.get("MailboxLegacyDN")));
-        }
-
-        /** Exchange_Logon.ClientMode: 1 = Classic Online, 2 = Cached (MSDN Exchange_Logon class). */
-        private static String mode(String value) {
-            return switch (value) {
-                case "1" -> "Classic Online";
-                case "2" -> "Cached";
-                default -> Identities.blankToNull(value);
-            };
-        }
-    }
+  }
 }

@@ -15,64 +15,73 @@ import org.mapiscope.ingest.Sniff;
  */
 public final class LogonStatisticsReader implements FormatReader {
 
-    public static final String FORMAT = "logon-statistics";
+  public static final String FORMAT = "logon-statistics";
 
-    private static final Columns COLUMNS = new Columns();
+  private static final Columns COLUMNS = new Columns();
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public boolean detect(Sniff sniff) {
+    String text = sniff.text();
+    if (text.stripLeading().startsWith("#TYPE Microsoft.Exchange.Data.Mapi.LogonStatistics")) {
+      return true;
+    }
+    String header = SnapshotTable.headerLine(text);
+    return header.contains("FullUserDirectoryName")
+        || header.contains("LastAccessTime")
+            && header.contains("LogonTime")
+            && header.contains("ClientIPAddress");
+  }
+
+  @Override
+  public void read(InputFile input, ReadContext context) throws IOException {
+    SnapshotReading.read(input, context, COLUMNS);
+  }
+
+  private static final class Columns implements SnapshotReading.Columns {
+    @Override
+    public List<String> dateColumns() {
+      return List.of("LogonTime", "LastAccessTime");
+    }
 
     @Override
-    public String format() {
-        return FORMAT;
+    public String lastAccessColumn() {
+      return "LastAccessTime";
     }
 
     @Override
-    public boolean detect(Sniff sniff) {
-        String text = sniff.text();
-        if (text.stripLeading().startsWith("#TYPE Microsoft.Exchange.Data.Mapi.LogonStatistics")) {
-            return true;
-        }
-        String header = SnapshotTable.headerLine(text);
-        return header.contains("FullUserDirectoryName")
-                || header.contains("LastAccessTime") && header.contains("LogonTime") && header.contains("ClientIPAddress");
+    public SnapshotReading.Logon logon(
+        SnapshotTable.Row row, CultureDates dates, String serverHint) {
+      String dn = row.get("FullUserDirectoryName");
+      String user = Identities.key(dn, row.get("Windows2000Account"), row.get("UserName"));
+      if (user.isEmpty()) {
+        throw new IllegalArgumentException(
+            "no FullUserDirectoryName, Windows2000Account or UserName");
+      }
+      String server = Identities.blankToNull(row.get("ServerName"));
+      return new SnapshotReading.Logon(
+          server != null ? server : serverHint,
+          user,
+          dn.contains("/") ? dn : null,
+          date(dates, row, "LogonTime"),
+          date(dates, row, "LastAccessTime"),
+          Identities.blankToNull(row.get("ClientIPAddress")),
+          Identities.blankToNull(row.get("ClientName")),
+          Identities.blankToNull(row.get("ClientVersion")),
+          Identities.blankToNull(row.get("ClientMode")),
+          Identities.mailbox(row.get("FullMailboxDirectoryName")));
     }
+  }
 
-    @Override
-    public void read(InputFile input, ReadContext context) throws IOException {
-        SnapshotReading.read(input, context, COLUMNS);
+  static java.time.Instant date(CultureDates dates, SnapshotTable.Row row, String column) {
+    try {
+      return dates.parse(row.get(column));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(column + " " + e.getMessage());
     }
-
-    private static final class Columns implements SnapshotReading.Columns {
-        @Override
-        public List<String> dateColumns() {
-            return List.of("LogonTime", "LastAccessTime");
-        }
-
-        @Override
-        public String lastAccessColumn() {
-            return "LastAccessTime";
-        }
-
-        @Override
-        public SnapshotReading.Logon logon(SnapshotTable.Row row, CultureDates dates, String serverHint) {
-            String dn = row.get("FullUserDirectoryName");
-            String user = Identities.key(dn, row.get("Windows2000Account"), row.get("UserName"));
-            if (user.isEmpty()) {
-                throw new IllegalArgumentException("no FullUserDirectoryName, Windows2000Account or UserName");
-            }
-            String server = Identities.blankToNull(row.get("ServerName"));
-            return new SnapshotReading.Logon(server != null ? server : serverHint, user,
-                    dn.contains("/") ? dn : null,
-                    date(dates, row, "LogonTime"), date(dates, row, "LastAccessTime"),
-                    Identities.blankToNull(row.get("ClientIPAddress")), Identities.blankToNull(row.get("ClientName")),
-                    Identities.blankToNull(row.get("ClientVersion")), Identities.blankToNull(row.get("ClientMode")),
-                    Identities.mailbox(row.get("FullMailboxDirectoryName")));
-        }
-    }
-
-    static java.time.Instant date(CultureDates dates, SnapshotTable.Row row, String column) {
-        try {
-            return dates.parse(row.get(column));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(column + " " + e.getMessage());
-        }
-    }
+  }
 }

@@ -10,48 +10,56 @@ import org.mapiscope.ingest.eventlog.CultureDates.Unreadable;
 
 class CultureDatesTest {
 
-    private static LocalDateTime at(int y, int mo, int d, int h, int mi, int s) {
-        return LocalDateTime.of(y, mo, d, h, mi, s);
-    }
+  private static LocalDateTime at(int y, int mo, int d, int h, int mi, int s) {
+    return LocalDateTime.of(y, mo, d, h, mi, s);
+  }
 
-    @Test
-    void readsTheCommonCultures() {
-        assertThat(new CultureDates().read("11/13/2026 1:05:09 PM")).isEqualTo(new Dated(at(2026, 11, 13, 13, 5, 9)));
-        assertThat(new CultureDates().read("02.11.2026 08:15:00")).isEqualTo(new Dated(at(2026, 11, 2, 8, 15, 0)));
-        assertThat(new CultureDates().read("2-11-2026 8:15:00")).isEqualTo(new Dated(at(2026, 11, 2, 8, 15, 0)));
-        assertThat(new CultureDates().read("2026/11/02 8:15:00")).isEqualTo(new Dated(at(2026, 11, 2, 8, 15, 0)));
-        assertThat(new CultureDates().read("2026-11-02T08:15:00.1234567")).isEqualTo(new Dated(LocalDateTime.of(2026, 11, 2, 8, 15, 0, 123_456_700)));
-        assertThat(new CultureDates().read("\u200E2/\u200E11/\u200E2026 08:15:00")).isInstanceOf(Ambiguous.class);
-    }
+  @Test
+  void readsTheCommonCultures() {
+    assertThat(new CultureDates().read("11/13/2026 1:05:09 PM"))
+        .isEqualTo(new Dated(at(2026, 11, 13, 13, 5, 9)));
+    assertThat(new CultureDates().read("02.11.2026 08:15:00"))
+        .isEqualTo(new Dated(at(2026, 11, 2, 8, 15, 0)));
+    assertThat(new CultureDates().read("2-11-2026 8:15:00"))
+        .isEqualTo(new Dated(at(2026, 11, 2, 8, 15, 0)));
+    assertThat(new CultureDates().read("2026/11/02 8:15:00"))
+        .isEqualTo(new Dated(at(2026, 11, 2, 8, 15, 0)));
+    assertThat(new CultureDates().read("2026-11-02T08:15:00.1234567"))
+        .isEqualTo(new Dated(LocalDateTime.of(2026, 11, 2, 8, 15, 0, 123_456_700)));
+    assertThat(new CultureDates().read("\u200E2/\u200E11/\u200E2026 08:15:00"))
+        .isInstanceOf(Ambiguous.class);
+  }
 
-    @Test
-    void refusesWhatNoCultureWrites() {
-        CultureDates dates = new CultureDates();
-        assertThat(dates.read("yesterday")).isInstanceOf(Unreadable.class);
-        assertThat(dates.read("31.02.2026 08:00:00")).isInstanceOf(Unreadable.class);
-        assertThat(dates.read("13/13/2026 08:00:00")).isInstanceOf(Unreadable.class);
-    }
+  @Test
+  void refusesWhatNoCultureWrites() {
+    CultureDates dates = new CultureDates();
+    assertThat(dates.read("yesterday")).isInstanceOf(Unreadable.class);
+    assertThat(dates.read("31.02.2026 08:00:00")).isInstanceOf(Unreadable.class);
+    assertThat(dates.read("13/13/2026 08:00:00")).isInstanceOf(Unreadable.class);
+  }
 
-    @Test
-    void oneDateSettlesTheFilesDayMonthOrder() {
-        CultureDates dates = new CultureDates();
-        Ambiguous first = (Ambiguous) dates.read("03/04/2026 10:00:00");
-        assertThat(first.candidates()).hasSize(2);
-        assertThat(dates.undecided()).isTrue();
+  @Test
+  void oneDateSettlesTheFilesDayMonthOrder() {
+    CultureDates dates = new CultureDates();
+    Ambiguous first = (Ambiguous) dates.read("03/04/2026 10:00:00");
+    assertThat(first.candidates()).hasSize(2);
+    assertThat(dates.undecided()).isTrue();
 
-        assertThat(dates.read("25/04/2026 10:00:00")).isEqualTo(new Dated(at(2026, 4, 25, 10, 0, 0)));
-        assertThat(dates.undecided()).isFalse();
-        assertThat(dates.reread(first)).isEqualTo(new Dated(at(2026, 4, 3, 10, 0, 0)));
-        assertThat(dates.read("03/05/2026 10:00:00")).isEqualTo(new Dated(at(2026, 5, 3, 10, 0, 0)));
-        assertThat(dates.read("05/25/2026 10:00:00")).as("month-first no longer fits this file").isInstanceOf(Unreadable.class);
-    }
+    assertThat(dates.read("25/04/2026 10:00:00")).isEqualTo(new Dated(at(2026, 4, 25, 10, 0, 0)));
+    assertThat(dates.undecided()).isFalse();
+    assertThat(dates.reread(first)).isEqualTo(new Dated(at(2026, 4, 3, 10, 0, 0)));
+    assertThat(dates.read("03/05/2026 10:00:00")).isEqualTo(new Dated(at(2026, 5, 3, 10, 0, 0)));
+    assertThat(dates.read("05/25/2026 10:00:00"))
+        .as("month-first no longer fits this file")
+        .isInstanceOf(Unreadable.class);
+  }
 
-    @Test
-    void anUnsettledFileIsReadInTheCommonCulture() {
-        CultureDates dates = new CultureDates();
-        Ambiguous us = (Ambiguous) dates.read("3/4/2026 10:00:00 AM");
-        assertThat(dates.preferCommon(us)).isEqualTo(new Dated(at(2026, 3, 4, 10, 0, 0)));
-        Ambiguous gb = (Ambiguous) new CultureDates().read("03/04/2026 10:00:00");
-        assertThat(new CultureDates().preferCommon(gb)).isEqualTo(new Dated(at(2026, 4, 3, 10, 0, 0)));
-    }
+  @Test
+  void anUnsettledFileIsReadInTheCommonCulture() {
+    CultureDates dates = new CultureDates();
+    Ambiguous us = (Ambiguous) dates.read("3/4/2026 10:00:00 AM");
+    assertThat(dates.preferCommon(us)).isEqualTo(new Dated(at(2026, 3, 4, 10, 0, 0)));
+    Ambiguous gb = (Ambiguous) new CultureDates().read("03/04/2026 10:00:00");
+    assertThat(new CultureDates().preferCommon(gb)).isEqualTo(new Dated(at(2026, 4, 3, 10, 0, 0)));
+  }
 }

@@ -17,57 +17,85 @@ import org.mapiscope.model.LimitExceeded;
 /** A hostile export must never make the reader open a file or a URL (DESIGN §8). */
 class EventXmlSafetyTest {
 
-    private static final String SECRET = "TOP-SECRET-CONTENT-4711";
+  private static final String SECRET = "TOP-SECRET-CONTENT-4711";
 
-    private static String event(String data) {
-        return "<Event xmlns='" + EventXmlReader.EVENT_NAMESPACE + "'><System><Provider Name='MSExchangeIS'/>"
-                + "<EventID>9646</EventID><TimeCreated SystemTime='2026-11-02T08:00:00Z'/><Computer>EX01</Computer></System>"
-                + "<EventData><Data>" + data + "</Data><Data>32</Data><Data>session</Data></EventData></Event>";
-    }
+  private static String event(String data) {
+    return "<Event xmlns='"
+        + EventXmlReader.EVENT_NAMESPACE
+        + "'><System><Provider Name='MSExchangeIS'/><EventID>9646</EventID><TimeCreated"
+        + " SystemTime='2026-11-02T08:00:00Z'/><Computer>EX01</Computer></System><EventData><Data>"
+        + data
+        + "</Data><Data>32</Data><Data>session</Data></EventData></Event>";
+  }
 
-    @Test
-    void refusesADoctypeWithAnExternalEntityWithoutReadingIt(@TempDir Path dir) throws IOException {
-        Path secret = Files.writeString(dir.resolve("secret.txt"), "/o=Org/cn=Recipients/cn=" + SECRET);
-        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE Events [\n  <!ENTITY leak SYSTEM \"" + secret.toUri() + "\">\n]>\n"
-                + "<Events>\n" + event("&leak;") + "\n" + event("/o=Org/cn=Recipients/cn=jdoe") + "\n</Events>\n";
-        assertThat(new EventXmlReader().detect(Collecting.sniff(TestBytes.utf8(xml), "hostile.xml"))).isTrue();
+  @Test
+  void refusesADoctypeWithAnExternalEntityWithoutReadingIt(@TempDir Path dir) throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "/o=Org/cn=Recipients/cn=" + SECRET);
+    String xml =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE Events [\n  <!ENTITY leak SYSTEM \""
+            + secret.toUri()
+            + "\">\n]>\n"
+            + "<Events>\n"
+            + event("&leak;")
+            + "\n"
+            + event("/o=Org/cn=Recipients/cn=jdoe")
+            + "\n</Events>\n";
+    assertThat(new EventXmlReader().detect(Collecting.sniff(TestBytes.utf8(xml), "hostile.xml")))
+        .isTrue();
 
-        Collecting context = Collecting.readText(new EventXmlReader(), xml, "hostile.xml");
+    Collecting context = Collecting.readText(new EventXmlReader(), xml, "hostile.xml");
 
-        assertThat(context.evidence).isEmpty();
-        assertThat(context.errors).singleElement().satisfies(skip -> {
-            assertThat(skip.where()).isEqualTo("hostile.xml:2");
-            assertThat(skip.message()).contains("DOCTYPE").contains("never read").doesNotContain(SECRET);
-        });
-    }
+    assertThat(context.evidence).isEmpty();
+    assertThat(context.errors)
+        .singleElement()
+        .satisfies(
+            skip -> {
+              assertThat(skip.where()).isEqualTo("hostile.xml:2");
+              assertThat(skip.message())
+                  .contains("DOCTYPE")
+                  .contains("never read")
+                  .doesNotContain(SECRET);
+            });
+  }
 
-    @Test
-    void skipsAnEventWithAnUndeclaredEntityAndReadsTheRest() throws IOException {
-        String xml = event("&leak;") + "\n" + event("/o=Org/cn=Recipients/cn=jdoe") + "\n";
-        Collecting context = Collecting.readText(new EventXmlReader(), xml, "entity.xml");
+  @Test
+  void skipsAnEventWithAnUndeclaredEntityAndReadsTheRest() throws IOException {
+    String xml = event("&leak;") + "\n" + event("/o=Org/cn=Recipients/cn=jdoe") + "\n";
+    Collecting context = Collecting.readText(new EventXmlReader(), xml, "entity.xml");
 
-        assertThat(context.of(LimitExceeded.class)).singleElement().extracting(LimitExceeded::user).isEqualTo("jdoe");
-        assertThat(context.errors).singleElement().satisfies(skip -> {
-            assertThat(skip.where()).isEqualTo("entity.xml:1");
-            assertThat(skip.message()).contains("not well-formed").contains("leak");
-        });
-    }
+    assertThat(context.of(LimitExceeded.class))
+        .singleElement()
+        .extracting(LimitExceeded::user)
+        .isEqualTo("jdoe");
+    assertThat(context.errors)
+        .singleElement()
+        .satisfies(
+            skip -> {
+              assertThat(skip.where()).isEqualTo("entity.xml:1");
+              assertThat(skip.message()).contains("not well-formed").contains("leak");
+            });
+  }
 
-    @Test
-    void theParserFactoryItselfNeverResolvesAnExternalEntity(@TempDir Path dir) throws IOException {
-        Path secret = Files.writeString(dir.resolve("secret.txt"), SECRET);
-        String xml = "<!DOCTYPE r [<!ENTITY leak SYSTEM \"" + secret.toUri() + "\">]><r>&leak;</r>";
+  @Test
+  void theParserFactoryItselfNeverResolvesAnExternalEntity(@TempDir Path dir) throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), SECRET);
+    String xml = "<!DOCTYPE r [<!ENTITY leak SYSTEM \"" + secret.toUri() + "\">]><r>&leak;</r>";
 
-        assertThatThrownBy(() -> {
-            XMLStreamReader reader = SafeXml.inputFactory().createXMLStreamReader(new StringReader(xml));
-            StringBuilder text = new StringBuilder();
-            while (reader.hasNext()) {
+    assertThatThrownBy(
+            () -> {
+              XMLStreamReader reader =
+                  SafeXml.inputFactory().createXMLStreamReader(new StringReader(xml));
+              StringBuilder text = new StringBuilder();
+              while (reader.hasNext()) {
                 if (reader.next() == XMLStreamReader.CHARACTERS) {
-                    text.append(reader.getText());
+                  text.append(reader.getText());
                 }
-            }
-            assertThat(text.toString()).doesNotContain(SECRET);
-            throw new AssertionError("the entity reference was accepted: " + text);
-        }).isInstanceOf(XMLStreamException.class).hasMessageContaining("leak").hasMessageNotContaining(SECRET);
-    }
+              }
+              assertThat(text.toString()).doesNotContain(SECRET);
+              throw new AssertionError("the entity reference was accepted: " + text);
+            })
+        .isInstanceOf(XMLStreamException.class)
+        .hasMessageContaining("leak")
+        .hasMessageNotContaining(SECRET);
+  }
 }

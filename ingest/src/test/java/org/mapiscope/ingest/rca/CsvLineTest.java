@@ -11,39 +11,41 @@ import org.junit.jupiter.api.Test;
 
 class CsvLineTest {
 
-    /** Writes fields the way Exchange's log writer does: quoted when they hold a comma or a quote. */
-    private static String write(List<String> fields) {
-        List<String> out = new ArrayList<>();
-        for (String f : fields) {
-            out.add(f.contains(",") || f.contains("\"") ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
-        }
-        return String.join(",", out);
+  /** Writes fields the way Exchange's log writer does: quoted when they hold a comma or a quote. */
+  private static String write(List<String> fields) {
+    List<String> out = new ArrayList<>();
+    for (String f : fields) {
+      out.add(f.contains(",") || f.contains("\"") ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
     }
+    return String.join(",", out);
+  }
 
-    @Test
-    void splitsWhatTheLogWriterJoined() {
-        qt().forAll(lists().of(strings().basicLatinAlphabet().ofLengthBetween(0, 12)).ofSizeBetween(1, 30))
-                .checkAssert(fields -> {
-                    CsvLine line = new CsvLine();
-                    line.split(write(fields));
-                    assertThat(line.unterminated()).isFalse();
-                    List<String> back = new ArrayList<>();
-                    for (int i = 0; i < line.count(); i++) {
-                        back.add(line.field(i));
-                    }
-                    assertThat(back).isEqualTo(fields);
-                });
-    }
+  @Test
+  void splitsWhatTheLogWriterJoined() {
+    qt().forAll(
+            lists().of(strings().basicLatinAlphabet().ofLengthBetween(0, 12)).ofSizeBetween(1, 30))
+        .checkAssert(
+            fields -> {
+              CsvLine line = new CsvLine();
+              line.split(write(fields));
+              assertThat(line.unterminated()).isFalse();
+              List<String> back = new ArrayList<>();
+              for (int i = 0; i < line.count(); i++) {
+                back.add(line.field(i));
+              }
+              assertThat(back).isEqualTo(fields);
+            });
+  }
 
-    @Test
-    void reportsAQuoteLeftOpen() {
-        CsvLine line = new CsvLine();
-        line.split("a,\"b,c");
-        assertThat(line.unterminated()).isTrue();
-        assertThat(line.field(5)).isEmpty();
-        line.split("x,,\"y\"");
-        assertThat(line.count()).isEqualTo(3);
-        assertThat(line.isEmpty(1)).isTrue();
-        assertThat(line.field(2)).isEqualTo("y");
-    }
+  @Test
+  void reportsAQuoteLeftOpen() {
+    CsvLine line = new CsvLine();
+    line.split("a,\"b,c");
+    assertThat(line.unterminated()).isTrue();
+    assertThat(line.field(5)).isEmpty();
+    line.split("x,,\"y\"");
+    assertThat(line.count()).isEqualTo(3);
+    assertThat(line.isEmpty(1)).isTrue();
+    assertThat(line.field(2)).isEqualTo("y");
+  }
 }

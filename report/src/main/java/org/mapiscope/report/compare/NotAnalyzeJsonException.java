@@ -1,9 +1,12 @@
 package org.mapiscope.report.compare;
 
-/** A file given to {@code compare} is not an {@code analyze} JSON; the message names the file and what is wrong. */
+/**
+ * A file given to {@code compare} is not an {@code analyze} JSON; the message names the file and
+ * what is wrong.
+ */
 public final class NotAnalyzeJsonException extends Exception {
 
-    public NotAnalyzeJsonException(String message) {
-        super(message);
-    }
+  public NotAnalyzeJsonException(String message) {
+    super(message);
+  }
 }

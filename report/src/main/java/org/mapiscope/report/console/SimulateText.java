@@ -8,47 +8,84 @@ import org.mapiscope.sim.PopulationResult;
 import org.mapiscope.sim.SimulationResult;
 
 /**
- * The console text of {@code simulate}: attempts, rejections and their rate, Event 9646, users affected
- * and the peak sessions per user (p50/p99/max), for the server and per population. Stateless and thread-safe.
+ * The console text of {@code simulate}: attempts, rejections and their rate, Event 9646, users
+ * affected and the peak sessions per user (p50/p99/max), for the server and per population.
+ * Stateless and thread-safe.
  */
 public final class SimulateText {
 
-    private SimulateText() {
-    }
+  private SimulateText() {}
 
-    public static void print(SimulationResult r, PrintStream out, boolean color) {
-        Ansi a = new Ansi(color);
-        List<String> lines = new ArrayList<>();
-        lines.add(a.bold("Simulated store"));
-        lines.add(row("Attempts", Texts.count(r.attempts())));
-        String rejected = Texts.count(r.rejected()) + "  (" + Texts.percent(r.rejectionRate()) + ")";
-        lines.add(row("Rejected", r.rejected() > 0 ? a.red(rejected) : a.green(rejected)));
-        lines.add(row("Event 9646", Texts.count(r.events9646())));
-        lines.add(row("Users hit", Texts.count(r.usersAffected())));
-        lines.add(row("Peak/user", peaks(r.peakPerUser()) + a.dim("  (sessions open at once: p50 / p99 / max)")));
-        if (!r.byPopulation().isEmpty()) {
-            int width = Math.max(10, r.byPopulation().stream().mapToInt(p -> Math.min(30, Ansi.clean(p.name()).length())).max().orElse(0));
-            lines.add("");
-            lines.add(a.bold("Populations"));
-            lines.add("  " + a.dim(Texts.pad("name", width) + "  " + Texts.padLeft("users", 7) + "  " + Texts.padLeft("attempts", 11)
-                    + "  " + Texts.padLeft("rejected", 10) + "  " + Texts.padLeft("rate", 8) + "  " + Texts.padLeft("9646", 10)
-                    + "  " + Texts.padLeft("hit", 7) + "  " + "peak p50 / p99 / max"));
-            for (PopulationResult p : r.byPopulation()) {
-                lines.add("  " + Texts.pad(Texts.cut(Ansi.clean(p.name()), 30), width) + "  " + Texts.padLeft(Texts.count(p.users()), 7)
-                        + "  " + Texts.padLeft(Texts.count(p.attempts()), 11) + "  " + Texts.padLeft(Texts.count(p.rejected()), 10)
-                        + "  " + Texts.padLeft(Texts.percent(p.rejectionRate()), 8) + "  " + Texts.padLeft(Texts.count(p.events9646()), 10)
-                        + "  " + Texts.padLeft(Texts.count(p.usersAffected()), 7) + "  " + peaks(p.peakPerUser()));
-            }
-        }
-        lines.forEach(out::println);
-        out.flush();
+  public static void print(SimulationResult r, PrintStream out, boolean color) {
+    Ansi a = new Ansi(color);
+    List<String> lines = new ArrayList<>();
+    lines.add(a.bold("Simulated store"));
+    lines.add(row("Attempts", Texts.count(r.attempts())));
+    String rejected = Texts.count(r.rejected()) + "  (" + Texts.percent(r.rejectionRate()) + ")";
+    lines.add(row("Rejected", r.rejected() > 0 ? a.red(rejected) : a.green(rejected)));
+    lines.add(row("Event 9646", Texts.count(r.events9646())));
+    lines.add(row("Users hit", Texts.count(r.usersAffected())));
+    lines.add(
+        row(
+            "Peak/user",
+            peaks(r.peakPerUser()) + a.dim("  (sessions open at once: p50 / p99 / max)")));
+    if (!r.byPopulation().isEmpty()) {
+      int width =
+          Math.max(
+              10,
+              r.byPopulation().stream()
+                  .mapToInt(p -> Math.min(30, Ansi.clean(p.name()).length()))
+                  .max()
+                  .orElse(0));
+      lines.add("");
+      lines.add(a.bold("Populations"));
+      lines.add(
+          "  "
+              + a.dim(
+                  Texts.pad("name", width)
+                      + "  "
+                      + Texts.padLeft("users", 7)
+                      + "  "
+                      + Texts.padLeft("attempts", 11)
+                      + "  "
+                      + Texts.padLeft("rejected", 10)
+                      + "  "
+                      + Texts.padLeft("rate", 8)
+                      + "  "
+                      + Texts.padLeft("9646", 10)
+                      + "  "
+                      + Texts.padLeft("hit", 7)
+                      + "  "
+                      + "peak p50 / p99 / max"));
+      for (PopulationResult p : r.byPopulation()) {
+        lines.add(
+            "  "
+                + Texts.pad(Texts.cut(Ansi.clean(p.name()), 30), width)
+                + "  "
+                + Texts.padLeft(Texts.count(p.users()), 7)
+                + "  "
+                + Texts.padLeft(Texts.count(p.attempts()), 11)
+                + "  "
+                + Texts.padLeft(Texts.count(p.rejected()), 10)
+                + "  "
+                + Texts.padLeft(Texts.percent(p.rejectionRate()), 8)
+                + "  "
+                + Texts.padLeft(Texts.count(p.events9646()), 10)
+                + "  "
+                + Texts.padLeft(Texts.count(p.usersAffected()), 7)
+                + "  "
+                + peaks(p.peakPerUser()));
+      }
     }
+    lines.forEach(out::println);
+    out.flush();
+  }
 
-    private static String row(String label, String value) {
-        return "  " + Texts.pad(label, 12) + value;
-    }
+  private static String row(String label, String value) {
+    return "  " + Texts.pad(label, 12) + value;
+  }
 
-    private static String peaks(PeakPerUser p) {
-        return p.p50() + " / " + p.p99() + " / " + p.max();
-    }
+  private static String peaks(PeakPerUser p) {
+    return p.p50() + " / " + p.p99() + " / " + p.max();
+  }
 }

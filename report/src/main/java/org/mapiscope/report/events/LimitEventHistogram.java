@@ -9,55 +9,58 @@ import java.util.TreeMap;
 import org.mapiscope.model.LimitExceeded;
 
 /**
- * Event 9646 counts per clock hour, in total and per user: what the HTML heat map and the
- * 9646 markers on the timelines draw. Memory grows with the hours that saw events, not with the
- * events. Partial histograms merge associatively (one per input file, merged at the end).
- * Not thread-safe: give each worker its own and {@link #merge} them.
+ * Event 9646 counts per clock hour, in total and per user: what the HTML heat map and the 9646
+ * markers on the timelines draw. Memory grows with the hours that saw events, not with the events.
+ * Partial histograms merge associatively (one per input file, merged at the end). Not thread-safe:
+ * give each worker its own and {@link #merge} them.
  */
 public final class LimitEventHistogram {
 
-    private static final long HOUR_SECONDS = 3600;
+  private static final long HOUR_SECONDS = 3600;
 
-    private final NavigableMap<Long, Long> total = new TreeMap<>();
-    private final Map<String, NavigableMap<Long, Long>> byUser = new HashMap<>();
+  private final NavigableMap<Long, Long> total = new TreeMap<>();
+  private final Map<String, NavigableMap<Long, Long>> byUser = new HashMap<>();
 
-    public void add(LimitExceeded event) {
-        add(event.user(), event.time(), 1);
-    }
+  public void add(LimitExceeded event) {
+    add(event.user(), event.time(), 1);
+  }
 
-    /** Counts {@code count} events of {@code user} in the hour of {@code time}. */
-    public void add(String user, Instant time, long count) {
-        long hour = Math.floorDiv(time.getEpochSecond(), HOUR_SECONDS);
-        total.merge(hour, count, Long::sum);
-        byUser.computeIfAbsent(user, u -> new TreeMap<>()).merge(hour, count, Long::sum);
-    }
+  /** Counts {@code count} events of {@code user} in the hour of {@code time}. */
+  public void add(String user, Instant time, long count) {
+    long hour = Math.floorDiv(time.getEpochSecond(), HOUR_SECONDS);
+    total.merge(hour, count, Long::sum);
+    byUser.computeIfAbsent(user, u -> new TreeMap<>()).merge(hour, count, Long::sum);
+  }
 
-    /** Adds everything {@code other} counted into this one; returns this. */
-    public LimitEventHistogram merge(LimitEventHistogram other) {
-        other.byUser.forEach((user, hours) -> hours.forEach((hour, n) -> {
-            total.merge(hour, n, Long::sum);
-            byUser.computeIfAbsent(user, u -> new TreeMap<>()).merge(hour, n, Long::sum);
-        }));
-        return this;
-    }
+  /** Adds everything {@code other} counted into this one; returns this. */
+  public LimitEventHistogram merge(LimitEventHistogram other) {
+    other.byUser.forEach(
+        (user, hours) ->
+            hours.forEach(
+                (hour, n) -> {
+                  total.merge(hour, n, Long::sum);
+                  byUser.computeIfAbsent(user, u -> new TreeMap<>()).merge(hour, n, Long::sum);
+                }));
+    return this;
+  }
 
-    /** Events per hour start, oldest first. */
-    public NavigableMap<Instant, Long> hourly() {
-        return asInstants(total);
-    }
+  /** Events per hour start, oldest first. */
+  public NavigableMap<Instant, Long> hourly() {
+    return asInstants(total);
+  }
 
-    /** One user's events per hour start, oldest first; empty when the user had none. */
-    public NavigableMap<Instant, Long> hourly(String user) {
-        return asInstants(byUser.getOrDefault(user, Collections.emptyNavigableMap()));
-    }
+  /** One user's events per hour start, oldest first; empty when the user had none. */
+  public NavigableMap<Instant, Long> hourly(String user) {
+    return asInstants(byUser.getOrDefault(user, Collections.emptyNavigableMap()));
+  }
 
-    public boolean isEmpty() {
-        return total.isEmpty();
-    }
+  public boolean isEmpty() {
+    return total.isEmpty();
+  }
 
-    private static NavigableMap<Instant, Long> asInstants(NavigableMap<Long, Long> hours) {
-        NavigableMap<Instant, Long> out = new TreeMap<>();
-        hours.forEach((h, n) -> out.put(Instant.ofEpochSecond(h * HOUR_SECONDS), n));
-        return Collections.unmodifiableNavigableMap(out);
-    }
+  private static NavigableMap<Instant, Long> asInstants(NavigableMap<Long, Long> hours) {
+    NavigableMap<Instant, Long> out = new TreeMap<>();
+    hours.forEach((h, n) -> out.put(Instant.ofEpochSecond(h * HOUR_SECONDS), n));
+    return Collections.unmodifiableNavigableMap(out);
+  }
 }

@@ -15,71 +15,122 @@ import org.mapiscope.report.Fixtures;
 
 class ConsoleSummaryTest {
 
-    static String print(AnalyzeReport report, boolean color) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ConsoleSummary.print(report, new PrintStream(bytes, true, StandardCharsets.UTF_8), color);
-        return bytes.toString(StandardCharsets.UTF_8);
+  static String print(AnalyzeReport report, boolean color) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ConsoleSummary.print(report, new PrintStream(bytes, true, StandardCharsets.UTF_8), color);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void summarisesWhoWhenWhyAndWhatToDoFirst() {
+    String text = print(Fixtures.report(), false);
+    assertThat(text)
+        .contains(
+            "Event 9646  57  (session 52, objtFolder 5)",
+            "Servers     EX1, EX2",
+            "Time span   2026-11-02 08:01Z \u2013 2026-11-04 13:00Z  (2 d 4 h)");
+    assertThat(text)
+        .containsPattern(
+            "jdoe\\s+40  session/32\\s+2026-11-02 08:15Z \u2013 2026-11-04 13:00Z  refused 40\n");
+    assertThat(text)
+        .contains(
+            "Exchange    2010  (RPC Client Access logs exist from Exchange 2010 on",
+            "Refused     14 unmet sessions (refused attempts, retries collapsed; 52 RCA rows)",
+            "Other fails 60 connects failed for other reasons (permission, authentication,"
+                + " network)",
+            "Ended       14 sessions run down by the server (client gone), 2 ended by service"
+                + " restarts");
+    assertThat(text)
+        .contains(
+            "KeepAliveTime",
+            "not in the evidence; Windows default 7,200,000 assumed",
+            "not in the evidence; Exchange default 32 assumed",
+            "DEAD_CLIENT_SESSIONS",
+            "90%");
+    assertThat(text).doesNotContain("default (absent)");
+    // Expert's order: the client-side fix and the BES policy (step 1) before KeepAliveTime (step
+    // 2).
+    assertThat(text.indexOf("1. Close Outlook")).isLessThan(text.indexOf("3. Lower KeepAliveTime"));
+    assertThat(text)
+        .contains(
+            "2. Give besadmin its own throttling policy",
+            "\u2192 01-throttling-policy-besadmin.ps1");
+    assertThat(text)
+        .contains(
+            "not a recognised evidence format \u2014 notes.docx",
+            "expected 18 fields, found 3 \u2014 logs/RCA_20261102-1.LOG:17");
+    assertThat(text).doesNotContain("\u001b[");
+  }
+
+  @Test
+  void aRefusedEntryShowsItsReasonFirstAndTheMoreLineSaysWhatTheJsonKept() {
+    String entry =
+        "evidence/" + "very-long-folder-name/".repeat(6) + "logs.zip!/inner/deeper/bomb.zip";
+    List<InputError> kept = new java.util.ArrayList<>();
+    for (int i = 0; i < InputSummary.MAX_ERRORS; i++) {
+      kept.add(new InputError("zz-big.log:" + (i + 1), "expected 18 fields, found 3"));
     }
+    List<InputSummary> inputs =
+        List.of(
+            InputSummary.notRead(
+                entry,
+                org.mapiscope.model.InputOutcome.REFUSED,
+                List.of(
+                    new InputError(
+                        entry,
+                        entry
+                            + " refused: it expands more than 100 times its packed size (zip"
+                            + " bomb?)"))),
+            InputSummary.read("zz-big.log", "rca", 10, 3_705, kept));
+    AnalyzeReport base = Fixtures.report();
+    String text =
+        print(
+            new AnalyzeReport(
+                base.toolVersion(),
+                inputs,
+                base.result(),
+                base.timezone(),
+                base.histogram(),
+                base.scripts()),
+            false);
 
-    @Test
-    void summarisesWhoWhenWhyAndWhatToDoFirst() {
-        String text = print(Fixtures.report(), false);
-        assertThat(text).contains("Event 9646  57  (session 52, objtFolder 5)", "Servers     EX1, EX2",
-                "Time span   2026-11-02 08:01Z \u2013 2026-11-04 13:00Z  (2 d 4 h)");
-        assertThat(text).containsPattern("jdoe\\s+40  session/32\\s+2026-11-02 08:15Z \u2013 2026-11-04 13:00Z  refused 40\n");
-        assertThat(text).contains("Exchange    2010  (RPC Client Access logs exist from Exchange 2010 on",
-                "Refused     14 unmet sessions (refused attempts, retries collapsed; 52 RCA rows)",
-                "Other fails 60 connects failed for other reasons (permission, authentication, network)",
-                "Ended       14 sessions run down by the server (client gone), 2 ended by service restarts");
-        assertThat(text).contains("KeepAliveTime", "not in the evidence; Windows default 7,200,000 assumed",
-                "not in the evidence; Exchange default 32 assumed", "DEAD_CLIENT_SESSIONS", "90%");
-        assertThat(text).doesNotContain("default (absent)");
-        // Expert's order: the client-side fix and the BES policy (step 1) before KeepAliveTime (step 2).
-        assertThat(text.indexOf("1. Close Outlook")).isLessThan(text.indexOf("3. Lower KeepAliveTime"));
-        assertThat(text).contains("2. Give besadmin its own throttling policy", "\u2192 01-throttling-policy-besadmin.ps1");
-        assertThat(text).contains("not a recognised evidence format \u2014 notes.docx",
-                "expected 18 fields, found 3 \u2014 logs/RCA_20261102-1.LOG:17");
-        assertThat(text).doesNotContain("\u001b[");
-    }
+    assertThat(text)
+        .contains(
+            "  refused: it expands more than 100 times its packed size (zip bomb?) \u2014"
+                + " evidence/");
+    assertThat(text).contains("bomb.zip\n");
+    // 1 + 3,705 problems, 5 shown; the JSON holds 96 of the other 3,701 (100 kept for big.log).
+    assertThat(text)
+        .contains(
+            "\u2026 and 3,701 more; 96 of them in inputs[].errors of the JSON, which keeps the"
+                + " first 100 errors per file");
+  }
 
-    @Test
-    void aRefusedEntryShowsItsReasonFirstAndTheMoreLineSaysWhatTheJsonKept() {
-        String entry = "evidence/" + "very-long-folder-name/".repeat(6) + "logs.zip!/inner/deeper/bomb.zip";
-        List<InputError> kept = new java.util.ArrayList<>();
-        for (int i = 0; i < InputSummary.MAX_ERRORS; i++) {
-            kept.add(new InputError("zz-big.log:" + (i + 1), "expected 18 fields, found 3"));
-        }
-        List<InputSummary> inputs = List.of(
-                InputSummary.notRead(entry, org.mapiscope.model.InputOutcome.REFUSED, List.of(new InputError(entry,
-                        entry + " refused: it expands more than 100 times its packed size (zip bomb?)"))),
-                InputSummary.read("zz-big.log", "rca", 10, 3_705, kept));
-        AnalyzeReport base = Fixtures.report();
-        String text = print(new AnalyzeReport(base.toolVersion(), inputs, base.result(), base.timezone(), base.histogram(),
-                base.scripts()), false);
-
-        assertThat(text).contains("  refused: it expands more than 100 times its packed size (zip bomb?) \u2014 evidence/");
-        assertThat(text).contains("bomb.zip\n");
-        // 1 + 3,705 problems, 5 shown; the JSON holds 96 of the other 3,701 (100 kept for big.log).
-        assertThat(text).contains("\u2026 and 3,701 more; 96 of them in inputs[].errors of the JSON, which keeps the first 100"
-                + " errors per file");
-    }
-
-    @Test
-    void colourOnlyWhenAskedAndEvidenceCannotSendEscapes() {
-        AnalyzeReport r = Fixtures.report();
-        List<InputSummary> inputs = List.of(InputSummary.read("evil.log", "rca", 1, 1,
+  @Test
+  void colourOnlyWhenAskedAndEvidenceCannotSendEscapes() {
+    AnalyzeReport r = Fixtures.report();
+    List<InputSummary> inputs =
+        List.of(
+            InputSummary.read(
+                "evil.log",
+                "rca",
+                1,
+                1,
                 List.of(new InputError("evil.log:1", "bad \u001b[2J\u001b]0;pwned\u0007 row"))));
-        AnalyzeReport evil = new AnalyzeReport(r.toolVersion(), inputs, r.result(), ZoneOffset.UTC, r.histogram(), r.scripts());
-        String plain = print(evil, false);
-        assertThat(plain).doesNotContain("\u001b").contains("bad ?[2J?]0;pwned? row");
-        assertThat(print(evil, true)).contains("\u001b[1m").doesNotContain("\u001b[2J");
-    }
+    AnalyzeReport evil =
+        new AnalyzeReport(
+            r.toolVersion(), inputs, r.result(), ZoneOffset.UTC, r.histogram(), r.scripts());
+    String plain = print(evil, false);
+    assertThat(plain).doesNotContain("\u001b").contains("bad ?[2J?]0;pwned? row");
+    assertThat(print(evil, true)).contains("\u001b[1m").doesNotContain("\u001b[2J");
+  }
 
-    @Test
-    void longListsEndWithAndNMore() {
-        AnalyzeReport r = Fixtures.report();
-        AnalyzeReport fleet = new AnalyzeReport("0.1.0", List.of(), Fixtures.fleet(25), ZoneOffset.UTC, null, null);
-        assertThat(print(fleet, false)).contains("\u2026 and 15 more");
-        assertThat(r).isNotNull();
-    }
+  @Test
+  void longListsEndWithAndNMore() {
+    AnalyzeReport r = Fixtures.report();
+    AnalyzeReport fleet =
+        new AnalyzeReport("0.1.0", List.of(), Fixtures.fleet(25), ZoneOffset.UTC, null, null);
+    assertThat(print(fleet, false)).contains("\u2026 and 15 more");
+    assertThat(r).isNotNull();
+  }
 }

@@ -8,26 +8,29 @@ import org.junit.jupiter.api.Test;
 
 class HtmlTest {
 
-    @Test
-    void escapedTextNeverOpensATagOrLeavesAnAttribute() {
-        qt().forAll(strings().allPossible().ofLengthBetween(0, 40)).checkAssert(s -> {
-            String e = Html.escape(s);
-            assertThat(e).doesNotContain("<", ">", "\"", "'");
-            assertThat(e.replaceAll("&(amp|lt|gt|quot|#39);", "")).doesNotContain("&");
-        });
-    }
+  @Test
+  void escapedTextNeverOpensATagOrLeavesAnAttribute() {
+    qt().forAll(strings().allPossible().ofLengthBetween(0, 40))
+        .checkAssert(
+            s -> {
+              String e = Html.escape(s);
+              assertThat(e).doesNotContain("<", ">", "\"", "'");
+              assertThat(e.replaceAll("&(amp|lt|gt|quot|#39);", "")).doesNotContain("&");
+            });
+  }
 
-    @Test
-    void controlCharactersAndLoneSurrogatesBecomeReplacementCharacters() {
-        assertThat(Html.escape("a\u0000b\u001bc\ud800d\tline\n")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\tline\n");
-        assertThat(Html.escape("\ud83d\ude00")).isEqualTo("\ud83d\ude00");
-    }
+  @Test
+  void controlCharactersAndLoneSurrogatesBecomeReplacementCharacters() {
+    assertThat(Html.escape("a\u0000b\u001bc\ud800d\tline\n"))
+        .isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\tline\n");
+    assertThat(Html.escape("\ud83d\ude00")).isEqualTo("\ud83d\ude00");
+  }
 
-    @Test
-    void attributeValuesAreEscapedAndNamesMustBePlain() {
-        Html h = new Html().el("a", "x", "href", "#\"><script>");
-        assertThat(h.toString()).isEqualTo("<a href=\"#&quot;&gt;&lt;script&gt;\">x</a>");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Html().open("a onclick=x"))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void attributeValuesAreEscapedAndNamesMustBePlain() {
+    Html h = new Html().el("a", "x", "href", "#\"><script>");
+    assertThat(h.toString()).isEqualTo("<a href=\"#&quot;&gt;&lt;script&gt;\">x</a>");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Html().open("a onclick=x"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

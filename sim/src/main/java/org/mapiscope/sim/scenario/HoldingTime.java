@@ -10,9 +10,13 @@ package org.mapiscope.sim.scenario;
  */
 public record HoldingTime(Dist dist, long meanMs, double sigma) {
 
-    /** Distribution families of a holding time. */
-    public enum Dist { EXPONENTIAL, LOGNORMAL, FIXED }
+  /** Distribution families of a holding time. */
+  public enum Dist {
+    EXPONENTIAL,
+    LOGNORMAL,
+    FIXED
+  }
 
-    /** Default lognormal shape (DESIGN §6). */
-    public static final double DEFAULT_SIGMA = 1.0;
+  /** Default lognormal shape (DESIGN §6). */
+  public static final double DEFAULT_SIGMA = 1.0;
 }

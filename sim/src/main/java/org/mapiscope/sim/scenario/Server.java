@@ -16,33 +16,56 @@ import org.mapiscope.model.ExchangeDefaults;
  * @param restartsMs when the service restarts, in simulated time, ascending: every open session is
  *     dropped and the service is back {@link #RESTART_DOWNTIME_MS} later (default none)
  */
-public record Server(String name, int sessionLimit, long keepAliveTimeMs, long keepAliveIntervalMs,
-        int keepAliveProbes, int exchangeVersion, List<Long> restartsMs) {
+public record Server(
+    String name,
+    int sessionLimit,
+    long keepAliveTimeMs,
+    long keepAliveIntervalMs,
+    int keepAliveProbes,
+    int exchangeVersion,
+    List<Long> restartsMs) {
 
-    public static final String DEFAULT_NAME = "EX01";
-    public static final int DEFAULT_EXCHANGE_VERSION = 2010;
-    public static final Set<Integer> EXCHANGE_VERSIONS = Set.of(2010, 2013, 2016, 2019);
-    /** How long a restarting service takes to accept connections again (stop, start, warm-up). */
-    public static final long RESTART_DOWNTIME_MS = 120_000L;
+  public static final String DEFAULT_NAME = "EX01";
+  public static final int DEFAULT_EXCHANGE_VERSION = 2010;
+  public static final Set<Integer> EXCHANGE_VERSIONS = Set.of(2010, 2013, 2016, 2019);
 
-    public Server {
-        restartsMs = List.copyOf(restartsMs);
-    }
+  /** How long a restarting service takes to accept connections again (stop, start, warm-up). */
+  public static final long RESTART_DOWNTIME_MS = 120_000L;
 
-    /** Settings of an Exchange 2010 server that does not restart. */
-    public Server(String name, int sessionLimit, long keepAliveTimeMs, long keepAliveIntervalMs, int keepAliveProbes) {
-        this(name, sessionLimit, keepAliveTimeMs, keepAliveIntervalMs, keepAliveProbes, DEFAULT_EXCHANGE_VERSION,
-                List.of());
-    }
+  public Server {
+    restartsMs = List.copyOf(restartsMs);
+  }
 
-    /** A stock server: the defaults of {@link ExchangeDefaults}. */
-    public static Server stock() {
-        return new Server(DEFAULT_NAME, ExchangeDefaults.SESSIONS_PER_USER, ExchangeDefaults.KEEP_ALIVE_TIME_MS,
-                ExchangeDefaults.KEEP_ALIVE_INTERVAL_MS, ExchangeDefaults.KEEP_ALIVE_PROBES);
-    }
+  /** Settings of an Exchange 2010 server that does not restart. */
+  public Server(
+      String name,
+      int sessionLimit,
+      long keepAliveTimeMs,
+      long keepAliveIntervalMs,
+      int keepAliveProbes) {
+    this(
+        name,
+        sessionLimit,
+        keepAliveTimeMs,
+        keepAliveIntervalMs,
+        keepAliveProbes,
+        DEFAULT_EXCHANGE_VERSION,
+        List.of());
+  }
 
-    /** Idle time after which TCP keepalive reaps the sessions of a vanished client. */
-    public long deadPeerDetectionMs() {
-        return ExchangeDefaults.deadPeerDetectionMs(keepAliveTimeMs, keepAliveIntervalMs, keepAliveProbes);
-    }
+  /** A stock server: the defaults of {@link ExchangeDefaults}. */
+  public static Server stock() {
+    return new Server(
+        DEFAULT_NAME,
+        ExchangeDefaults.SESSIONS_PER_USER,
+        ExchangeDefaults.KEEP_ALIVE_TIME_MS,
+        ExchangeDefaults.KEEP_ALIVE_INTERVAL_MS,
+        ExchangeDefaults.KEEP_ALIVE_PROBES);
+  }
+
+  /** Idle time after which TCP keepalive reaps the sessions of a vanished client. */
+  public long deadPeerDetectionMs() {
+    return ExchangeDefaults.deadPeerDetectionMs(
+        keepAliveTimeMs, keepAliveIntervalMs, keepAliveProbes);
+  }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * @param byUser users with sessions, attempts or observed 9646; most observed first, then by key
  * @param minimalLimit the smallest session limit with no 9646 under the new keepalive
  */
-public record WhatIfResult(WhatIfSettings settings, WhatIfTotal total, List<UserWhatIf> byUser, int minimalLimit) {
+public record WhatIfResult(
+    WhatIfSettings settings, WhatIfTotal total, List<UserWhatIf> byUser, int minimalLimit) {
 
-    public WhatIfResult {
-        byUser = List.copyOf(byUser);
-    }
+  public WhatIfResult {
+    byUser = List.copyOf(byUser);
+  }
 }

@@ -9,6 +9,9 @@ package org.mapiscope.sim.whatif;
  * @param predictedFailedConnects attempts the replay refuses
  * @param attempts sessions and failed attempts replayed
  */
-public record WhatIfTotal(long observed, long predicted, long observedFailedConnects, long predictedFailedConnects,
-        long attempts) {
-}
+public record WhatIfTotal(
+    long observed,
+    long predicted,
+    long observedFailedConnects,
+    long predictedFailedConnects,
+    long attempts) {}
