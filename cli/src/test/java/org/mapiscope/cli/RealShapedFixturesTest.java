@@ -12,7 +12,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -361,9 +360,7 @@ class RealShapedFixturesTest {
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-    Iterator<Map.Entry<String, JsonNode>> it =
-        node.isObject() ? node.fields() : List.<Map.Entry<String, JsonNode>>of().iterator();
-    return () -> it;
+    return node.isObject() ? node.properties() : List.of();
   }
 
   private static String key(String s) {

@@ -5,6 +5,7 @@ package org.mapiscope.evtx;
  * turned into a {@link DamageListener} call, never thrown out of the public API.
  */
 final class DamageException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
   /** Where the damage is, relative to the buffer being decoded (the chunk). */
   final int offset;

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.mapiscope.ingest.archive.ArchiveLimits;
 import org.mapiscope.ingest.archive.ExpansionBudget;
 import org.mapiscope.model.EvidenceSink;
@@ -75,8 +76,7 @@ public final class Ingestor {
   }
 
   private IngestResult run(List<Unit> walked, ExpansionBudget budget, OrderedSink sink) {
-    @SuppressWarnings("unchecked")
-    List<InputSummary>[] slots = new List[walked.size()];
+    AtomicReferenceArray<List<InputSummary>> slots = new AtomicReferenceArray<>(walked.size());
     FileReading reading = new FileReading(timezone);
     NestedArchive nested = new NestedArchive(registry, budget, reading);
     AtomicInteger threadNo = new AtomicInteger();
@@ -99,7 +99,7 @@ public final class Ingestor {
                   OrderedSink.Batch batch = sink.newBatch();
                   for (int index : group) {
                     Unit unit = units.get(index);
-                    slots[index] = readUnit(unit, reading, nested, batch);
+                    slots.set(index, readUnit(unit, reading, nested, batch));
                     tracker.done(unit);
                   }
                 }));
@@ -124,8 +124,8 @@ public final class Ingestor {
       pool.shutdownNow();
     }
     List<InputSummary> all = new ArrayList<>();
-    for (List<InputSummary> slot : slots) {
-      all.addAll(slot);
+    for (int i = 0; i < slots.length(); i++) {
+      all.addAll(slots.get(i));
     }
     return new IngestResult(all);
   }

@@ -59,6 +59,8 @@ final class OrderedSink {
    * on a file.
    */
   static final class SinkFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     SinkFailure(RuntimeException cause) {
       super("the evidence sink failed: " + cause, cause);
     }

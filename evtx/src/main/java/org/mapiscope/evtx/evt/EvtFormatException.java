@@ -8,6 +8,7 @@ import java.io.IOException;
  * org.mapiscope.evtx.DamageListener} instead.
  */
 public final class EvtFormatException extends IOException {
+  private static final long serialVersionUID = 1L;
 
   public EvtFormatException(String message) {
     super(message);

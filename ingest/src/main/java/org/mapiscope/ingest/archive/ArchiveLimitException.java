@@ -7,6 +7,7 @@ import java.io.IOException;
  * nests too deep.
  */
 public final class ArchiveLimitException extends IOException {
+  private static final long serialVersionUID = 1L;
 
   public ArchiveLimitException(String message) {
     super(message);

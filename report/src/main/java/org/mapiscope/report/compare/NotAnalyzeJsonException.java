@@ -5,6 +5,7 @@ package org.mapiscope.report.compare;
  * what is wrong.
  */
 public final class NotAnalyzeJsonException extends Exception {
+  private static final long serialVersionUID = 1L;
 
   public NotAnalyzeJsonException(String message) {
     super(message);

@@ -7,6 +7,7 @@ import java.util.List;
  * problem names the key by its JSON path, e.g. {@code populations[0].holdng: unknown key}.
  */
 public final class ScenarioException extends Exception {
+  private static final long serialVersionUID = 1L;
 
   private final List<String> problems;
 
