@@ -2,7 +2,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
-import org.mapiscope.evtx.EvtxReader;
+import org.mapiscope.evtx.EvtxParser;
 
 /**
  * Steady-state throughput of the JSON-lines path in one JVM (after JIT warm-up), which is what a
@@ -17,7 +17,7 @@ public class WarmRun {
     double[] seconds = new double[runs];
     for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
-      try (EvtxReader reader = EvtxReader.open(file).parallelism(threads)) {
+      try (EvtxParser reader = EvtxParser.open(file).parallelism(threads)) {
         Iterator<byte[]> chunks = reader.jsonLineChunks(null, null);
         long bytes = 0;
         while (chunks.hasNext()) {

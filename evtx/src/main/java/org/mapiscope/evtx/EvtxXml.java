@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * XML for event records. Records read from {@code .evtx} come with their exact XML from {@link
- * EvtxReader#xmlRecords()}; {@link #render(EventRecord)} writes the same shape from the decoded
+ * EvtxParser#xmlRecords()}; {@link #render(EventRecord)} writes the same shape from the decoded
  * fields alone (for legacy {@code .evt} records, which have no XML of their own). The document
  * constants wrap records the way Event Viewer's "Save as XML" does.
  */

@@ -22,9 +22,9 @@ import org.mapiscope.evtx.testkit.EvtxTestWriter;
 import org.mapiscope.evtx.testkit.SampleEvents;
 
 /**
- * The JSON lines written straight from the chunk ({@link EvtxReader#jsonLineChunks}) are the same
+ * The JSON lines written straight from the chunk ({@link EvtxParser#jsonLineChunks}) are the same
  * bytes, with the same damage reports, as {@link EvtxJson} on the records of {@link
- * EvtxReader#records()}.
+ * EvtxParser#records()}.
  */
 class JsonLinesTest {
 
@@ -113,8 +113,8 @@ class JsonLinesTest {
     List<String> jsonDamage = new ArrayList<>();
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     ByteArrayOutputStream actual = new ByteArrayOutputStream();
-    try (EvtxReader reader =
-        EvtxReader.of(ByteBuffer.wrap(file), (o, m) -> recordDamage.add(o + ": " + m))
+    try (EvtxParser reader =
+        EvtxParser.of(ByteBuffer.wrap(file), (o, m) -> recordDamage.add(o + ": " + m))
             .parallelism(threads)) {
       for (EventRecord r : reader) {
         if (keep.test(r)) {
@@ -124,8 +124,8 @@ class JsonLinesTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    try (EvtxReader reader =
-        EvtxReader.of(ByteBuffer.wrap(file), (o, m) -> jsonDamage.add(o + ": " + m))
+    try (EvtxParser reader =
+        EvtxParser.of(ByteBuffer.wrap(file), (o, m) -> jsonDamage.add(o + ": " + m))
             .parallelism(threads)) {
       Iterator<byte[]> chunks = reader.jsonLineChunks(eventId, provider);
       while (chunks.hasNext()) {

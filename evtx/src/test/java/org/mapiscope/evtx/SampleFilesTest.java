@@ -33,8 +33,8 @@ class SampleFilesTest {
   void everySampleParsesWithTheExpectedRecordCount(String name, int expected) throws IOException {
     List<Samples.Report> damage = new ArrayList<>();
     List<EventRecord> records = new ArrayList<>();
-    try (EvtxReader reader =
-        EvtxReader.open(Samples.file(name), (o, m) -> damage.add(new Samples.Report(o, m)))) {
+    try (EvtxParser reader =
+        EvtxParser.open(Samples.file(name), (o, m) -> damage.add(new Samples.Report(o, m)))) {
       reader.forEach(records::add);
     }
     assertThat(records).hasSize(expected);
@@ -151,7 +151,7 @@ class SampleFilesTest {
   @Test
   void xmlRenderingMatchesTheReferenceShape() throws IOException {
     Path file = Samples.file("system.evtx");
-    try (EvtxReader reader = EvtxReader.open(file)) {
+    try (EvtxParser reader = EvtxParser.open(file)) {
       Iterator<XmlRecord> it = reader.xmlRecords();
       XmlRecord first = it.next();
       assertThat(first.xml())

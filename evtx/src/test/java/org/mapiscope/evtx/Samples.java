@@ -42,8 +42,8 @@ final class Samples {
 
   static List<EventRecord> read(byte[] bytes, List<Report> damage, int threads) {
     List<EventRecord> out = new ArrayList<>();
-    try (EvtxReader reader =
-        EvtxReader.of(ByteBuffer.wrap(bytes), (o, m) -> damage.add(new Report(o, m)))
+    try (EvtxParser reader =
+        EvtxParser.of(ByteBuffer.wrap(bytes), (o, m) -> damage.add(new Report(o, m)))
             .parallelism(threads)) {
       reader.forEach(out::add);
     } catch (IOException e) {

@@ -2,11 +2,11 @@ package org.mapiscope.ingest;
 
 import java.util.List;
 import java.util.Optional;
+import org.mapiscope.ingest.binarylog.EvtEvidenceReader;
+import org.mapiscope.ingest.binarylog.EvtxEvidenceReader;
 import org.mapiscope.ingest.eventlog.EventCsvReader;
 import org.mapiscope.ingest.eventlog.EventTxtReader;
 import org.mapiscope.ingest.eventlog.EventXmlReader;
-import org.mapiscope.ingest.evtx.EvtLogReader;
-import org.mapiscope.ingest.evtx.EvtxLogReader;
 import org.mapiscope.ingest.netstat.NetstatReader;
 import org.mapiscope.ingest.rca.RcaReader;
 import org.mapiscope.ingest.reg.RegReader;
@@ -31,8 +31,8 @@ public final class FormatRegistry {
   public static FormatRegistry standard() {
     return new FormatRegistry(
         List.of(
-            new EvtxLogReader(),
-            new EvtLogReader(),
+            new EvtxEvidenceReader(),
+            new EvtEvidenceReader(),
             new RcaReader(),
             new RegReader(),
             new EventXmlReader(),

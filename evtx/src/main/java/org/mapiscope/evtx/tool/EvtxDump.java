@@ -22,11 +22,11 @@ import java.util.function.Predicate;
 import org.mapiscope.evtx.DamageListener;
 import org.mapiscope.evtx.EventRecord;
 import org.mapiscope.evtx.EvtxJson;
-import org.mapiscope.evtx.EvtxReader;
+import org.mapiscope.evtx.EvtxParser;
 import org.mapiscope.evtx.EvtxXml;
 import org.mapiscope.evtx.XmlRecord;
 import org.mapiscope.evtx.evt.EvtFormatException;
-import org.mapiscope.evtx.evt.EvtReader;
+import org.mapiscope.evtx.evt.EvtParser;
 
 /**
  * Dumps {@code .evtx} (and legacy {@code .evt}) files as JSON lines or XML, in file order. Damage
@@ -292,7 +292,7 @@ public final class EvtxDump {
             }
           };
       boolean anyRecords = false;
-      try (EvtxReader reader = EvtxReader.open(file, reported).parallelism(threads)) {
+      try (EvtxParser reader = EvtxParser.open(file, reported).parallelism(threads)) {
         evtx[0] = evtx[0] || reader.chunkSignatures() > 0; // a wiped header: the chunks say EVTX
         if (xml) {
           Iterator<byte[]> chunks = reader.mapXmlChunks(list -> xmlBytes(list, keep));
@@ -325,7 +325,7 @@ public final class EvtxDump {
   private static boolean dumpEvt(
       Path file, boolean xml, Predicate<EventRecord> keep, DamageListener damage, OutputStream sink)
       throws IOException {
-    try (EvtReader reader = EvtReader.open(file, damage)) {
+    try (EvtParser reader = EvtParser.open(file, damage)) {
       Iterator<EventRecord> it = reader.stream().filter(keep).iterator();
       while (it.hasNext()) {
         EventRecord r = it.next();

@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.mapiscope.evtx.EventRecord;
 import org.mapiscope.evtx.EvtxJson;
-import org.mapiscope.evtx.EvtxReader;
+import org.mapiscope.evtx.EvtxParser;
 import org.mapiscope.evtx.evt.EvtFormatException;
-import org.mapiscope.evtx.evt.EvtReader;
+import org.mapiscope.evtx.evt.EvtParser;
 
 /**
  * Any bytes in, all records out: the readers may report damage and, for input that is no event log
@@ -34,8 +34,8 @@ class ReaderFuzzTest {
     assertTimeoutPreemptively(
         PER_INPUT,
         () -> {
-          try (EvtReader reader =
-              EvtReader.open(
+          try (EvtParser reader =
+              EvtParser.open(
                   new BytesChannel(input), null, (offset, message) -> checkOffset(offset, input))) {
             for (EventRecord r; (r = reader.next()) != null; ) {
               checkOffset(r.fileOffset(), input);
@@ -59,8 +59,8 @@ class ReaderFuzzTest {
           List<String> lineDamage = new ArrayList<>();
           ByteArrayOutputStream expected = new ByteArrayOutputStream();
           ByteArrayOutputStream lines = new ByteArrayOutputStream();
-          try (EvtxReader reader =
-              EvtxReader.of(
+          try (EvtxParser reader =
+              EvtxParser.of(
                   ByteBuffer.wrap(input),
                   (offset, message) -> {
                     checkOffset(offset, input);
@@ -73,8 +73,8 @@ class ReaderFuzzTest {
           } catch (UncheckedIOException | IOException e) {
             throw new AssertionError("no I/O can fail on a byte buffer", e);
           }
-          try (EvtxReader reader =
-              EvtxReader.of(
+          try (EvtxParser reader =
+              EvtxParser.of(
                   ByteBuffer.wrap(input),
                   (offset, message) -> lineDamage.add(offset + ": " + message))) {
             reader.writeJsonLines(lines, null, null);

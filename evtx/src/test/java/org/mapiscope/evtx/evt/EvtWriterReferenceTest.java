@@ -31,7 +31,7 @@ class EvtWriterReferenceTest {
     assumeTrue(
         ReferenceTool.onPath("evtexport"), "evtexport is not installed (Debian: libevt-utils)");
     // evtexport 20200926 stops at a record with a user SID but no strings and no data
-    // (docs/evtx-conformance.md); that shape is covered by EvtReaderTest alone
+    // (docs/evtx-conformance.md); that shape is covered by EvtParserTest alone
     List<TestEvent> events =
         SampleEvents.applicationLog(5000, 40).stream()
             .filter(e -> e.userSid() == null || !e.strings().isEmpty() || e.binary() != null)

@@ -13,8 +13,8 @@ record ReadAll(List<EventRecord> records, List<String> damage, EvtHeader header)
   static ReadAll of(Path file) throws IOException {
     List<EventRecord> records = new ArrayList<>();
     List<String> damage = new ArrayList<>();
-    try (EvtReader reader =
-        EvtReader.open(file, (offset, message) -> damage.add(offset + ": " + message))) {
+    try (EvtParser reader =
+        EvtParser.open(file, (offset, message) -> damage.add(offset + ": " + message))) {
       for (EventRecord r; (r = reader.next()) != null; ) {
         records.add(r);
       }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Streaming reader for Windows XML Event Log ({@code .evtx}) files.
+ * Streaming parser for Windows XML Event Log ({@code .evtx}) files.
  *
  * <p>Records come out in file order without building a document: each 64 KiB chunk is decoded on
  * its own (names are cached per chunk; each decoding thread compiles a template once and reuses it
@@ -39,8 +39,8 @@ import java.util.stream.StreamSupport;
  * offset, on the thread that iterates, in file order.
  *
  * <pre>{@code
- * try (EvtxReader reader = EvtxReader.open(path, (offset, msg) -> log(offset, msg))) {
- *     for (EventRecord r : reader) {
+ * try (EvtxParser parser = EvtxParser.open(path, (offset, msg) -> log(offset, msg))) {
+ *     for (EventRecord r : parser) {
  *         ...
  *     }
  * }
@@ -49,7 +49,7 @@ import java.util.stream.StreamSupport;
  * <p>Not thread-safe: iterate from one thread. Each call to {@link #records()} (or the other
  * iterators) reads the file again from the start.
  */
-public final class EvtxReader implements Iterable<EventRecord>, Closeable {
+public final class EvtxParser implements Iterable<EventRecord>, Closeable {
 
   private final ChunkSource source;
   private final FileChannel owned;
@@ -57,7 +57,7 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
   private int threads = 1;
   private ExecutorService pool;
 
-  private EvtxReader(ChunkSource source, FileChannel owned, DamageListener listener) {
+  private EvtxParser(ChunkSource source, FileChannel owned, DamageListener listener) {
     this.source = source;
     this.owned = owned;
     this.listener = listener == null ? DamageListener.IGNORE : listener;
@@ -68,7 +68,7 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
    *
    * @throws IOException if the file cannot be opened
    */
-  public static EvtxReader open(Path file) throws IOException {
+  public static EvtxParser open(Path file) throws IOException {
     return open(file, DamageListener.IGNORE);
   }
 
@@ -77,10 +77,10 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
    *
    * @throws IOException if the file cannot be opened
    */
-  public static EvtxReader open(Path file, DamageListener listener) throws IOException {
+  public static EvtxParser open(Path file, DamageListener listener) throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
-      return new EvtxReader(ChunkSource.of(channel), channel, listener);
+      return new EvtxParser(ChunkSource.of(channel), channel, listener);
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -92,13 +92,13 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
    *
    * @throws IOException if the channel's size cannot be read
    */
-  public static EvtxReader of(FileChannel channel, DamageListener listener) throws IOException {
-    return new EvtxReader(ChunkSource.of(channel), null, listener);
+  public static EvtxParser of(FileChannel channel, DamageListener listener) throws IOException {
+    return new EvtxParser(ChunkSource.of(channel), null, listener);
   }
 
   /** Reads the bytes between the buffer's position and limit (the buffer itself is not moved). */
-  public static EvtxReader of(ByteBuffer buffer, DamageListener listener) {
-    return new EvtxReader(new ChunkSource.Buffer(buffer.duplicate()), null, listener);
+  public static EvtxParser of(ByteBuffer buffer, DamageListener listener) {
+    return new EvtxParser(new ChunkSource.Buffer(buffer.duplicate()), null, listener);
   }
 
   /**
@@ -107,7 +107,7 @@ public final class EvtxReader implements Iterable<EventRecord>, Closeable {
    *
    * @throws IllegalArgumentException if {@code threads < 1}
    */
-  public EvtxReader parallelism(int threads) {
+  public EvtxParser parallelism(int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }

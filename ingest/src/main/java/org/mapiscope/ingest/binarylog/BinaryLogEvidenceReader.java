@@ -1,4 +1,4 @@
-package org.mapiscope.ingest.evtx;
+package org.mapiscope.ingest.binarylog;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,8 +22,8 @@ import org.mapiscope.model.EvidenceRef;
  * text) with their record number, and each damaged spot the reader reports is listed with its file
  * offset.
  */
-abstract sealed class BinaryEventLogReader implements FormatReader
-    permits EvtxLogReader, EvtLogReader {
+abstract sealed class BinaryLogEvidenceReader implements FormatReader
+    permits EvtxEvidenceReader, EvtEvidenceReader {
 
   /** An open file's records and what to close after them. */
   interface RecordSource extends Closeable {

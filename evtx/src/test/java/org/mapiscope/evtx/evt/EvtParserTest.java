@@ -17,7 +17,7 @@ import org.mapiscope.evtx.testkit.EvtTestWriter;
 import org.mapiscope.evtx.testkit.EvtTestWriter.Layout;
 import org.mapiscope.evtx.testkit.TestEvent;
 
-class EvtReaderTest {
+class EvtParserTest {
 
   private static final Instant T0 = Instant.parse("2006-03-01T08:15:00Z");
   private static final String DN = "/o=Contoso/ou=First Administrative Group/cn=Recipients/cn=jdoe";
@@ -238,11 +238,11 @@ class EvtReaderTest {
     Path file = dir.resolve("not.evt");
     Files.write(file, "ElfFile\0 this is an evtx header, not an evt one at all......".getBytes());
 
-    assertThatThrownBy(() -> EvtReader.open(file, (o, m) -> {}))
+    assertThatThrownBy(() -> EvtParser.open(file, (o, m) -> {}))
         .isInstanceOf(EvtFormatException.class)
         .hasMessageContaining("LfLe");
     Files.write(file, new byte[10]);
-    assertThatThrownBy(() -> EvtReader.open(file, (o, m) -> {}))
+    assertThatThrownBy(() -> EvtParser.open(file, (o, m) -> {}))
         .isInstanceOf(EvtFormatException.class)
         .hasMessageContaining("too short");
   }
@@ -251,7 +251,7 @@ class EvtReaderTest {
   void streamsTheSameRecords() throws Exception {
     Path file = dir.resolve("s.evt");
     EvtTestWriter.write(file, sample(5));
-    try (EvtReader reader = EvtReader.open(file, (o, m) -> {})) {
+    try (EvtParser reader = EvtParser.open(file, (o, m) -> {})) {
       assertThat(reader.stream().map(EventRecord::recordId))
           .containsExactly(5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
     }

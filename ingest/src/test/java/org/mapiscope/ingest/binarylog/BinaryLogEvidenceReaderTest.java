@@ -1,4 +1,4 @@
-package org.mapiscope.ingest.evtx;
+package org.mapiscope.ingest.binarylog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.model.LimitExceeded;
 
-class BinaryEventLogReaderTest {
+class BinaryLogEvidenceReaderTest {
 
   private static final Instant T0 = Instant.parse("2026-11-02T08:15:00.1234567Z");
   private static final String DN = "/o=Contoso/ou=First Administrative Group/cn=Recipients/cn=JDoe";
@@ -199,7 +199,7 @@ class BinaryEventLogReaderTest {
     var sniff =
         org.mapiscope.ingest.Sniff.of(
             "x.txt", "ElfFil".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    assertThat(new EvtxLogReader().detect(sniff)).isFalse();
-    assertThat(new EvtLogReader().detect(sniff)).isFalse();
+    assertThat(new EvtxEvidenceReader().detect(sniff)).isFalse();
+    assertThat(new EvtEvidenceReader().detect(sniff)).isFalse();
   }
 }

@@ -1,4 +1,4 @@
-package org.mapiscope.ingest.evtx;
+package org.mapiscope.ingest.binarylog;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import org.mapiscope.evtx.DamageListener;
 import org.mapiscope.evtx.EventRecord;
-import org.mapiscope.evtx.EvtxReader;
+import org.mapiscope.evtx.EvtxParser;
 import org.mapiscope.ingest.Sniff;
 
 /**
@@ -14,7 +14,7 @@ import org.mapiscope.ingest.Sniff;
  * signature, or by the {@code ElfChnk} signature of the first chunk when the file header is
  * damaged.
  */
-public final class EvtxLogReader extends BinaryEventLogReader {
+public final class EvtxEvidenceReader extends BinaryLogEvidenceReader {
 
   private static final byte[] SIGNATURE = "ElfFile\0".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CHUNK_SIGNATURE = "ElfChnk\0".getBytes(StandardCharsets.US_ASCII);
@@ -48,7 +48,7 @@ public final class EvtxLogReader extends BinaryEventLogReader {
 
   @Override
   RecordSource open(Path file, DamageListener damage) throws IOException {
-    EvtxReader reader = EvtxReader.open(file, damage);
+    EvtxParser reader = EvtxParser.open(file, damage);
     return new RecordSource() {
       @Override
       public Iterator<EventRecord> records() {

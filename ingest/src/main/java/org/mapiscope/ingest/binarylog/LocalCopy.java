@@ -1,4 +1,4 @@
-package org.mapiscope.ingest.evtx;
+package org.mapiscope.ingest.binarylog;
 
 import java.io.Closeable;
 import java.io.IOException;

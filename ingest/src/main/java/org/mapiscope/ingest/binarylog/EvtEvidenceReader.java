@@ -1,18 +1,18 @@
-package org.mapiscope.ingest.evtx;
+package org.mapiscope.ingest.binarylog;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import org.mapiscope.evtx.DamageListener;
 import org.mapiscope.evtx.EventRecord;
-import org.mapiscope.evtx.evt.EvtReader;
+import org.mapiscope.evtx.evt.EvtParser;
 import org.mapiscope.ingest.Sniff;
 
 /**
  * Legacy Windows 2000/2003 event logs ({@code AppEvent.evt}), detected by their header: size 0x30
  * followed by the {@code LfLe} signature.
  */
-public final class EvtLogReader extends BinaryEventLogReader {
+public final class EvtEvidenceReader extends BinaryLogEvidenceReader {
 
   private static final int HEADER_SIZE = 0x30;
   private static final byte[] LFLE = {'L', 'f', 'L', 'e'};
@@ -38,7 +38,7 @@ public final class EvtLogReader extends BinaryEventLogReader {
 
   @Override
   RecordSource open(Path file, DamageListener damage) throws IOException {
-    EvtReader reader = EvtReader.open(file, damage);
+    EvtParser reader = EvtParser.open(file, damage);
     Iterator<EventRecord> records = reader.stream().iterator();
     return new RecordSource() {
       @Override

@@ -17,7 +17,7 @@ import org.mapiscope.evtx.DamageListener;
 import org.mapiscope.evtx.EventRecord;
 
 /**
- * Streaming reader for legacy Windows event logs ({@code .evt}, Windows NT 4 to Server 2003).
+ * Streaming parser for legacy Windows event logs ({@code .evt}, Windows NT 4 to Server 2003).
  * Records come oldest first, as the circular buffer holds them, one at a time; memory stays bounded
  * by one record (or, for a log without an end-of-file record, two longs per record).
  *
@@ -39,7 +39,7 @@ import org.mapiscope.evtx.EventRecord;
  *
  * <p>Not thread-safe: one reader per thread.
  */
-public final class EvtReader implements Closeable {
+public final class EvtParser implements Closeable {
 
   private final SeekableByteChannel channel;
   private final EvtHeader header;
@@ -47,7 +47,7 @@ public final class EvtReader implements Closeable {
   private final EvtRecordDecoder decoder;
   private final DamageListener damage;
 
-  private EvtReader(
+  private EvtParser(
       SeekableByteChannel channel,
       EvtHeader header,
       RecordLocator locator,
@@ -66,7 +66,7 @@ public final class EvtReader implements Closeable {
    * @throws EvtFormatException when the file does not start with an event log header
    * @throws IOException when the file cannot be read
    */
-  public static EvtReader open(Path file, DamageListener damage) throws IOException {
+  public static EvtParser open(Path file, DamageListener damage) throws IOException {
     SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ);
     try {
       Path name = file.getFileName();
@@ -84,7 +84,7 @@ public final class EvtReader implements Closeable {
    * @throws EvtFormatException when the data does not start with an event log header
    * @throws IOException when the channel cannot be read
    */
-  public static EvtReader open(SeekableByteChannel channel, String logName, DamageListener damage)
+  public static EvtParser open(SeekableByteChannel channel, String logName, DamageListener damage)
       throws IOException {
     RingFile ring = new RingFile(channel);
     if (ring.size() < EvtLayout.HEADER_SIZE) {
@@ -108,7 +108,7 @@ public final class EvtReader implements Closeable {
             Bytes.s32(h, 36),
             Bytes.u32(h, 40));
     RecordLocator locator = locate(ring, header, damage);
-    return new EvtReader(channel, header, locator, new EvtRecordDecoder(logName), damage);
+    return new EvtParser(channel, header, locator, new EvtRecordDecoder(logName), damage);
   }
 
   private static RecordLocator locate(RingFile ring, EvtHeader header, DamageListener damage)
@@ -171,7 +171,7 @@ public final class EvtReader implements Closeable {
           public boolean hasNext() {
             if (ahead == null) {
               try {
-                ahead = EvtReader.this.next();
+                ahead = EvtParser.this.next();
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
