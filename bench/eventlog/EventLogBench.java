@@ -9,7 +9,7 @@ import org.mapiscope.ingest.HeapWatch;
 import org.mapiscope.ingest.IngestResult;
 import org.mapiscope.ingest.Ingestor;
 import org.mapiscope.model.InputSummary;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /**
  * Event log export throughput on one thread: each file is read RUNS times through {@link Ingestor}
@@ -40,7 +40,7 @@ public class EventLogBench {
                 .ingest(
                     List.of(file),
                     e -> {
-                      if (e instanceof LimitExceeded) {
+                      if (e instanceof LimitEvent) {
                         limits[0]++;
                       }
                     });

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mapiscope.model.Connection;
 import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceSink;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 import org.mapiscope.model.LogonSnapshot;
 import org.mapiscope.model.ServiceRestart;
 import org.mapiscope.model.SessionEvent;
@@ -36,7 +36,7 @@ import org.mapiscope.model.UserKeys;
 public final class Analyzer implements EvidenceSink {
 
   private final Map<String, ServerState> servers = new ConcurrentHashMap<>();
-  private final Map<LimitTally.Key, LimitTally> limits = new ConcurrentHashMap<>();
+  private final Map<LimitEventTally.Key, LimitEventTally> limits = new ConcurrentHashMap<>();
 
   /** GUID user keys that an event with both GUID and DN resolved to a named user. */
   private final Map<String, String> guidNames = new ConcurrentHashMap<>();
@@ -70,7 +70,7 @@ public final class Analyzer implements EvidenceSink {
     if (evidence instanceof SessionEvent e) {
       versionClues.session(e);
       server(e.server()).accept(e);
-    } else if (evidence instanceof LimitExceeded e) {
+    } else if (evidence instanceof LimitEvent e) {
       limit(e);
     } else if (evidence instanceof ServiceRestart r) {
       server(r.server()).accept(r);
@@ -117,9 +117,9 @@ public final class Analyzer implements EvidenceSink {
         .addAll(other.dedup)
         .forEach(
             (moment, extra) -> {
-              LimitTally t =
+              LimitEventTally t =
                   limits.get(
-                      new LimitTally.Key(moment.user(), moment.objectType(), moment.limit()));
+                      new LimitEventTally.Key(moment.user(), moment.objectType(), moment.limit()));
               if (t != null) {
                 t.remove(extra);
               }
@@ -172,7 +172,7 @@ public final class Analyzer implements EvidenceSink {
         .result();
   }
 
-  private void limit(LimitExceeded e) {
+  private void limit(LimitEvent e) {
     versionClues.dn(e.dn());
     String user = e.user().strip().toLowerCase(Locale.ROOT);
     if (e.sessionGuid() != null && e.dn() != null) {
@@ -195,7 +195,8 @@ public final class Analyzer implements EvidenceSink {
       }
     }
     limits
-        .computeIfAbsent(new LimitTally.Key(user, e.objectType(), e.limit()), LimitTally::new)
+        .computeIfAbsent(
+            new LimitEventTally.Key(user, e.objectType(), e.limit()), LimitEventTally::new)
         .add(e, serverKey);
   }
 

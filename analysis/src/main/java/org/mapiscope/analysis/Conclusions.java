@@ -24,7 +24,7 @@ final class Conclusions {
   /** Server key → the states read for it: its own and its aliases' (ServerAliases). */
   private final Map<String, List<ServerState>> states = new TreeMap<>();
 
-  private final List<LimitTally> tallies;
+  private final List<LimitEventTally> tallies;
   private final SettingsBook settings;
   private final VersionVerdict version;
   private final Instant end;
@@ -39,7 +39,7 @@ final class Conclusions {
 
   Conclusions(
       Map<String, ServerState> states,
-      Map<LimitTally.Key, LimitTally> limits,
+      Map<LimitEventTally.Key, LimitEventTally> limits,
       Map<String, String> guidNames,
       SettingsBook settings,
       VersionVerdict version,
@@ -298,7 +298,7 @@ final class Conclusions {
             }
           }
         });
-    for (LimitTally t : tallies) {
+    for (LimitEventTally t : tallies) {
       if (NoiseAccounts.isNoise(t.key.user(), t.dn)) {
         continue; // counted in limitEvents; the server's own account is never a finding (DESIGN §1)
       }
@@ -410,7 +410,7 @@ final class Conclusions {
   /** Server keys only RCA logs produced: no setting, 9646, snapshot or netstat names them. */
   private static Set<String> rcaOnly(
       Map<String, ServerState> states,
-      Map<LimitTally.Key, LimitTally> limits,
+      Map<LimitEventTally.Key, LimitEventTally> limits,
       SettingsBook settings) {
     Set<String> named = new TreeSet<>(settings.servers());
     limits.values().forEach(t -> named.addAll(t.servers));
@@ -426,7 +426,7 @@ final class Conclusions {
 
   /** Per server key that content named (registry export, event log), the files that named it. */
   private static Map<String, Set<String>> contentPaths(
-      Map<LimitTally.Key, LimitTally> limits, SettingsBook settings) {
+      Map<LimitEventTally.Key, LimitEventTally> limits, SettingsBook settings) {
     Map<String, Set<String>> paths = new TreeMap<>();
     settings
         .snapshot()
@@ -439,7 +439,7 @@ final class Conclusions {
                             paths
                                 .computeIfAbsent(server, k -> new TreeSet<>())
                                 .add(s.ref().file())));
-    for (LimitTally t : limits.values()) {
+    for (LimitEventTally t : limits.values()) {
       if (t.servers.size() == 1) {
         String server = t.servers.first();
         t.examples
@@ -468,7 +468,7 @@ final class Conclusions {
     Instant first = null;
     Instant last = null;
     List<LimitEventSummary.UserLimitEvents> rows = new ArrayList<>();
-    for (LimitTally t : tallies) {
+    for (LimitEventTally t : tallies) {
       total += t.count;
       byType.merge(t.key.objectType(), t.count, Long::sum);
       first = first == null || t.first.isBefore(first) ? t.first : first;
@@ -646,18 +646,18 @@ final class Conclusions {
    * 9646 tallies with GUID-only users renamed where another event tied the GUID to a user, and
    * servers under the keys they stand for.
    */
-  private static List<LimitTally> resolve(
-      Map<LimitTally.Key, LimitTally> limits,
+  private static List<LimitEventTally> resolve(
+      Map<LimitEventTally.Key, LimitEventTally> limits,
       Map<String, String> guidNames,
       ServerAliases aliases) {
-    Map<LimitTally.Key, LimitTally> resolved =
+    Map<LimitEventTally.Key, LimitEventTally> resolved =
         new TreeMap<>(
-            Comparator.comparing(LimitTally.Key::user)
-                .thenComparing(LimitTally.Key::objectType)
-                .thenComparingInt(LimitTally.Key::limit));
-    for (LimitTally t : limits.values()) {
+            Comparator.comparing(LimitEventTally.Key::user)
+                .thenComparing(LimitEventTally.Key::objectType)
+                .thenComparingInt(LimitEventTally.Key::limit));
+    for (LimitEventTally t : limits.values()) {
       String named = guidNames.get(t.key.user());
-      LimitTally copy = t.rekeyed(named != null ? named : t.key.user(), aliases);
+      LimitEventTally copy = t.rekeyed(named != null ? named : t.key.user(), aliases);
       resolved.merge(
           copy.key,
           copy,

@@ -51,7 +51,7 @@ final class DeadClientRule implements CauseRule {
     StringBuilder s = new StringBuilder();
     s.append(u.user)
         .append(" left ")
-        .append(Texts.count(stale, "session", "sessions"))
+        .append(SummaryWording.count(stale, "session", "sessions"))
         .append(
             " behind on the server over the period of the evidence, each after its client had moved"
                 + " on");
@@ -77,7 +77,7 @@ final class DeadClientRule implements CauseRule {
       s.append(" ")
           .append(u.leftovers.reaped)
           .append(" of them ended about ")
-          .append(Texts.duration(sf.deadPeerMs()))
+          .append(SummaryWording.duration(sf.deadPeerMs()))
           .append(" after the move, when TCP keepalive declared the vanished client dead");
       s.append(
           u.leftovers.openStale > 0
@@ -92,13 +92,13 @@ final class DeadClientRule implements CauseRule {
       s.append(" A logon snapshot shows ")
           .append(u.snapshots.snapshotStale)
           .append(" logons idle for more than ")
-          .append(Texts.duration(Thresholds.SNAPSHOT_STALE_IDLE.toMillis()))
+          .append(SummaryWording.duration(Thresholds.SNAPSHOT_STALE_IDLE.toMillis()))
           .append(" beside freshly used ones.");
     }
     s.append(" ").append(RuleContext.keepAliveSentence(sf)).append(".");
     if (u.refusals.worst != null && u.refusals.worst.covered() && u.refusals.worst.stale() > 0) {
       s.append(" When the server refused a connect at ")
-          .append(Texts.time(u.refusals.worst.at()))
+          .append(SummaryWording.time(u.refusals.worst.at()))
           .append(", ")
           .append(u.refusals.worst.stale())
           .append(" of the ")

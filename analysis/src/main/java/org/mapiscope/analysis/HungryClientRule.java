@@ -51,7 +51,7 @@ final class HungryClientRule implements CauseRule {
         .append(" held ")
         .append(count)
         .append(" active sessions at once (")
-        .append(Texts.time(fromRca ? u.clients.hungryAt : u.snapshots.hungryMachineAt))
+        .append(SummaryWording.time(fromRca ? u.clients.hungryAt : u.snapshots.hungryMachineAt))
         .append(fromRca ? ")" : ", logon snapshot)")
         .append(", where Outlook needs a handful.");
     if (software != null && !outlook) {
@@ -67,9 +67,9 @@ final class HungryClientRule implements CauseRule {
     }
     if (fromRca && u.refusals.worst != null && u.refusals.worst.covered()) {
       s.append(" When the server refused a connect at ")
-          .append(Texts.time(u.refusals.worst.at()))
+          .append(SummaryWording.time(u.refusals.worst.at()))
           .append(" it held ")
-          .append(Texts.count(u.refusals.worst.open(), "session", "sessions"))
+          .append(SummaryWording.count(u.refusals.worst.open(), "session", "sessions"))
           .append(" for ")
           .append(u.user)
           .append(".");

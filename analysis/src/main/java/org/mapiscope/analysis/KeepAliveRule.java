@@ -43,14 +43,14 @@ final class KeepAliveRule {
                 ? " (no registry export of this server was read, so the Windows default is assumed)"
                 : "")
             + "; HealthChecker expects 15–30 minutes. Meanwhile "
-            + Texts.count(deadUsers.size(), "user", "users")
+            + SummaryWording.count(deadUsers.size(), "user", "users")
             + " ("
             + names
             + (deadUsers.size() > 5 ? ", …" : "")
             + ") left "
-            + Texts.count(stale, "session", "sessions")
+            + SummaryWording.count(stale, "session", "sessions")
             + " of vanished clients that the server kept for up to "
-            + Texts.duration(sf.deadPeerMs())
+            + SummaryWording.duration(sf.deadPeerMs())
             + ".";
     ExampleSample examples = new ExampleSample();
     List<Finding.EvidenceItem> items = new java.util.ArrayList<>();

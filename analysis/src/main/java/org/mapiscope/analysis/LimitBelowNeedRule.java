@@ -61,9 +61,9 @@ final class LimitBelowNeedRule implements CauseRule {
       basis =
           w.alive()
               + " sessions in use and "
-              + Texts.count(w.refused(), "attempt", "attempts")
+              + SummaryWording.count(w.refused(), "attempt", "attempts")
               + " refused at "
-              + Texts.time(w.at())
+              + SummaryWording.time(w.at())
               + "; the smallest limit that admits every attempt in the "
               + "evidence (what mapiscope whatif computes) is "
               + demand;
@@ -82,9 +82,9 @@ final class LimitBelowNeedRule implements CauseRule {
           "the limit of "
               + limit
               + " held and "
-              + Texts.count(w.refused(), "attempt", "attempts")
+              + SummaryWording.count(w.refused(), "attempt", "attempts")
               + " refused at "
-              + Texts.time(w.at())
+              + SummaryWording.time(w.at())
               + " (no RCA log covers that moment)";
     } else {
       return Optional.empty();
@@ -140,7 +140,7 @@ final class LimitBelowNeedRule implements CauseRule {
     String s =
         u.user
             + " needs more sessions than the limit allows: at "
-            + Texts.time(d.at())
+            + SummaryWording.time(d.at())
             + " the demand was "
             + d.demand()
             + " ("
@@ -182,7 +182,11 @@ final class LimitBelowNeedRule implements CauseRule {
     return u.clients.clientSessions.entrySet().stream()
         .sorted((a, b) -> b.getValue() - a.getValue())
         .limit(4)
-        .map(e -> e.getKey().describe() + " " + Texts.count(e.getValue(), "session", "sessions"))
+        .map(
+            e ->
+                e.getKey().describe()
+                    + " "
+                    + SummaryWording.count(e.getValue(), "session", "sessions"))
         .reduce((a, b) -> a + ", " + b)
         .orElse("none logged");
   }

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /**
  * Counts each Event 9646 once across overlapping exports (the .evtx and a 9646 XML of the same log,
@@ -50,7 +50,7 @@ final class LimitEventDedup {
   private long dropped;
 
   /** Whether the event is new; {@code false} for a copy of one already counted. */
-  synchronized boolean firstSight(LimitExceeded e, String serverKey, String userKey) {
+  synchronized boolean firstSight(LimitEvent e, String serverKey, String userKey) {
     Moment m =
         moments.computeIfAbsent(
             new MomentKey(

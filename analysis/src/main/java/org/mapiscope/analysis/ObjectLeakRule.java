@@ -32,7 +32,7 @@ final class ObjectLeakRule implements CauseRule {
 
   @Override
   public Optional<Finding> apply(UserFacts u, RuleContext ctx) {
-    List<LimitTally> tallies = u.objectTallies();
+    List<LimitEventTally> tallies = u.objectTallies();
     if (tallies.isEmpty()) {
       return Optional.empty();
     }
@@ -41,10 +41,10 @@ final class ObjectLeakRule implements CauseRule {
     List<Remedy> remedies = new ArrayList<>();
     boolean folders = false;
     boolean others = false;
-    for (LimitTally t : tallies) {
+    for (LimitEventTally t : tallies) {
       Integer standard = ExchangeDefaults.OBJECT_LIMITS.get(t.key.objectType());
       s.append(" ")
-          .append(Texts.count(t.count, "event", "events"))
+          .append(SummaryWording.count(t.count, "event", "events"))
           .append(" for ")
           .append(t.key.objectType())
           .append(" (cap ")
@@ -54,9 +54,9 @@ final class ObjectLeakRule implements CauseRule {
                   ? ""
                   : standard == t.key.limit() ? ", the default" : ", default " + standard)
           .append(") between ")
-          .append(Texts.time(t.first))
+          .append(SummaryWording.time(t.first))
           .append(" and ")
-          .append(Texts.time(t.last))
+          .append(SummaryWording.time(t.last))
           .append(t.servers.isEmpty() ? "" : " on " + String.join(", ", t.servers))
           .append(";");
       examples.addAll(t.examples);
@@ -110,7 +110,7 @@ final class ObjectLeakRule implements CauseRule {
   }
 
   /** KB830829: last resort, +100 on the one object type, on each server that logged it. */
-  private Optional<Remedy> raise(LimitTally t) {
+  private Optional<Remedy> raise(LimitEventTally t) {
     String type = t.key.objectType();
     int target = t.key.limit() + Thresholds.OBJECT_LIMIT_STEP;
     List<FixChange> changes = new ArrayList<>();

@@ -48,13 +48,15 @@ final class Prescriptions {
     Long previous = read == null ? null : boxed(read.numericValue());
     String now =
         read == null
-            ? "absent (Windows uses " + Texts.keepAlive(ExchangeDefaults.KEEP_ALIVE_TIME_MS) + ")"
-            : Texts.keepAlive(sf.keepAliveMs());
+            ? "absent (Windows uses "
+                + SummaryWording.keepAlive(ExchangeDefaults.KEEP_ALIVE_TIME_MS)
+                + ")"
+            : SummaryWording.keepAlive(sf.keepAliveMs());
     String server = sf.displayName() == null ? "the Exchange server" : sf.displayName();
     return new Remedy(
         KEEPALIVE,
         Remedy.Action.LOWER_KEEPALIVE,
-        "Lower TCP KeepAliveTime on " + server + " to " + Texts.keepAlive(target),
+        "Lower TCP KeepAliveTime on " + server + " to " + SummaryWording.keepAlive(target),
         "HKLM\\"
             + ExchangeDefaults.TCPIP_PARAMETERS_KEY
             + "\\"
@@ -67,9 +69,9 @@ final class Prescriptions {
             + keepAliveReason()
             + "), then restart "
             + "the server (TCP/IP reads it at start). Dead sessions are then reaped about "
-            + Texts.duration(target)
+            + SummaryWording.duration(target)
             + " after their client vanished instead of "
-            + Texts.duration(sf.keepAliveMs())
+            + SummaryWording.duration(sf.keepAliveMs())
             + ". Verify: fewer sessions still open long after "
             + "their user connected from elsewhere.",
         List.of(

@@ -87,7 +87,9 @@ record RuleContext(
     long n = u.sessionLimitEvents();
     if (n == 0) {
       return u.refusals.rejected > 0
-          ? " The server refused " + Texts.count(u.refusals.rejected, "connect", "connects") + "."
+          ? " The server refused "
+              + SummaryWording.count(u.refusals.rejected, "connect", "connects")
+              + "."
           : "";
     }
     var first =
@@ -105,11 +107,11 @@ record RuleContext(
     return " "
         + u.user
         + " hit the session limit "
-        + Texts.count(n, "time", "times")
+        + SummaryWording.count(n, "time", "times")
         + " (Event 9646) between "
-        + Texts.time(first)
+        + SummaryWording.time(first)
         + " and "
-        + Texts.time(last)
+        + SummaryWording.time(last)
         + ".";
   }
 
@@ -125,7 +127,7 @@ record RuleContext(
             + " is not set"
             + (sf.exportSeen() ? " in its registry export" : "")
             + ", so Windows uses "
-            + Texts.duration(sf.keepAliveMs())
-        : "KeepAliveTime on " + on + " is " + Texts.keepAlive(sf.keepAliveMs());
+            + SummaryWording.duration(sf.keepAliveMs())
+        : "KeepAliveTime on " + on + " is " + SummaryWording.keepAlive(sf.keepAliveMs());
   }
 }

@@ -218,7 +218,7 @@ final class ServerState {
               "session id "
                   + e.sessionId()
                   + " connected again while still open since "
-                  + Texts.time(previous.start)
+                  + SummaryWording.time(previous.start)
                   + " (service restart or id reuse); the old session is treated as ended here"));
       sessions.remove(previous.id);
       track(previous.user).endedByRestart(previous, e.time());

@@ -37,7 +37,7 @@ final class ServiceAccountRule implements CauseRule {
     StringBuilder s = new StringBuilder();
     s.append(u.user)
         .append(" works as a service account: it logged on to ")
-        .append(Texts.count(mailboxes, "other mailbox", "other mailboxes"));
+        .append(SummaryWording.count(mailboxes, "other mailbox", "other mailboxes"));
     if (software != null) {
       s.append(" using ").append(software);
     }

@@ -44,9 +44,9 @@ final class UndecidedRule implements CauseRule {
       cause = Cause.DEAD_CLIENT_SESSIONS;
       why =
           "When the server refused a connect at "
-              + Texts.time(u.refusals.worst.at())
+              + SummaryWording.time(u.refusals.worst.at())
               + " it held "
-              + Texts.count(u.refusals.worst.open(), "session", "sessions")
+              + SummaryWording.count(u.refusals.worst.open(), "session", "sessions")
               + " for "
               + u.user
               + ", "
@@ -57,9 +57,9 @@ final class UndecidedRule implements CauseRule {
       cause = Cause.LIMIT_BELOW_NEED;
       why =
           "When the server refused a connect at "
-              + Texts.time(u.refusals.worst.at())
+              + SummaryWording.time(u.refusals.worst.at())
               + " it held "
-              + Texts.count(u.refusals.worst.open(), "session", "sessions")
+              + SummaryWording.count(u.refusals.worst.open(), "session", "sessions")
               + " for "
               + u.user
               + ", all in use, but the "
@@ -68,13 +68,13 @@ final class UndecidedRule implements CauseRule {
       cause = Cause.DEAD_CLIENT_SESSIONS;
       why =
           "The RPC Client Access logs read show only "
-              + Texts.count(Math.max(0, u.refusals.worst.open()), "session", "sessions")
+              + SummaryWording.count(Math.max(0, u.refusals.worst.open()), "session", "sessions")
               + " of "
               + u.user
               + " open when "
               + on
               + " refused one at "
-              + Texts.time(u.refusals.worst.at())
+              + SummaryWording.time(u.refusals.worst.at())
               + ": the sessions counted against the limit are not in these logs (logs of another"
               + " server or another period, or clients outside RPC Client Access). Sessions left"
               + " behind by vanished clients are the most common reason, but the evidence cannot"

@@ -25,7 +25,7 @@ final class UserFacts {
   final RefusalFacts refusals = new RefusalFacts();
   final SnapshotFacts snapshots = new SnapshotFacts();
 
-  final List<LimitTally> tallies = new ArrayList<>();
+  final List<LimitEventTally> tallies = new ArrayList<>();
 
   UserFacts(String user) {
     this.user = user;
@@ -67,7 +67,7 @@ final class UserFacts {
         .anyMatch(t -> isSession(t) && t.key.limit() == ExchangeDefaults.SERVICE_SESSIONS_PER_USER);
   }
 
-  List<LimitTally> objectTallies() {
+  List<LimitEventTally> objectTallies() {
     return tallies.stream().filter(t -> !isSession(t)).toList();
   }
 
@@ -110,7 +110,7 @@ final class UserFacts {
         || refusals.rejected > 0;
   }
 
-  static boolean isSession(LimitTally t) {
+  static boolean isSession(LimitEventTally t) {
     return ExchangeDefaults.SESSION_OBJECT_TYPE.equalsIgnoreCase(t.key.objectType());
   }
 
@@ -183,7 +183,7 @@ final class UserFacts {
                       + " from "
                       + s.client.describe()
                       + " still open "
-                      + Texts.duration(after)
+                      + SummaryWording.duration(after)
                       + " after the user started again, at the end of the logs"));
         }
       } else if (after >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis()
@@ -203,7 +203,7 @@ final class UserFacts {
                     + " from "
                     + s.client.describe()
                     + " still open at the end of the logs, "
-                    + Texts.duration(after)
+                    + SummaryWording.duration(after)
                     + " after the user connected from "
                     + s.supersededBy));
       }
@@ -320,9 +320,9 @@ final class UserFacts {
                 "logon from "
                     + r.clientIp()
                     + " idle "
-                    + Texts.duration(idle)
+                    + SummaryWording.duration(idle)
                     + " at capture "
-                    + Texts.time(r.time())));
+                    + SummaryWording.time(r.time())));
       } else if (!atMiddlebox
           && idle >= Thresholds.SNAPSHOT_STALE_IDLE.toMillis()
           && !recent.isEmpty()
@@ -335,11 +335,11 @@ final class UserFacts {
                 "logon from "
                     + (r.clientIp() != null ? r.clientIp() : r.clientName())
                     + " idle "
-                    + Texts.duration(idle)
+                    + SummaryWording.duration(idle)
                     + " beside "
                     + recent.size()
                     + " logons used in the last "
-                    + Texts.duration(recentMs)));
+                    + SummaryWording.duration(recentMs)));
       }
     }
     if (c.count > snapshots.snapshotLogons) {
@@ -368,9 +368,9 @@ final class UserFacts {
                                 + " logons from "
                                 + e.getKey()
                                 + " used in the last "
-                                + Texts.duration(recentMs)
+                                + SummaryWording.duration(recentMs)
                                 + " at capture "
-                                + Texts.time(c.time))));
+                                + SummaryWording.time(c.time))));
       }
     }
   }

@@ -210,11 +210,11 @@ final class UserTrack {
                     + " from "
                     + s.client.describe()
                     + " ended "
-                    + Texts.duration(afterMove)
+                    + SummaryWording.duration(afterMove)
                     + " after the user connected from "
                     + s.supersededBy
                     + ", idle "
-                    + Texts.duration(idle)));
+                    + SummaryWording.duration(idle)));
       }
     }
     changed(time);
@@ -244,7 +244,7 @@ final class UserTrack {
                 + " from "
                 + s.client.describe()
                 + " run down by the server (NetworkRundown) after "
-                + Texts.duration(idle)
+                + SummaryWording.duration(idle)
                 + " without activity"));
     changed(time);
   }
@@ -264,7 +264,7 @@ final class UserTrack {
                 + " refused by the session limit"
                 + (e.status() == null ? "" : " (" + e.status() + ")")
                 + " while the server held "
-                + Texts.count(open.size(), "session", "sessions")
+                + SummaryWording.count(open.size(), "session", "sessions")
                 + " for the user"));
   }
 
@@ -339,7 +339,7 @@ final class UserTrack {
                     + " logged on again while session "
                     + s.id
                     + " from its earlier start was silent since "
-                    + Texts.time(s.lastActivity)));
+                    + SummaryWording.time(s.lastActivity)));
       }
     }
     changed(time);

@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 import org.mapiscope.model.SessionEvent;
 
 /** Invariants that must hold for any evidence and any way of feeding it. */
@@ -289,7 +289,7 @@ class AnalyzerPropertiesTest {
                 "Connect",
                 ref));
         a.accept(
-            new LimitExceeded(
+            new LimitEvent(
                 t,
                 "r",
                 user,

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.ExchangeDefaults;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 import org.mapiscope.model.LogonSnapshot;
 import org.mapiscope.model.SessionEvent;
 import org.mapiscope.model.Setting;
@@ -105,7 +105,7 @@ final class Fixture {
         rca(server, when, "0", user, SessionEvent.Kind.REJECTED, "Connect", ip, software, null);
         add(
             when,
-            new LimitExceeded(
+            new LimitEvent(
                 when,
                 computers.getOrDefault(server, server.toUpperCase() + ".contoso.com"),
                 user,
@@ -191,7 +191,7 @@ final class Fixture {
       Instant when = t.plus(Duration.ofMinutes(7L * i));
       add(
           when,
-          new LimitExceeded(
+          new LimitEvent(
               when,
               server,
               user,
@@ -212,7 +212,7 @@ final class Fixture {
   Fixture limitEvent(String computer, Instant t, String user, int limit) {
     add(
         t,
-        new LimitExceeded(
+        new LimitEvent(
             t,
             computer,
             user,
@@ -261,7 +261,7 @@ final class Fixture {
     String user = dnOrNull == null ? guid : org.mapiscope.model.UserKeys.fromIdentity(dnOrNull);
     add(
         t,
-        new LimitExceeded(
+        new LimitEvent(
             t,
             server,
             user,

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /**
  * Overlapping exports of the same Event 9646 count once (docs/diagnosis.md, "Duplicates"): by
@@ -22,11 +22,11 @@ class LimitEventDedupTest {
   private final SessionLogTest.Collected log = new SessionLogTest.Collected();
   private final Analyzer analyzer = new Analyzer(log);
 
-  private static LimitExceeded event(
+  private static LimitEvent event(
       String computer, Instant t, String file, long position, Long recordId) {
     EvidenceRef ref =
         recordId != null ? EvidenceRef.record(file, recordId) : EvidenceRef.line(file, position);
-    return new LimitExceeded(t, computer, "jdoe", DN, null, null, "session", 32, ref, recordId);
+    return new LimitEvent(t, computer, "jdoe", DN, null, null, "session", 32, ref, recordId);
   }
 
   private AnalysisResult finish() {
@@ -143,8 +143,8 @@ class LimitEventDedupTest {
    */
   @Test
   void copiesSplitOverPartialsCountOnceWhenAbsorbed() {
-    LimitExceeded evtx = event("EX01.contoso.com", T, "Application.evtx", 0, 4711L);
-    LimitExceeded xml = event("EX01", T, "9646.xml", 0, 4711L);
+    LimitEvent evtx = event("EX01.contoso.com", T, "Application.evtx", 0, 4711L);
+    LimitEvent xml = event("EX01", T, "9646.xml", 0, 4711L);
     analyzer.accept(evtx);
     analyzer.accept(xml);
     AnalysisResult singlePass = finish();

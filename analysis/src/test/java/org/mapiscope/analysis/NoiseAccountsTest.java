@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 import org.mapiscope.model.LogonSnapshot;
 import org.mapiscope.model.SessionEvent;
 import org.mapiscope.model.SessionEvent.Kind;
@@ -221,7 +221,7 @@ class NoiseAccountsTest {
     Analyzer analyzer = new Analyzer();
     for (Account a : NOISE) {
       analyzer.accept(
-          new LimitExceeded(
+          new LimitEvent(
               Fixture.at(0, 9, 0),
               "EX01.contoso.com",
               a.key(),

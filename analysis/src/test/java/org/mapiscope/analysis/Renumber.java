@@ -3,7 +3,7 @@ package org.mapiscope.analysis;
 import org.mapiscope.model.Connection;
 import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 import org.mapiscope.model.LogonSnapshot;
 import org.mapiscope.model.ServiceRestart;
 import org.mapiscope.model.SessionEvent;
@@ -32,8 +32,8 @@ final class Renumber {
           ref,
           s.status());
     }
-    if (e instanceof LimitExceeded l) {
-      return new LimitExceeded(
+    if (e instanceof LimitEvent l) {
+      return new LimitEvent(
           l.time(),
           l.server(),
           l.user(),

@@ -8,7 +8,7 @@ import org.mapiscope.analysis.AnalysisOptions;
 import org.mapiscope.analysis.AnalysisResult;
 import org.mapiscope.analysis.Analyzer;
 import org.mapiscope.ingest.IngestResult;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 import org.mapiscope.report.AnalyzeReport;
 import org.mapiscope.report.console.ConsoleSummary;
 import org.mapiscope.report.events.LimitEventHistogram;
@@ -37,7 +37,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
-  @Mixin EvidenceOptions evidence = new EvidenceOptions();
+  @Mixin EvidenceInputs evidence = new EvidenceInputs();
 
   @Option(
       names = "--json",
@@ -94,7 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             err,
             item -> {
               analyzer.accept(item);
-              if (item instanceof LimitExceeded limit) {
+              if (item instanceof LimitEvent limit) {
                 histogram.add(limit);
               }
             });

@@ -11,7 +11,7 @@ final class Subcommands {
   static void register(CommandLine root, PrintStream out, PrintStream err) {
     root.addSubcommand(new AnalyzeCommand(out, err));
     root.addSubcommand(new SimulateCommand(out, err));
-    root.addSubcommand(new WhatifCommand(out, err));
+    root.addSubcommand(new WhatIfCommand(out, err));
     root.addSubcommand(new CompareCommand(out, err));
     root.addSubcommand(new EvtxCommand(out, err));
   }

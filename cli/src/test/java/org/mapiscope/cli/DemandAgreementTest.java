@@ -18,7 +18,7 @@ class DemandAgreementTest {
 
   @ParameterizedTest
   @CsvSource({"shared-pcs, frontdesk, Europe/London", "retries, kiosk, UTC"})
-  void theRaisedLimitIsWhatifsSmallestLimitPlusTheMargin(String fixture, String user, String zone)
+  void theRaisedLimitIsWhatIfsSmallestLimitPlusTheMargin(String fixture, String user, String zone)
       throws Exception {
     Path evidence =
         Path.of(

@@ -74,7 +74,7 @@ final class ChunkDecoder {
           beyondReported = true;
         }
       }
-      if (Le.i32(b, pos, length) != RECORD_MAGIC) {
+      if (LittleEndian.i32(b, pos, length) != RECORD_MAGIC) {
         if (allZero(b, pos, Math.max(pos, end))) {
           break;
         }
@@ -86,7 +86,7 @@ final class ChunkDecoder {
         pos = next;
         continue;
       }
-      long size = Le.u32(b, pos + 4, length);
+      long size = LittleEndian.u32(b, pos + 4, length);
       if (size < MIN_RECORD || size > length - pos) {
         int next = resync(b, pos + 4, length);
         damage.add(
@@ -99,8 +99,8 @@ final class ChunkDecoder {
         continue;
       }
       int recordEnd = pos + (int) size;
-      long recordId = Le.i64(b, pos + 8, length);
-      if (Le.u32(b, recordEnd - 4, length) != size) {
+      long recordId = LittleEndian.i64(b, pos + 8, length);
+      if (LittleEndian.u32(b, recordEnd - 4, length) != size) {
         damage.add(
             new Damage(base + recordEnd - 4, "record " + recordId + ": size copy does not match"));
       }
@@ -110,7 +110,7 @@ final class ChunkDecoder {
           pos = recordEnd;
           continue;
         }
-        RawVisitor v = mapper.begin(recordId, Le.i64(b, pos + 16, length), base + pos);
+        RawVisitor v = mapper.begin(recordId, LittleEndian.i64(b, pos + 16, length), base + pos);
         v.chunk(b, length);
         if (usual != null) {
           walker.walk(usual, v);
@@ -159,7 +159,7 @@ final class ChunkDecoder {
     if (verifyCrc) {
       checkHeaderCrc(b, base, damage);
     }
-    long free = Le.u32(b, 48, length);
+    long free = LittleEndian.u32(b, 48, length);
     if (free < Chunk.HEADER_SIZE || free > Chunk.SIZE) {
       damage.add(
           new Damage(base + 48, "free space offset 0x" + Long.toHexString(free) + " out of range"));
@@ -169,7 +169,7 @@ final class ChunkDecoder {
     if (verifyCrc && free <= length) {
       CRC32 crc = new CRC32();
       crc.update(b, Chunk.HEADER_SIZE, end - Chunk.HEADER_SIZE);
-      int stored = Le.i32(b, 52, length);
+      int stored = LittleEndian.i32(b, 52, length);
       if ((int) crc.getValue() != stored) {
         damage.add(
             new Damage(
@@ -209,11 +209,13 @@ final class ChunkDecoder {
 
   /** Size of a complete record frame at {@code p}, or -1. */
   private static long frameSize(byte[] b, int p, int length) {
-    if (p > length - MIN_RECORD || Le.i32(b, p, length) != RECORD_MAGIC) {
+    if (p > length - MIN_RECORD || LittleEndian.i32(b, p, length) != RECORD_MAGIC) {
       return -1;
     }
-    long size = Le.u32(b, p + 4, length);
-    if (size < MIN_RECORD || size > length - p || Le.u32(b, p + (int) size - 4, length) != size) {
+    long size = LittleEndian.u32(b, p + 4, length);
+    if (size < MIN_RECORD
+        || size > length - p
+        || LittleEndian.u32(b, p + (int) size - 4, length) != size) {
       return -1;
     }
     return size;
@@ -223,7 +225,7 @@ final class ChunkDecoder {
     CRC32 crc = new CRC32();
     crc.update(b, 0, 120);
     crc.update(b, 128, Chunk.HEADER_SIZE - 128);
-    int stored = Le.i32(b, 124, Chunk.HEADER_SIZE);
+    int stored = LittleEndian.i32(b, 124, Chunk.HEADER_SIZE);
     if ((int) crc.getValue() != stored) {
       damage.add(
           new Damage(

@@ -36,13 +36,13 @@ record FileHeader(boolean valid, int flags, int major, int minor) {
               "file truncated inside its header: " + length + " of " + SIZE + " bytes, no chunks"));
       return new FileHeader(true, 0, 0, 0);
     }
-    int flags = Le.i32(b, 120, length);
-    int minor = Le.u16(b, 36, length);
-    int major = Le.u16(b, 38, length);
+    int flags = LittleEndian.i32(b, 120, length);
+    int minor = LittleEndian.u16(b, 36, length);
+    int major = LittleEndian.u16(b, 38, length);
     if ((flags & FLAG_NO_CRC32) == 0) {
       CRC32 crc = new CRC32();
       crc.update(b, 0, 120);
-      int stored = Le.i32(b, 124, length);
+      int stored = LittleEndian.i32(b, 124, length);
       if ((int) crc.getValue() != stored) {
         damage.add(
             new Damage(
@@ -68,7 +68,7 @@ record FileHeader(boolean valid, int flags, int major, int minor) {
 
   /** Chunk count the header states (offset 42), a hint only. */
   static int chunkCount(byte[] b, int length) {
-    return length >= 44 ? Le.u16(b, 42, length) : 0;
+    return length >= 44 ? LittleEndian.u16(b, 42, length) : 0;
   }
 
   static boolean startsWithMagic(byte[] b) {

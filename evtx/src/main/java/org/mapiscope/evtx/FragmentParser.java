@@ -80,7 +80,7 @@ final class FragmentParser {
     pos = start;
     try {
       if (pos < end && (b[pos] & 0xBF) == 0x0F) {
-        Le.check(pos, 4, end);
+        LittleEndian.check(pos, 4, end);
         pos += 4;
       }
       if (pos >= end || (b[pos] & 0xBF) != 0x0C) {
@@ -108,7 +108,7 @@ final class FragmentParser {
           pos++;
           return;
         case 0x0F:
-          Le.check(pos, 4, end);
+          LittleEndian.check(pos, 4, end);
           pos += 4;
           break;
         case 0x01:
@@ -132,42 +132,42 @@ final class FragmentParser {
     switch (token & 0xBF) {
       case 0x05:
         {
-          int type = Le.u8(b, at + 1, end);
+          int type = LittleEndian.u8(b, at + 1, end);
           if (type != ValueType.STRING) {
             throw damage(
                 "value text of type 0x"
                     + Integer.toHexString(type)
                     + " (only strings are defined)");
           }
-          int count = Le.u16(b, at + 2, end);
-          Le.check(at + 4, 2 * count, end);
+          int count = LittleEndian.u16(b, at + 2, end);
+          LittleEndian.check(at + 4, 2 * count, end);
           pos = at + 4 + 2 * count;
           return new Node.Text(Values.utf16(b, at + 4, count));
         }
       case 0x07:
         {
-          int count = Le.u16(b, at + 1, end);
-          Le.check(at + 3, 2 * count, end);
+          int count = LittleEndian.u16(b, at + 1, end);
+          LittleEndian.check(at + 3, 2 * count, end);
           pos = at + 3 + 2 * count;
           return new Node.CData(Values.utf16(b, at + 3, count));
         }
       case 0x08:
         pos = at + 3;
-        return new Node.CharRef(Le.u16(b, at + 1, end));
+        return new Node.CharRef(LittleEndian.u16(b, at + 1, end));
       case 0x09:
         {
-          int nameOffset = Le.i32(b, at + 1, end);
+          int nameOffset = LittleEndian.i32(b, at + 1, end);
           pos = at + 5;
           return new Node.EntityRef(name(at + 1, nameOffset));
         }
       case 0x0A:
         {
-          int nameOffset = Le.i32(b, at + 1, end);
+          int nameOffset = LittleEndian.i32(b, at + 1, end);
           pos = at + 5;
           String target = name(at + 1, nameOffset);
           if (pos < end && b[pos] == 0x0B) {
-            int count = Le.u16(b, pos + 1, end);
-            Le.check(pos + 3, 2 * count, end);
+            int count = LittleEndian.u16(b, pos + 1, end);
+            LittleEndian.check(pos + 3, 2 * count, end);
             String data = Values.utf16(b, pos + 3, count);
             pos += 3 + 2 * count;
             return new Node.ProcessingInstruction(target, data);
@@ -177,8 +177,8 @@ final class FragmentParser {
       case 0x0D:
       case 0x0E:
         {
-          int index = Le.u16(b, at + 1, end);
-          Le.u8(b, at + 3, end);
+          int index = LittleEndian.u16(b, at + 1, end);
+          LittleEndian.u8(b, at + 3, end);
           pos = at + 4;
           return new Node.Substitution(index, (token & 0xBF) == 0x0E);
         }
@@ -197,7 +197,7 @@ final class FragmentParser {
     // Template bodies carry a 16-bit dependency id before the size; forwarded (template-less)
     // records omit it. Only one reading gives a size and name offset that make sense.
     if (plausibleElement(p + 2, end)) {
-      int id = Le.u16(b, p, end);
+      int id = LittleEndian.u16(b, p, end);
       dependency = id == 0xFFFF ? -1 : id;
       p += 2;
     } else if (!plausibleElement(p, end)) {
@@ -205,12 +205,12 @@ final class FragmentParser {
     } else if (recording != null) {
       recording.shareable = false; // this reading was chosen by where the name sits
     }
-    int nameOffset = Le.i32(b, p + 4, end);
+    int nameOffset = LittleEndian.i32(b, p + 4, end);
     pos = p + 8;
     String name = name(p + 4, nameOffset);
     Node.Attr[] attributes = NO_ATTRS;
     if ((token & 0x40) != 0) {
-      Le.check(pos, 4, end);
+      LittleEndian.check(pos, 4, end);
       pos += 4;
       List<Node.Attr> attrs = new ArrayList<>(4);
       while (pos < end && (b[pos] & 0xBF) == 0x06) {
@@ -218,7 +218,7 @@ final class FragmentParser {
       }
       attributes = attrs.toArray(NO_ATTRS);
     }
-    int close = Le.u8(b, pos, end);
+    int close = LittleEndian.u8(b, pos, end);
     pos++;
     if (close == 0x03) {
       return new Node.Element(name, dependency, attributes, NO_NODES);
@@ -237,8 +237,8 @@ final class FragmentParser {
     if (p + 8 > end) {
       return false;
     }
-    long size = Le.u32(b, p, end);
-    int nameOffset = Le.i32(b, p + 4, end);
+    long size = LittleEndian.u32(b, p, end);
+    int nameOffset = LittleEndian.i32(b, p + 4, end);
     boolean nameOk =
         nameOffset == p + 8
             || (nameOffset >= Chunk.HEADER_SIZE
@@ -248,7 +248,7 @@ final class FragmentParser {
   }
 
   private Node.Attr attribute(int end) {
-    int nameOffset = Le.i32(b, pos + 1, end);
+    int nameOffset = LittleEndian.i32(b, pos + 1, end);
     int field = pos + 1;
     pos += 5;
     String name = name(field, nameOffset);
@@ -272,10 +272,10 @@ final class FragmentParser {
     if (offset < 0 || offset > chunk.length - 8) {
       throw damage("name offset 0x" + Integer.toHexString(offset) + " outside the chunk");
     }
-    int count = Le.u16(b, offset + 6, chunk.length);
+    int count = LittleEndian.u16(b, offset + 6, chunk.length);
     String name = chunk.names.get(offset);
     if (name == null) {
-      Le.check(offset + 8, 2 * count, chunk.length);
+      LittleEndian.check(offset + 8, 2 * count, chunk.length);
       name = Values.utf16(b, offset + 8, count);
       chunk.names.put(offset, name);
     }
@@ -296,7 +296,7 @@ final class FragmentParser {
     }
     String name = chunk.names.get(offset);
     if (name == null) {
-      int count = Le.u16(b, offset + 6, chunk.length);
+      int count = LittleEndian.u16(b, offset + 6, chunk.length);
       if (offset + 8 > chunk.length - 2 * count) {
         return null;
       }
@@ -318,12 +318,12 @@ final class FragmentParser {
       throw damage("templates nested deeper than " + MAX_DEPTH);
     }
     int at = pos;
-    Le.check(at, 10, end);
-    int definition = Le.i32(b, at + 6, end);
+    LittleEndian.check(at, 10, end);
+    int definition = LittleEndian.i32(b, at + 6, end);
     pos = at + 10;
     Node.Template template;
     if (definition == pos) {
-      long dataSize = Le.u32(b, pos + 20, end);
+      long dataSize = LittleEndian.u32(b, pos + 20, end);
       if (dataSize > end - (pos + 24)) {
         throw damage("inline template definition larger than its record");
       }
@@ -332,7 +332,7 @@ final class FragmentParser {
     } else {
       template = template(definition, depth);
     }
-    long count = Le.u32(b, pos, end);
+    long count = LittleEndian.u32(b, pos, end);
     if (count > (end - pos - 4) / 4) {
       throw damage("template instance claims " + count + " values");
     }
@@ -389,7 +389,7 @@ final class FragmentParser {
     if (chunk.compiling.get(offset) != null) {
       throw damage("template at 0x" + Integer.toHexString(offset) + " refers to itself");
     }
-    long dataSize = Le.u32(b, offset + 20, chunk.length);
+    long dataSize = LittleEndian.u32(b, offset + 20, chunk.length);
     if (dataSize > chunk.length - (offset + 24)) {
       throw damage("template at 0x" + Integer.toHexString(offset) + " larger than the chunk");
     }

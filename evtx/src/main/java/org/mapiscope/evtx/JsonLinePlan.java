@@ -198,7 +198,7 @@ final class JsonLinePlan {
     if (timeIndex >= 0) {
       int t = at[timeIndex];
       out.ascii('"');
-      FileTimes.writeIso7(out, Le.i64(b, t, t + sizes[timeIndex]));
+      FileTimes.writeIso7(out, LittleEndian.i64(b, t, t + sizes[timeIndex]));
       out.ascii('"');
     } else {
       out.bytes(NULL);
@@ -236,7 +236,7 @@ final class JsonLinePlan {
         int type = types[i] & 0xFF;
         s.number =
             type == ValueType.UINT64
-                ? Le.i64(b, at[i], at[i] + sizes[i])
+                ? LittleEndian.i64(b, at[i], at[i] + sizes[i])
                 : Values.integer(b, at[i], sizes[i], type);
         return true;
       }
@@ -377,7 +377,7 @@ final class JsonLinePlan {
       case V_INTEGER -> out.number(Values.integer(b, at, size, type));
       case V_FILETIME -> {
         out.ascii('"');
-        FileTimes.writeIso7(out, Le.i64(b, at, at + size));
+        FileTimes.writeIso7(out, LittleEndian.i64(b, at, at + size));
         out.ascii('"');
       }
       case V_SID -> {

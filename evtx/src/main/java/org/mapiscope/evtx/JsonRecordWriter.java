@@ -182,7 +182,7 @@ final class JsonRecordWriter implements RawVisitor {
   private void systemTime(Slot v) {
     if (v.isRef() && v.type == ValueType.FILETIME) {
       timeIsFileTime = true;
-      timeFileTime = Le.i64(b, v.at, v.at + v.size);
+      timeFileTime = LittleEndian.i64(b, v.at, v.at + v.size);
       return;
     }
     Object decoded = v.decode(b);

@@ -92,7 +92,7 @@ final class Slot {
       return Values.integer(b, at, size, type);
     }
     if (kind == REF && type == ValueType.UINT64) {
-      return Le.i64(b, at, at + size);
+      return LittleEndian.i64(b, at, at + size);
     }
     return RecordCollector.toLong(decode(b));
   }
@@ -117,7 +117,7 @@ final class Slot {
     switch (type) {
       case ValueType.STRING -> writeText(b, out);
       case ValueType.UINT64 -> {
-        long v = Le.i64(b, at, at + size);
+        long v = LittleEndian.i64(b, at, at + size);
         if (v >= 0) {
           out.number(v);
         } else {
@@ -129,7 +129,7 @@ final class Slot {
       case ValueType.GUID -> writeGuid(b, at, out);
       case ValueType.FILETIME -> {
         out.ascii('"');
-        FileTimes.writeIso7(out, Le.i64(b, at, at + size));
+        FileTimes.writeIso7(out, LittleEndian.i64(b, at, at + size));
         out.ascii('"');
       }
       case ValueType.SID -> {
@@ -152,11 +152,11 @@ final class Slot {
   /** A GUID value (16 bytes at {@code at}, checked) as its canonical JSON string. */
   static void writeGuid(byte[] b, int at, ByteSink out) {
     out.ascii('"')
-        .hexLower(Le.u32(b, at, at + 4), 8)
+        .hexLower(LittleEndian.u32(b, at, at + 4), 8)
         .ascii('-')
-        .hexLower(Le.u16(b, at + 4, at + 6), 4)
+        .hexLower(LittleEndian.u16(b, at + 4, at + 6), 4)
         .ascii('-')
-        .hexLower(Le.u16(b, at + 6, at + 8), 4)
+        .hexLower(LittleEndian.u16(b, at + 6, at + 8), 4)
         .ascii('-')
         .hexLower(bigEndian(b, at + 8, 2), 4)
         .ascii('-')

@@ -47,7 +47,10 @@ final class TemplateCache {
 
     static Key of(byte[] b, int offset, int dataSize, int depth) {
       return new Key(
-          Le.i64(b, offset + 4, offset + 20), Le.i64(b, offset + 12, offset + 20), dataSize, depth);
+          LittleEndian.i64(b, offset + 4, offset + 20),
+          LittleEndian.i64(b, offset + 12, offset + 20),
+          dataSize,
+          depth);
     }
 
     @Override
@@ -159,7 +162,7 @@ final class TemplateCache {
         return false;
       }
       for (int i = 0; i < fields.length; i++) {
-        int target = Le.i32(b, offset + fields[i], offset + fields[i] + 4);
+        int target = LittleEndian.i32(b, offset + fields[i], offset + fields[i] + 4);
         if (targets[i] >= 0) {
           if (target - offset != targets[i]) {
             return false;

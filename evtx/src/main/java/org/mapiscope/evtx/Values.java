@@ -22,7 +22,7 @@ final class Values {
   private Values() {}
 
   static Object decode(byte[] b, int at, int size, int type, int limit) {
-    Le.check(at, size, limit);
+    LittleEndian.check(at, size, limit);
     if ((type & ValueType.ARRAY) != 0) {
       return decodeArray(b, at, size, type & 0x7F);
     }
@@ -34,7 +34,9 @@ final class Values {
       case ValueType.ANSI_STRING:
         return ansi(b, at, size);
       case ValueType.SIZE_T:
-        return size >= 8 ? Le.i64(b, at, limit) : size >= 4 ? Le.u32(b, at, limit) : null;
+        return size >= 8
+            ? LittleEndian.i64(b, at, limit)
+            : size >= 4 ? LittleEndian.u32(b, at, limit) : null;
       case ValueType.BINARY:
       case ValueType.EVT_HANDLE:
       case ValueType.EVT_XML:
@@ -73,29 +75,29 @@ final class Values {
       case ValueType.UINT8:
         return (long) (b[at] & 0xFF);
       case ValueType.INT16:
-        return (long) (short) Le.u16(b, at, end);
+        return (long) (short) LittleEndian.u16(b, at, end);
       case ValueType.UINT16:
-        return (long) Le.u16(b, at, end);
+        return (long) LittleEndian.u16(b, at, end);
       case ValueType.INT32:
-        return (long) Le.i32(b, at, end);
+        return (long) LittleEndian.i32(b, at, end);
       case ValueType.UINT32:
       case ValueType.HEX_INT32:
-        return Le.u32(b, at, end);
+        return LittleEndian.u32(b, at, end);
       case ValueType.INT64:
       case ValueType.HEX_INT64:
-        return Le.i64(b, at, end);
+        return LittleEndian.i64(b, at, end);
       case ValueType.UINT64:
-        return unsigned64(Le.i64(b, at, end));
+        return unsigned64(LittleEndian.i64(b, at, end));
       case ValueType.REAL32:
-        return (double) Float.intBitsToFloat(Le.i32(b, at, end));
+        return (double) Float.intBitsToFloat(LittleEndian.i32(b, at, end));
       case ValueType.REAL64:
-        return Double.longBitsToDouble(Le.i64(b, at, end));
+        return Double.longBitsToDouble(LittleEndian.i64(b, at, end));
       case ValueType.BOOL:
         return bool(b, at, size);
       case ValueType.GUID:
         return guid(b, at);
       case ValueType.FILETIME:
-        return FileTimes.fromFileTime(Le.i64(b, at, end));
+        return FileTimes.fromFileTime(LittleEndian.i64(b, at, end));
       case ValueType.SYSTEMTIME:
         return systemTime(b, at);
       default:
@@ -144,9 +146,9 @@ final class Values {
 
   /** GUID: Data1..3 little-endian, Data4 as stored. */
   static UUID guid(byte[] b, int at) {
-    long d1 = Le.u32(b, at, at + 16);
-    long d2 = Le.u16(b, at + 4, at + 16);
-    long d3 = Le.u16(b, at + 6, at + 16);
+    long d1 = LittleEndian.u32(b, at, at + 16);
+    long d2 = LittleEndian.u16(b, at + 4, at + 16);
+    long d3 = LittleEndian.u16(b, at + 6, at + 16);
     long high = d1 << 32 | d2 << 16 | d3;
     long low = 0;
     for (int i = 8; i < 16; i++) {
@@ -158,13 +160,13 @@ final class Values {
   static Instant systemTime(byte[] b, int at) {
     int end = at + 16;
     return FileTimes.fromSystemTime(
-        Le.u16(b, at, end),
-        Le.u16(b, at + 2, end),
-        Le.u16(b, at + 6, end),
-        Le.u16(b, at + 8, end),
-        Le.u16(b, at + 10, end),
-        Le.u16(b, at + 12, end),
-        Le.u16(b, at + 14, end));
+        LittleEndian.u16(b, at, end),
+        LittleEndian.u16(b, at + 2, end),
+        LittleEndian.u16(b, at + 6, end),
+        LittleEndian.u16(b, at + 8, end),
+        LittleEndian.u16(b, at + 10, end),
+        LittleEndian.u16(b, at + 12, end),
+        LittleEndian.u16(b, at + 14, end));
   }
 
   /**
@@ -181,8 +183,8 @@ final class Values {
    * The text of the SID at {@code at} ({@code S-1-5-21-…}; an authority of 2^32 or more in hex).
    */
   static void writeSid(byte[] b, int at, int end, ByteSink out) {
-    int count = Le.u8(b, at + 1, end);
-    Le.check(at, 8 + 4 * count, end);
+    int count = LittleEndian.u8(b, at + 1, end);
+    LittleEndian.check(at, 8 + 4 * count, end);
     long authority = 0;
     for (int i = 2; i < 8; i++) {
       authority = authority << 8 | (b[at + i] & 0xFF);
@@ -194,7 +196,7 @@ final class Values {
       out.number(authority);
     }
     for (int i = 0; i < count; i++) {
-      out.ascii('-').number(Le.u32(b, at + 8 + 4 * i, end));
+      out.ascii('-').number(LittleEndian.u32(b, at + 8 + 4 * i, end));
     }
   }
 
@@ -269,7 +271,7 @@ final class Values {
    * values can stay in the chunk until they are used.
    */
   static void check(byte[] b, int at, int size, int type, int limit) {
-    Le.check(at, size, limit);
+    LittleEndian.check(at, size, limit);
     // Arrays and SIDs have no fixed size, so the usual value is done after one table read.
     if (size < ValueType.fixedSize(type) && type != ValueType.BOOL) {
       throw new DamageException(
@@ -283,7 +285,7 @@ final class Values {
     }
     if (type == ValueType.SID) {
       int end = at + size;
-      Le.check(at, 8 + 4 * Le.u8(b, at + 1, end), end);
+      LittleEndian.check(at, 8 + 4 * LittleEndian.u8(b, at + 1, end), end);
     } else if (type == (ValueType.ARRAY | ValueType.SID)) {
       forEachItem(b, at, size, ValueType.SID, (t, a, s) -> {});
     }
@@ -334,18 +336,18 @@ final class Values {
       case ValueType.UINT8:
         return b[at] & 0xFF;
       case ValueType.INT16:
-        return (short) Le.u16(b, at, at + size);
+        return (short) LittleEndian.u16(b, at, at + size);
       case ValueType.UINT16:
-        return Le.u16(b, at, at + size);
+        return LittleEndian.u16(b, at, at + size);
       case ValueType.INT32:
-        return Le.i32(b, at, at + size);
+        return LittleEndian.i32(b, at, at + size);
       case ValueType.UINT32:
       case ValueType.HEX_INT32:
-        return Le.u32(b, at, at + size);
+        return LittleEndian.u32(b, at, at + size);
       case ValueType.SIZE_T:
-        return size >= 8 ? Le.i64(b, at, at + size) : Le.u32(b, at, at + size);
+        return size >= 8 ? LittleEndian.i64(b, at, at + size) : LittleEndian.u32(b, at, at + size);
       default:
-        return Le.i64(b, at, at + size);
+        return LittleEndian.i64(b, at, at + size);
     }
   }
 

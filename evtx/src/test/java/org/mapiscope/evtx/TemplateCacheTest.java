@@ -138,7 +138,7 @@ class TemplateCacheTest {
 
   private static void fixChunkCrc(byte[] file, int chunk) {
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-    long free = Le.u32(file, chunk + 48, file.length);
+    long free = LittleEndian.u32(file, chunk + 48, file.length);
     crc.update(file, chunk + Chunk.HEADER_SIZE, (int) free - Chunk.HEADER_SIZE);
     int v = (int) crc.getValue();
     file[chunk + 52] = (byte) v;

@@ -7,7 +7,7 @@ package org.mapiscope.model;
  * <p>Implementations are immutable records and safe to share between threads.
  */
 public sealed interface Evidence
-    permits LimitExceeded, SessionEvent, ServiceRestart, LogonSnapshot, Setting, Connection {
+    permits LimitEvent, SessionEvent, ServiceRestart, LogonSnapshot, Setting, Connection {
 
   /** Where in the input this fact was read. */
   EvidenceRef ref();

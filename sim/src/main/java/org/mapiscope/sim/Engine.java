@@ -103,7 +103,7 @@ final class Engine {
       sessionsPerStart[p] = pop.sessionsPerStart();
       holding[p] = new HoldingSampler(pop.holding());
       abandon[p] = pop.abandonProbability();
-      reapDelay[p] = Reaping.delayMs(scenario.server(), pop);
+      reapDelay[p] = ReapDelay.delayMs(scenario.server(), pop);
       firstUser[p + 1] = firstUser[p] + pop.users();
       Arrays.fill(popOf, firstUser[p], firstUser[p + 1], p);
     }

@@ -13,13 +13,13 @@ import org.mapiscope.evtx.EventRecord;
 import org.mapiscope.ingest.FormatReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
-import org.mapiscope.ingest.eventlog.LimitEvents;
+import org.mapiscope.ingest.eventlog.LimitEventParser;
 import org.mapiscope.model.EvidenceRef;
 
 /**
  * Shared reading of binary event logs (.evtx, .evt): every record is counted, Event 9646 records
- * become {@code LimitExceeded} from their insertion strings (binary logs never carry the message
- * text) with their record number, and each damaged spot the reader reports is listed with its file
+ * become {@code LimitEvent} from their insertion strings (binary logs never carry the message text)
+ * with their record number, and each damaged spot the reader reports is listed with its file
  * offset.
  */
 abstract sealed class BinaryLogEvidenceReader implements FormatReader
@@ -48,7 +48,7 @@ abstract sealed class BinaryLogEvidenceReader implements FormatReader
   }
 
   private static void accept(EventRecord record, InputFile input, ReadContext context) {
-    if (!LimitEvents.isLimitEvent(record.provider(), record.eventId())) {
+    if (!LimitEventParser.isLimitEvent(record.provider(), record.eventId())) {
       context.count();
       return;
     }
@@ -65,7 +65,7 @@ abstract sealed class BinaryLogEvidenceReader implements FormatReader
         strings.add(item.value() == null ? "" : String.valueOf(item.value()));
       }
     }
-    LimitEvents.fromInsertionStrings(time, server, strings, ref)
+    LimitEventParser.fromInsertionStrings(time, server, strings, ref)
         .map(e -> e.withRecordId(record.recordId()))
         .ifPresentOrElse(
             context::emit,

@@ -30,7 +30,7 @@ import java.util.Set;
 final class CultureDates {
 
   /** A culture's way of writing a date and time; {@code common} ones win an undecided tie. */
-  record Pattern(String name, DateTimeFormatter formatter, boolean common) {}
+  record CulturePattern(String name, DateTimeFormatter formatter, boolean common) {}
 
   /** What a date text means, as far as the file has shown so far. */
   sealed interface Reading permits Dated, Ambiguous, Unreadable {}
@@ -39,13 +39,13 @@ final class CultureDates {
   record Dated(LocalDateTime time) implements Reading {}
 
   /** More than one meaning; the patterns that still fit with what each makes of the text. */
-  record Ambiguous(Map<Pattern, LocalDateTime> candidates) implements Reading {}
+  record Ambiguous(Map<CulturePattern, LocalDateTime> candidates) implements Reading {}
 
   /** No known culture writes dates like this (or not the culture the rest of the file uses). */
   record Unreadable() implements Reading {}
 
   /** The cultures tried; no two common ones can read the same text two ways. */
-  static final List<Pattern> PATTERNS =
+  static final List<CulturePattern> PATTERNS =
       List.of(
           pattern("en-US", "M/d/uuuu h:mm[:ss] a", true),
           pattern("en-AU", "d/M/uuuu h:mm[:ss] a", false),
@@ -56,9 +56,9 @@ final class CultureDates {
           pattern("ja, zh", "uuuu/M/d H:mm[:ss]", true),
           pattern("ISO 8601", "uuuu-M-d['T'][' ']H:mm[:ss]", true));
 
-  private final Set<Pattern> fitting = new LinkedHashSet<>(PATTERNS);
+  private final Set<CulturePattern> fitting = new LinkedHashSet<>(PATTERNS);
 
-  private static Pattern pattern(String name, String pattern, boolean common) {
+  private static CulturePattern pattern(String name, String pattern, boolean common) {
     DateTimeFormatter formatter =
         new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -68,14 +68,14 @@ final class CultureDates {
             .optionalEnd()
             .toFormatter(Locale.US)
             .withResolverStyle(ResolverStyle.STRICT);
-    return new Pattern(name, formatter, common);
+    return new CulturePattern(name, formatter, common);
   }
 
   /** Reads a date text and narrows the file's culture by it. */
   Reading read(String text) {
     String value = normalize(text);
-    Map<Pattern, LocalDateTime> readings = new LinkedHashMap<>();
-    for (Pattern p : fitting) {
+    Map<CulturePattern, LocalDateTime> readings = new LinkedHashMap<>();
+    for (CulturePattern p : fitting) {
       try {
         readings.put(p, LocalDateTime.parse(value, p.formatter()));
       } catch (DateTimeParseException e) {
@@ -96,7 +96,7 @@ final class CultureDates {
 
   /** What an earlier ambiguous reading means now that the file may have shown its culture. */
   Reading reread(Ambiguous earlier) {
-    Map<Pattern, LocalDateTime> still = new LinkedHashMap<>(earlier.candidates());
+    Map<CulturePattern, LocalDateTime> still = new LinkedHashMap<>(earlier.candidates());
     still.keySet().retainAll(fitting);
     return still.isEmpty() ? new Unreadable() : meaningOf(still);
   }
@@ -106,7 +106,7 @@ final class CultureDates {
    * still ambiguous when there is none or more than one.
    */
   Reading preferCommon(Ambiguous undecided) {
-    Map<Pattern, LocalDateTime> common = new LinkedHashMap<>(undecided.candidates());
+    Map<CulturePattern, LocalDateTime> common = new LinkedHashMap<>(undecided.candidates());
     common.keySet().removeIf(p -> !p.common());
     return common.size() == 1 ? new Dated(common.values().iterator().next()) : undecided;
   }
@@ -118,7 +118,7 @@ final class CultureDates {
     return names;
   }
 
-  private static Reading meaningOf(Map<Pattern, LocalDateTime> readings) {
+  private static Reading meaningOf(Map<CulturePattern, LocalDateTime> readings) {
     LocalDateTime first = readings.values().iterator().next();
     boolean agree = readings.values().stream().allMatch(first::equals);
     return agree ? new Dated(first) : new Ambiguous(Map.copyOf(readings));

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class EventRowHandler extends AbstractBaseCsvCallbackHandler<EventRowHandler> {
 
-  private static final String STORE = LimitEvents.SOURCE_PREFIX;
+  private static final String STORE = LimitEventParser.SOURCE_PREFIX;
 
   private TableLayout layout;
   private int deciding = Integer.MAX_VALUE;
@@ -135,8 +135,8 @@ final class EventRowHandler extends AbstractBaseCsvCallbackHandler<EventRowHandl
   }
 
   /**
-   * The same test as {@link LimitEvents#isLimitEvent} on the raw values; unusual text is left to
-   * it.
+   * The same test as {@link LimitEventParser#isLimitEvent} on the raw values; unusual text is left
+   * to it.
    */
   private boolean isOtherEvent() {
     int id = layout.idColumn();
@@ -156,7 +156,7 @@ final class EventRowHandler extends AbstractBaseCsvCallbackHandler<EventRowHandl
       }
       value = value * 10 + (c - '0');
     }
-    if ((value & 0xFFFF) != LimitEvents.EVENT_ID) {
+    if ((value & 0xFFFF) != LimitEventParser.EVENT_ID) {
       return true;
     }
     int source = layout.sourceColumn();
@@ -165,7 +165,7 @@ final class EventRowHandler extends AbstractBaseCsvCallbackHandler<EventRowHandl
     for (int k = 0; k < Math.min(length, STORE.length()); k++) {
       char c = text[s + k];
       if (c > 0x7F) {
-        return false; // case rules beyond ASCII: let LimitEvents decide
+        return false; // case rules beyond ASCII: let LimitEventParser decide
       }
       if (Character.toLowerCase(c) != Character.toLowerCase(STORE.charAt(k))) {
         return true;

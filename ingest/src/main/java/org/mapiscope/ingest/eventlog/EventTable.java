@@ -26,13 +26,13 @@ import org.mapiscope.ingest.eventlog.TableLayout.BadRow;
 import org.mapiscope.ingest.eventlog.TableLayout.Parsed;
 import org.mapiscope.ingest.eventlog.TableLayout.Recognised;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /**
  * Reads an exported event table (CSV or tab-separated) row by row with FastCSV: recognises its
  * {@link TableLayout}, counts every event, turns each 9646 of the information store into a {@link
- * LimitExceeded} with its local time converted to UTC in {@link ReadContext#timezone()}. Rows are
- * told apart by their event id and source before anything else is read of them ({@link
+ * LimitEvent} with its local time converted to UTC in {@link ReadContext#timezone()}. Rows are told
+ * apart by their event id and source before anything else is read of them ({@link
  * EventRowHandler}): the descriptions of other events are never turned into strings.
  *
  * <p>A 9646 whose date could be read two ways (day/month order) waits until a later date in the
@@ -217,7 +217,7 @@ final class EventTable {
       context.skip(ref, "the event id \"" + row.eventId().strip() + "\" is not a number");
       return;
     }
-    if (!LimitEvents.isLimitEvent(row.source(), Long.parseLong(row.eventId().strip()))) {
+    if (!LimitEventParser.isLimitEvent(row.source(), Long.parseLong(row.eventId().strip()))) {
       context.count();
       if (dates.undecided() && dates.read(row.time()) instanceof Dated) {
         settleWaiting(); // any event's date may show the file's culture
@@ -286,12 +286,12 @@ final class EventTable {
         row.computer() == null || row.computer().isBlank()
             ? input.serverHint()
             : row.computer().strip();
-    Optional<LimitExceeded> limit =
-        LimitEvents.fromMessage(
+    Optional<LimitEvent> limit =
+        LimitEventParser.fromMessage(
             local.atZone(context.timezone()).toInstant(), server, row.message(), ref);
     if (limit.isEmpty()) {
       limit =
-          LimitEvents.fromInsertionStrings(
+          LimitEventParser.fromInsertionStrings(
               local.atZone(context.timezone()).toInstant(), server, row.strings(), ref);
     }
     Long recordId = RecordIds.parse(row.recordId());

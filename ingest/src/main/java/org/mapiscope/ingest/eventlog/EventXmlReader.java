@@ -15,15 +15,15 @@ import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.ingest.Sniff;
 import org.mapiscope.ingest.eventlog.EventXmlSplitter.Found;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /**
  * Event XML as Windows exports it (format {@code event-xml}): {@code wevtutil qe … /f:xml} and
  * {@code /f:RenderedXml} (bare {@code <Event>} elements, no root, no declaration), Event Viewer
  * "Save as XML" ({@code <Events>} root, UTF-16LE with BOM), {@code Get-WinEvent … ToXml()}. The
  * rendered {@code RenderingInfo/Message} is read when present, else the {@code EventData} strings.
- * Every event counts; 9646 events of the information store become {@link LimitExceeded}, referenced
- * by the line their {@code <Event>} starts on and carrying their {@code EventRecordID}.
+ * Every event counts; 9646 events of the information store become {@link LimitEvent}, referenced by
+ * the line their {@code <Event>} starts on and carrying their {@code EventRecordID}.
  *
  * <p>Stateless and thread-safe; see docs/event-formats.md.
  */
@@ -93,9 +93,9 @@ public final class EventXmlReader implements FormatReader {
       return;
     }
     boolean store =
-        LimitEvents.isStoreSource(event.provider())
-            || LimitEvents.isStoreSource(event.sourceName());
-    if ((eventId & 0xFFFF) != LimitEvents.EVENT_ID || !store) {
+        LimitEventParser.isStoreSource(event.provider())
+            || LimitEventParser.isStoreSource(event.sourceName());
+    if ((eventId & 0xFFFF) != LimitEventParser.EVENT_ID || !store) {
       context.count();
       return;
     }
@@ -112,9 +112,9 @@ public final class EventXmlReader implements FormatReader {
     }
     String server =
         event.computer() == null || event.computer().isBlank() ? serverHint : event.computer();
-    Optional<LimitExceeded> limit = LimitEvents.fromMessage(time, server, event.message(), ref);
+    Optional<LimitEvent> limit = LimitEventParser.fromMessage(time, server, event.message(), ref);
     if (limit.isEmpty()) {
-      limit = LimitEvents.fromInsertionStrings(time, server, event.data(), ref);
+      limit = LimitEventParser.fromInsertionStrings(time, server, event.data(), ref);
     }
     Long recordId = RecordIds.parse(event.recordId());
     limit

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  *
  * A machine in another language writes its own words around the same layouts, so without an English
  * marker the strings are found by shape after the colon that ends the localized marker: an
- * identity, a number and an object type ({@link LimitEventStructure#isIdentity}, {@link
- * LimitEventStructure#isObjectType}) on three consecutive lines, as {@code :'a', 'b', 'c'}, or as
- * {@code : a, b, c} at the end of the text.
+ * identity, a number and an object type ({@link LocalizedLimitEventParser#isIdentity}, {@link
+ * LocalizedLimitEventParser#isObjectType}) on three consecutive lines, as {@code :'a', 'b', 'c'},
+ * or as {@code : a, b, c} at the end of the text.
  */
 final class MissingDescription {
 
@@ -69,9 +69,9 @@ final class MissingDescription {
         message.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     for (int i = 1; i + 2 < lines.size(); i++) {
       if (endsWithColon(lines.get(i - 1))
-          && LimitEventStructure.isIdentity(lines.get(i))
+          && LocalizedLimitEventParser.isIdentity(lines.get(i))
           && isLimit(lines.get(i + 1))
-          && LimitEventStructure.isObjectType(lines.get(i + 2))) {
+          && LocalizedLimitEventParser.isObjectType(lines.get(i + 2))) {
         return Optional.of(lines.subList(i, i + 3));
       }
     }
@@ -79,7 +79,7 @@ final class MissingDescription {
       Matcher m = layout.matcher(message);
       int from = 0;
       while (from < message.length() && m.find(from)) {
-        if (LimitEventStructure.isIdentity(m.group("id"))) {
+        if (LocalizedLimitEventParser.isIdentity(m.group("id"))) {
           return Optional.of(List.of(m.group("id"), m.group("limit"), m.group("type")));
         }
         from = m.start() + 1; // a GUID-like word before the identity

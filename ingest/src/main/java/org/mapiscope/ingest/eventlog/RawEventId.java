@@ -57,7 +57,7 @@ final class RawEventId {
     if (digits == 0 || i >= end || text[i] != '<') {
       return false;
     }
-    return (id & 0xFFFF) != LimitEvents.EVENT_ID;
+    return (id & 0xFFFF) != LimitEventParser.EVENT_ID;
   }
 
   private static int indexOf(char[] text, char c, int from, int end) {

@@ -20,7 +20,7 @@ import org.mapiscope.ingest.Ingestor;
 import org.mapiscope.model.Evidence;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.InputSummary;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 class BinaryLogEvidenceReaderTest {
 
@@ -73,8 +73,8 @@ class BinaryLogEvidenceReaderTest {
 
     assertThat(run.only().format()).isEqualTo("evtx");
     assertThat(run.only().records()).isEqualTo(3);
-    assertThat(run.evidence()).hasSize(2).allMatch(e -> e instanceof LimitExceeded);
-    LimitExceeded first = (LimitExceeded) run.evidence().get(0);
+    assertThat(run.evidence()).hasSize(2).allMatch(e -> e instanceof LimitEvent);
+    LimitEvent first = (LimitEvent) run.evidence().get(0);
     assertThat(first.user()).isEqualTo("jdoe");
     assertThat(first.dn()).isEqualTo(DN);
     assertThat(first.limit()).isEqualTo(32);
@@ -83,7 +83,7 @@ class BinaryLogEvidenceReaderTest {
     assertThat(first.time()).isEqualTo(T0);
     assertThat(first.ref()).isEqualTo(EvidenceRef.record(file.toString(), 2));
     assertThat(first.recordId()).isEqualTo(2L);
-    LimitExceeded guidOnly = (LimitExceeded) run.evidence().get(1);
+    LimitEvent guidOnly = (LimitEvent) run.evidence().get(1);
     assertThat(guidOnly.user()).isEqualTo("ccce3fe1-0bdb-4c25-baf9-d3ea6bb9af99");
     assertThat(guidOnly.objectType()).isEqualTo("objtFolder");
     assertThat(guidOnly.recordId()).isEqualTo(3L);
@@ -103,7 +103,7 @@ class BinaryLogEvidenceReaderTest {
 
     assertThat(run.only().format()).isEqualTo("evtx");
     assertThat(run.evidence()).hasSize(2);
-    assertThat(((LimitExceeded) run.evidence().get(0)).ref().file()).endsWith("Application.evtx");
+    assertThat(((LimitEvent) run.evidence().get(0)).ref().file()).endsWith("Application.evtx");
   }
 
   @Test
@@ -132,7 +132,7 @@ class BinaryLogEvidenceReaderTest {
         .singleElement()
         .satisfies(
             e -> {
-              LimitExceeded limit = (LimitExceeded) e;
+              LimitEvent limit = (LimitEvent) e;
               assertThat(limit.user()).isEqualTo("jdoe");
               assertThat(limit.time()).isEqualTo(whole);
               assertThat(limit.server()).isEqualTo("EX2003");

@@ -20,7 +20,7 @@ import org.mapiscope.ingest.FormatRegistry;
 import org.mapiscope.ingest.Sniff;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.InputError;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /**
  * Data-driven cases: each {@code cases/NAME.expected} describes what reading the input {@code
@@ -68,7 +68,7 @@ class EventFormatSpecTest {
     ZoneId zone = ZoneId.of("UTC");
     String hint = null;
     String format = null;
-    List<LimitExceeded> events = new ArrayList<>();
+    List<LimitEvent> events = new ArrayList<>();
     List<String[]> skips = new ArrayList<>();
     int counted = -1;
     String path = "cases/" + input.getFileName();
@@ -84,7 +84,7 @@ class EventFormatSpecTest {
         case "format" -> format = f[1];
         case "event" ->
             events.add(
-                new LimitExceeded(
+                new LimitEvent(
                     Instant.parse(f[2]),
                     orNull(f[3]),
                     f[4],

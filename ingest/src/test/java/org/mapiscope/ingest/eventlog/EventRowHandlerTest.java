@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
 
 /**
- * A row is only counted when its raw event id and source say what {@link LimitEvents#isLimitEvent}
- * says of the same values as strings (a source beyond ASCII is always left to it); every row that
- * may be a 9646 keeps all its values.
+ * A row is only counted when its raw event id and source say what {@link
+ * LimitEventParser#isLimitEvent} says of the same values as strings (a source beyond ASCII is
+ * always left to it); every row that may be a 9646 keeps all its values.
  */
 class EventRowHandlerTest {
 
@@ -66,10 +66,11 @@ class EventRowHandlerTest {
                 EventRowHandler read = csv.iterator().next();
                 boolean counted =
                     TableLayout.isInteger(id)
-                        && !LimitEvents.isLimitEvent(source, Long.parseLong(id.strip()));
+                        && !LimitEventParser.isLimitEvent(source, Long.parseLong(id.strip()));
                 if (source.chars().allMatch(c -> c < 0x80)) {
                   assertThat(read.isOther()).as("source %s id %s", source, id).isEqualTo(counted);
-                } else if (read.isOther()) { // beyond ASCII, case rules are left to LimitEvents
+                } else if (read
+                    .isOther()) { // beyond ASCII, case rules are left to LimitEventParser
                   assertThat(counted).as("source %s id %s", source, id).isTrue();
                 }
                 assertThat(read.size()).isEqualTo(6);

@@ -12,7 +12,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapiscope.ingest.Collecting;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /** A hostile export must never make the reader open a file or a URL (DESIGN §8). */
 class EventXmlSafetyTest {
@@ -63,9 +63,9 @@ class EventXmlSafetyTest {
     String xml = event("&leak;") + "\n" + event("/o=Org/cn=Recipients/cn=jdoe") + "\n";
     Collecting context = Collecting.readText(new EventXmlReader(), xml, "entity.xml");
 
-    assertThat(context.of(LimitExceeded.class))
+    assertThat(context.of(LimitEvent.class))
         .singleElement()
-        .extracting(LimitExceeded::user)
+        .extracting(LimitEvent::user)
         .isEqualTo("jdoe");
     assertThat(context.errors)
         .singleElement()

@@ -16,26 +16,29 @@ public final class CompareText {
     out.println(a.bold("Event 9646 before and after"));
     out.println(
         "  "
-            + Texts.pad("Before", 8)
+            + ConsoleFormat.pad("Before", 8)
             + line(c.total().before(), c.total().daysBefore(), c.total().perDayBefore())
             + "  "
             + a.dim(Ansi.clean(c.before())));
     out.println(
         "  "
-            + Texts.pad("After", 8)
+            + ConsoleFormat.pad("After", 8)
             + line(c.total().after(), c.total().daysAfter(), c.total().perDayAfter())
             + "  "
             + a.dim(Ansi.clean(c.after())));
     out.println(
         "  "
-            + Texts.pad("Verdict", 8)
+            + ConsoleFormat.pad("Verdict", 8)
             + (c.improved() ? a.green("improved") : a.red("not improved")));
     if (!c.newCauses().isEmpty()) {
       out.println(
-          "  " + Texts.pad("New", 8) + a.yellow(Ansi.clean(String.join(", ", c.newCauses()))));
+          "  "
+              + ConsoleFormat.pad("New", 8)
+              + a.yellow(Ansi.clean(String.join(", ", c.newCauses()))));
     }
     if (!c.goneCauses().isEmpty()) {
-      out.println("  " + Texts.pad("Gone", 8) + Ansi.clean(String.join(", ", c.goneCauses())));
+      out.println(
+          "  " + ConsoleFormat.pad("Gone", 8) + Ansi.clean(String.join(", ", c.goneCauses())));
     }
     if (c.byUser().isEmpty()) {
       return;
@@ -46,10 +49,10 @@ public final class CompareText {
         c.byUser().subList(0, Math.min(ConsoleSummary.TOP, c.byUser().size()))) {
       out.println(
           "  "
-              + Texts.pad(Texts.cut(Ansi.clean(u.user()), 30), 30)
-              + Texts.padLeft(Texts.count(u.counts().before()), 8)
+              + ConsoleFormat.pad(ConsoleFormat.cut(Ansi.clean(u.user()), 30), 30)
+              + ConsoleFormat.padLeft(ConsoleFormat.count(u.counts().before()), 8)
               + " \u2192 "
-              + Texts.padLeft(Texts.count(u.counts().after()), 8)
+              + ConsoleFormat.padLeft(ConsoleFormat.count(u.counts().after()), 8)
               + "  "
               + (u.causesAfter().isEmpty()
                   ? a.green("no cause left")
@@ -62,9 +65,9 @@ public final class CompareText {
   }
 
   private static String line(long n, long days, double perDay) {
-    return Texts.padLeft(Texts.count(n), 9)
+    return ConsoleFormat.padLeft(ConsoleFormat.count(n), 9)
         + " in "
-        + Texts.padLeft(Long.toString(days), 3)
+        + ConsoleFormat.padLeft(Long.toString(days), 3)
         + " d  = "
         + String.format(Locale.ROOT, "%8.1f", perDay)
         + " per day";

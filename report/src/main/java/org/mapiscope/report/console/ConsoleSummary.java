@@ -57,14 +57,14 @@ public final class ConsoleSummary {
       lines.add(
           row(
               "Time span",
-              Texts.time(ev.first())
+              ConsoleFormat.time(ev.first())
                   + " \u2013 "
-                  + Texts.time(ev.last())
+                  + ConsoleFormat.time(ev.last())
                   + "  ("
-                  + Texts.span(Duration.between(ev.first(), ev.last()))
+                  + ConsoleFormat.span(Duration.between(ev.first(), ev.last()))
                   + ")"));
     }
-    String total = Texts.count(ev.total());
+    String total = ConsoleFormat.count(ev.total());
     AnalysisResult.Totals totals = r.totals();
     lines.add(
         row(
@@ -74,7 +74,7 @@ public final class ConsoleSummary {
                 + (totals.duplicatesDropped() > 0
                     ? a.dim(
                         "  ("
-                            + Texts.count(totals.duplicatesDropped())
+                            + ConsoleFormat.count(totals.duplicatesDropped())
                             + " copies in overlapping exports counted once)")
                     : "")));
     TreeSet<String> servers = new TreeSet<>();
@@ -87,7 +87,7 @@ public final class ConsoleSummary {
           row(
               "Exchange",
               r.exchange().version().label()
-                  + a.dim("  (" + Texts.cut(Ansi.clean(r.exchange().basis()), 100) + ")")));
+                  + a.dim("  (" + ConsoleFormat.cut(Ansi.clean(r.exchange().basis()), 100) + ")")));
     }
     Map<String, Long> refused = refusedByUser(r);
     long refusedTotal = refused.values().stream().mapToLong(Long::longValue).sum();
@@ -95,17 +95,17 @@ public final class ConsoleSummary {
       lines.add(
           row(
               "Refused",
-              a.red(Texts.count(totals.unmetSessions()))
+              a.red(ConsoleFormat.count(totals.unmetSessions()))
                   + " unmet sessions (refused attempts, "
                   + "retries collapsed"
-                  + (refusedTotal > 0 ? "; " + Texts.count(refusedTotal) + " RCA rows" : "")
+                  + (refusedTotal > 0 ? "; " + ConsoleFormat.count(refusedTotal) + " RCA rows" : "")
                   + ")"));
     }
     if (totals.otherFailedConnects() > 0) {
       lines.add(
           row(
               "Other fails",
-              Texts.count(totals.otherFailedConnects())
+              ConsoleFormat.count(totals.otherFailedConnects())
                   + " connects failed for other reasons (permission, authentication, network): not"
                   + " the session limit"));
     }
@@ -113,9 +113,9 @@ public final class ConsoleSummary {
       lines.add(
           row(
               "Ended",
-              Texts.count(totals.rundowns())
+              ConsoleFormat.count(totals.rundowns())
                   + " sessions run down by the server (client gone), "
-                  + Texts.count(totals.endedByRestart())
+                  + ConsoleFormat.count(totals.endedByRestart())
                   + " ended by service restarts"));
     }
     topUsers(lines, a, ev.byUser(), refused);
@@ -129,7 +129,7 @@ public final class ConsoleSummary {
   }
 
   private static String row(String label, String value) {
-    return "  " + Texts.pad(label, 12) + value;
+    return "  " + ConsoleFormat.pad(label, 12) + value;
   }
 
   /**
@@ -145,19 +145,19 @@ public final class ConsoleSummary {
         .forEach(i -> notRead.merge(i.outcome(), 1L, Long::sum));
     StringBuilder line =
         new StringBuilder(
-            Texts.count(inputs.size())
+            ConsoleFormat.count(inputs.size())
                 + " files, "
-                + Texts.count(records)
+                + ConsoleFormat.count(records)
                 + " records, "
-                + Texts.count(skipped)
+                + ConsoleFormat.count(skipped)
                 + " skipped, "
-                + Texts.count(notRead.getOrDefault(InputOutcome.UNRECOGNIZED, 0L))
+                + ConsoleFormat.count(notRead.getOrDefault(InputOutcome.UNRECOGNIZED, 0L))
                 + " unrecognized");
     notRead.forEach(
         (outcome, n) -> {
           if (outcome != InputOutcome.UNRECOGNIZED) {
             line.append(", ")
-                .append(Texts.count(n))
+                .append(ConsoleFormat.count(n))
                 .append(' ')
                 .append(outcome.label().replace('-', ' '));
           }
@@ -170,7 +170,7 @@ public final class ConsoleSummary {
       return "";
     }
     List<String> parts = new ArrayList<>();
-    byType.forEach((type, n) -> parts.add(Ansi.clean(type) + " " + Texts.count(n)));
+    byType.forEach((type, n) -> parts.add(Ansi.clean(type) + " " + ConsoleFormat.count(n)));
     return "  (" + String.join(", ", parts) + ")";
   }
 
@@ -200,17 +200,17 @@ public final class ConsoleSummary {
     for (UserLimitEvents u : users.subList(0, Math.min(TOP, users.size()))) {
       lines.add(
           "  "
-              + Texts.pad(Texts.cut(Ansi.clean(u.user()), 30), width)
+              + ConsoleFormat.pad(ConsoleFormat.cut(Ansi.clean(u.user()), 30), width)
               + "  "
-              + Texts.padLeft(Texts.count(u.count()), 7)
+              + ConsoleFormat.padLeft(ConsoleFormat.count(u.count()), 7)
               + "  "
-              + Texts.pad(Ansi.clean(u.objectType()) + "/" + u.limit(), 14)
+              + ConsoleFormat.pad(Ansi.clean(u.objectType()) + "/" + u.limit(), 14)
               + "  "
-              + Texts.time(u.first())
+              + ConsoleFormat.time(u.first())
               + " \u2013 "
-              + Texts.time(u.last())
+              + ConsoleFormat.time(u.last())
               + (refused.containsKey(u.user())
-                  ? "  refused " + Texts.count(refused.get(u.user()))
+                  ? "  refused " + ConsoleFormat.count(refused.get(u.user()))
                   : ""));
     }
     more(lines, a, users.size());
@@ -225,11 +225,11 @@ public final class ConsoleSummary {
     for (SettingView s : settings.subList(0, Math.min(TOP, settings.size()))) {
       lines.add(
           "  "
-              + Texts.pad(Ansi.clean(s.server() == null ? "(server?)" : s.server()), 12)
+              + ConsoleFormat.pad(Ansi.clean(s.server() == null ? "(server?)" : s.server()), 12)
               + " "
-              + Texts.pad(Ansi.clean(s.name()), 42)
+              + ConsoleFormat.pad(Ansi.clean(s.name()), 42)
               + " "
-              + Texts.padLeft(Ansi.clean(s.value()), 10)
+              + ConsoleFormat.padLeft(Ansi.clean(s.value()), 10)
               + "  "
               + (SettingText.inEvidence(s)
                   ? Ansi.clean(s.source())
@@ -248,12 +248,12 @@ public final class ConsoleSummary {
     for (Finding f : findings.subList(0, Math.min(TOP, findings.size()))) {
       lines.add(
           "  "
-              + Texts.pad(Texts.cut(Ansi.clean(f.subject()), 20), 20)
+              + ConsoleFormat.pad(ConsoleFormat.cut(Ansi.clean(f.subject()), 20), 20)
               + " "
-              + a.yellow(Texts.pad(f.cause().name(), 22))
-              + Texts.padLeft(Math.round(f.confidence() * 100) + "%", 5)
+              + a.yellow(ConsoleFormat.pad(f.cause().name(), 22))
+              + ConsoleFormat.padLeft(Math.round(f.confidence() * 100) + "%", 5)
               + "  "
-              + Texts.cut(Ansi.clean(f.summary()), 90));
+              + ConsoleFormat.cut(Ansi.clean(f.summary()), 90));
     }
     more(lines, a, findings.size());
   }
@@ -278,10 +278,10 @@ public final class ConsoleSummary {
     lines.add(
         a.yellow(
             "  "
-                + Texts.count(without.size())
+                + ConsoleFormat.count(without.size())
                 + (without.size() == 1 ? " user" : " users")
                 + " with session-limit 9646 but no session evidence ("
-                + Texts.cut(Ansi.clean(String.join(", ", without)), 60)
+                + ConsoleFormat.cut(Ansi.clean(String.join(", ", without)), 60)
                 + "):"));
     lines.add(
         "  add the RPC Client Access logs (…\\Logging\\RPC Client Access\\RCA_*.LOG) or a"
@@ -311,7 +311,7 @@ public final class ConsoleSummary {
                   "  [stage "
                       + s.remedy().order()
                       + "; "
-                      + Texts.cut(Ansi.clean(String.join(", ", s.subjects())), 40)
+                      + ConsoleFormat.cut(Ansi.clean(String.join(", ", s.subjects())), 40)
                       + "]")
               + (scripts.isEmpty() ? "" : "  \u2192 " + scripts));
     }
@@ -354,11 +354,11 @@ public final class ConsoleSummary {
                   ? "none of them in the JSON, which keeps the first "
                       + InputSummary.MAX_ERRORS
                       + " errors per file and counts the rest in inputs[].skipped"
-                  : Texts.count(inJson)
+                  : ConsoleFormat.count(inJson)
                       + " of them in inputs[].errors of the JSON, which keeps the first "
                       + InputSummary.MAX_ERRORS
                       + " errors per file and counts the rest in inputs[].skipped";
-      lines.add(a.dim("  \u2026 and " + Texts.count(rest) + " more; " + where));
+      lines.add(a.dim("  \u2026 and " + ConsoleFormat.count(rest) + " more; " + where));
     }
   }
 
@@ -367,7 +367,9 @@ public final class ConsoleSummary {
 
   /** The reason, then where: a reason cut at 90 characters, a long path shortened in its middle. */
   private static String problem(String reason, String where) {
-    return Texts.cut(Ansi.clean(reason), 90) + " \u2014 " + middleCut(Ansi.clean(where), 70);
+    return ConsoleFormat.cut(Ansi.clean(reason), 90)
+        + " \u2014 "
+        + middleCut(Ansi.clean(where), 70);
   }
 
   /**
@@ -397,7 +399,7 @@ public final class ConsoleSummary {
 
   private static void more(List<String> lines, Ansi a, int size) {
     if (size > TOP) {
-      lines.add(a.dim("  \u2026 and " + Texts.count(size - TOP) + " more"));
+      lines.add(a.dim("  \u2026 and " + ConsoleFormat.count(size - TOP) + " more"));
     }
   }
 }

@@ -32,7 +32,7 @@ public final class ProgressLine {
     lastDrawn = now;
     String line = render(filesDone, filesTotal, bytesDone, bytesTotal, elapsed);
     // Pad over the remains of a longer previous line.
-    err.print("\r" + Texts.pad(line, lastWidth));
+    err.print("\r" + ConsoleFormat.pad(line, lastWidth));
     err.flush();
     lastWidth = line.length();
   }

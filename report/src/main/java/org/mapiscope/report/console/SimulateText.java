@@ -20,11 +20,12 @@ public final class SimulateText {
     Ansi a = new Ansi(color);
     List<String> lines = new ArrayList<>();
     lines.add(a.bold("Simulated store"));
-    lines.add(row("Attempts", Texts.count(r.attempts())));
-    String rejected = Texts.count(r.rejected()) + "  (" + Texts.percent(r.rejectionRate()) + ")";
+    lines.add(row("Attempts", ConsoleFormat.count(r.attempts())));
+    String rejected =
+        ConsoleFormat.count(r.rejected()) + "  (" + ConsoleFormat.percent(r.rejectionRate()) + ")";
     lines.add(row("Rejected", r.rejected() > 0 ? a.red(rejected) : a.green(rejected)));
-    lines.add(row("Event 9646", Texts.count(r.events9646())));
-    lines.add(row("Users hit", Texts.count(r.usersAffected())));
+    lines.add(row("Event 9646", ConsoleFormat.count(r.events9646())));
+    lines.add(row("Users hit", ConsoleFormat.count(r.usersAffected())));
     lines.add(
         row(
             "Peak/user",
@@ -42,37 +43,37 @@ public final class SimulateText {
       lines.add(
           "  "
               + a.dim(
-                  Texts.pad("name", width)
+                  ConsoleFormat.pad("name", width)
                       + "  "
-                      + Texts.padLeft("users", 7)
+                      + ConsoleFormat.padLeft("users", 7)
                       + "  "
-                      + Texts.padLeft("attempts", 11)
+                      + ConsoleFormat.padLeft("attempts", 11)
                       + "  "
-                      + Texts.padLeft("rejected", 10)
+                      + ConsoleFormat.padLeft("rejected", 10)
                       + "  "
-                      + Texts.padLeft("rate", 8)
+                      + ConsoleFormat.padLeft("rate", 8)
                       + "  "
-                      + Texts.padLeft("9646", 10)
+                      + ConsoleFormat.padLeft("9646", 10)
                       + "  "
-                      + Texts.padLeft("hit", 7)
+                      + ConsoleFormat.padLeft("hit", 7)
                       + "  "
                       + "peak p50 / p99 / max"));
       for (PopulationResult p : r.byPopulation()) {
         lines.add(
             "  "
-                + Texts.pad(Texts.cut(Ansi.clean(p.name()), 30), width)
+                + ConsoleFormat.pad(ConsoleFormat.cut(Ansi.clean(p.name()), 30), width)
                 + "  "
-                + Texts.padLeft(Texts.count(p.users()), 7)
+                + ConsoleFormat.padLeft(ConsoleFormat.count(p.users()), 7)
                 + "  "
-                + Texts.padLeft(Texts.count(p.attempts()), 11)
+                + ConsoleFormat.padLeft(ConsoleFormat.count(p.attempts()), 11)
                 + "  "
-                + Texts.padLeft(Texts.count(p.rejected()), 10)
+                + ConsoleFormat.padLeft(ConsoleFormat.count(p.rejected()), 10)
                 + "  "
-                + Texts.padLeft(Texts.percent(p.rejectionRate()), 8)
+                + ConsoleFormat.padLeft(ConsoleFormat.percent(p.rejectionRate()), 8)
                 + "  "
-                + Texts.padLeft(Texts.count(p.events9646()), 10)
+                + ConsoleFormat.padLeft(ConsoleFormat.count(p.events9646()), 10)
                 + "  "
-                + Texts.padLeft(Texts.count(p.usersAffected()), 7)
+                + ConsoleFormat.padLeft(ConsoleFormat.count(p.usersAffected()), 7)
                 + "  "
                 + peaks(p.peakPerUser()));
       }
@@ -82,7 +83,7 @@ public final class SimulateText {
   }
 
   private static String row(String label, String value) {
-    return "  " + Texts.pad(label, 12) + value;
+    return "  " + ConsoleFormat.pad(label, 12) + value;
   }
 
   private static String peaks(PeakPerUser p) {

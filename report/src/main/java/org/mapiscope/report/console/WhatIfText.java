@@ -29,11 +29,11 @@ public final class WhatIfText {
     lines.add(a.bold("What if \u2014 the sessions in the evidence replayed under other settings"));
     lines.add(
         "  "
-            + Texts.pad("Settings", 15)
+            + ConsoleFormat.pad("Settings", 15)
             + change(
                 "KeepAliveTime",
-                Texts.millis(before.keepAliveTimeMs()),
-                Texts.millis(after.keepAliveTimeMs()))
+                ConsoleFormat.millis(before.keepAliveTimeMs()),
+                ConsoleFormat.millis(after.keepAliveTimeMs()))
             + ", "
             + change(
                 "session limit",
@@ -41,21 +41,21 @@ public final class WhatIfText {
                 Integer.toString(after.sessionLimit())));
     lines.add(
         "  "
-            + Texts.pad("Fit", 15)
+            + ConsoleFormat.pad("Fit", 15)
             + "replayed under the current settings: "
-            + Texts.count(baseline.total().predicted())
+            + ConsoleFormat.count(baseline.total().predicted())
             + " of the "
-            + Texts.count(baseline.total().observed())
+            + ConsoleFormat.count(baseline.total().observed())
             + " observed 9646"
             + a.dim(
                 "  (a moved-on client is reaped a dead-peer time after it was last known alive)"));
     lines.add(
         "  "
-            + Texts.pad("Minimal limit", 15)
+            + ConsoleFormat.pad("Minimal limit", 15)
             + a.bold(Integer.toString(r.minimalLimit()))
             + a.dim(
                 "  (the smallest session limit with no 9646 under KeepAliveTime "
-                    + Texts.millis(after.keepAliveTimeMs())
+                    + ConsoleFormat.millis(after.keepAliveTimeMs())
                     + ")"));
     lines.add("");
     int width =
@@ -71,61 +71,61 @@ public final class WhatIfText {
             + a.dim(
                 " ".repeat(width)
                     + "  "
-                    + Texts.padLeft("Event 9646", 20)
+                    + ConsoleFormat.padLeft("Event 9646", 20)
                     + "  "
-                    + Texts.padLeft("failed connects", 20)));
+                    + ConsoleFormat.padLeft("failed connects", 20)));
     lines.add(
         "  "
             + a.dim(
-                Texts.pad("User", width)
+                ConsoleFormat.pad("User", width)
                     + "  "
-                    + Texts.padLeft("observed", 8)
+                    + ConsoleFormat.padLeft("observed", 8)
                     + "   "
-                    + Texts.padLeft("predicted", 9)
+                    + ConsoleFormat.padLeft("predicted", 9)
                     + "  "
-                    + Texts.padLeft("observed", 8)
+                    + ConsoleFormat.padLeft("observed", 8)
                     + "   "
-                    + Texts.padLeft("predicted", 9)
+                    + ConsoleFormat.padLeft("predicted", 9)
                     + "  "
-                    + Texts.padLeft("minimal limit", 13)));
+                    + ConsoleFormat.padLeft("minimal limit", 13)));
     for (UserWhatIf u : r.byUser().subList(0, Math.min(ConsoleSummary.TOP, r.byUser().size()))) {
       lines.add(
           "  "
-              + Texts.pad(Texts.cut(Ansi.clean(u.user()), 30), width)
+              + ConsoleFormat.pad(ConsoleFormat.cut(Ansi.clean(u.user()), 30), width)
               + "  "
               + counts(a, u.observed(), u.predicted())
               + "  "
               + counts(a, u.observedFailedConnects(), u.predictedFailedConnects())
               + "  "
-              + Texts.padLeft(Integer.toString(u.minimalLimit()), 13));
+              + ConsoleFormat.padLeft(Integer.toString(u.minimalLimit()), 13));
     }
     if (r.byUser().size() > ConsoleSummary.TOP) {
       lines.add(
           a.dim(
               "  \u2026 and "
-                  + Texts.count(r.byUser().size() - ConsoleSummary.TOP)
+                  + ConsoleFormat.count(r.byUser().size() - ConsoleSummary.TOP)
                   + " more (see byUser in the JSON)"));
     }
     lines.add(
         "  "
-            + a.bold(Texts.pad("Total", width))
+            + a.bold(ConsoleFormat.pad("Total", width))
             + "  "
             + counts(a, r.total().observed(), r.total().predicted())
             + "  "
             + counts(a, r.total().observedFailedConnects(), r.total().predictedFailedConnects())
             + "  "
-            + Texts.padLeft(Integer.toString(r.minimalLimit()), 13));
+            + ConsoleFormat.padLeft(Integer.toString(r.minimalLimit()), 13));
     List<UserWhatIf> noted = r.byUser().stream().filter(u -> u.note() != null).toList();
     if (!noted.isEmpty()) {
       lines.add("");
       for (UserWhatIf u : noted.subList(0, Math.min(ConsoleSummary.TOP, noted.size()))) {
-        lines.add("  " + Texts.cut(Ansi.clean(u.user()), 30) + ": " + u.note());
+        lines.add("  " + ConsoleFormat.cut(Ansi.clean(u.user()), 30) + ": " + u.note());
       }
       if (noted.size() > ConsoleSummary.TOP) {
         lines.add(
             a.dim(
                 "  \u2026 and "
-                    + Texts.count(noted.size() - ConsoleSummary.TOP)
+                    + ConsoleFormat.count(noted.size() - ConsoleSummary.TOP)
                     + " more notes (see byUser in the JSON)"));
       }
     }
@@ -141,8 +141,8 @@ public final class WhatIfText {
 
   /** {@code observed → predicted}, the prediction green when lower and red when higher. */
   private static String counts(Ansi a, long observed, long predicted) {
-    String p = Texts.padLeft(Texts.count(predicted), 9);
+    String p = ConsoleFormat.padLeft(ConsoleFormat.count(predicted), 9);
     String shown = predicted < observed ? a.green(p) : predicted > observed ? a.red(p) : p;
-    return Texts.padLeft(Texts.count(observed), 8) + " \u2192 " + shown;
+    return ConsoleFormat.padLeft(ConsoleFormat.count(observed), 8) + " \u2192 " + shown;
   }
 }

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /**
  * Event 9646 counts per clock hour, in total and per user: what the HTML heat map and the 9646
@@ -21,7 +21,7 @@ public final class LimitEventHistogram {
   private final NavigableMap<Long, Long> total = new TreeMap<>();
   private final Map<String, NavigableMap<Long, Long>> byUser = new HashMap<>();
 
-  public void add(LimitExceeded event) {
+  public void add(LimitEvent event) {
     add(event.user(), event.time(), 1);
   }
 

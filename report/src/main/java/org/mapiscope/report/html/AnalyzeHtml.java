@@ -25,9 +25,9 @@ import org.mapiscope.model.InputOutcome;
 import org.mapiscope.model.InputSummary;
 import org.mapiscope.report.AnalyzeReport;
 import org.mapiscope.report.CauseText;
-import org.mapiscope.report.Iso;
 import org.mapiscope.report.RemedyPlan;
 import org.mapiscope.report.SettingText;
+import org.mapiscope.report.TimeFormat;
 import org.mapiscope.report.scripts.ScriptFile;
 import org.mapiscope.report.scripts.ScriptSet;
 import org.mapiscope.report.scripts.ScriptUnit;
@@ -64,7 +64,7 @@ public final class AnalyzeHtml {
     String span =
         ev.first() == null
             ? "no Event 9646 in the evidence"
-            : Iso.instant(ev.first()) + " to " + Iso.instant(ev.last());
+            : TimeFormat.instant(ev.first()) + " to " + TimeFormat.instant(ev.last());
     Html h =
         Page.start(
             "Event 9646 report",
@@ -142,9 +142,9 @@ public final class AnalyzeHtml {
           "The information store refused "
               + ev.total()
               + " MAPI objects (Event 9646) between "
-              + Iso.instant(ev.first())
+              + TimeFormat.instant(ev.first())
               + " and "
-              + Iso.instant(ev.last())
+              + TimeFormat.instant(ev.last())
               + " on "
               + String.join(", ", servers)
               + ". ");
@@ -340,8 +340,8 @@ public final class AnalyzeHtml {
       td(h, u.objectType());
       num(h, u.limit());
       num(h, u.count());
-      td(h, Iso.instant(u.first()));
-      td(h, Iso.instant(u.last()));
+      td(h, TimeFormat.instant(u.first()));
+      td(h, TimeFormat.instant(u.last()));
       td(h, String.join(", ", u.servers()));
       h.close("tr");
     }

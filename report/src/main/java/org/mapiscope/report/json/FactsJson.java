@@ -7,7 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
 import org.mapiscope.analysis.FindingFacts;
-import org.mapiscope.report.Iso;
+import org.mapiscope.report.TimeFormat;
 
 /**
  * Writes a finding's typed facts as {@code facts}: {@code kind} (the record's name) and each
@@ -44,7 +44,7 @@ final class FactsJson {
     } else if (v instanceof Boolean b) {
       g.writeBoolean(b);
     } else if (v instanceof Instant t) {
-      g.writeString(Iso.instant(t));
+      g.writeString(TimeFormat.instant(t));
     } else if (v instanceof List<?> list) {
       g.writeStartArray();
       for (Object item : list) {

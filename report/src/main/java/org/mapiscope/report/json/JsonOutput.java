@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import org.mapiscope.report.Iso;
+import org.mapiscope.report.TimeFormat;
 
 /**
  * Opens pretty-printed UTF-8 generators that leave the caller's stream open (stdout for {@code
@@ -40,7 +40,7 @@ final class JsonOutput {
   }
 
   static void time(JsonGenerator g, String field, Instant t) throws IOException {
-    g.writeStringField(field, Iso.instant(t));
+    g.writeStringField(field, TimeFormat.instant(t));
   }
 
   static void stringOrNull(JsonGenerator g, String field, String s) throws IOException {

@@ -68,15 +68,15 @@ final class EventLogXml implements AutoCloseable {
     return "eventlog/Application-9646-" + EXPORT_DAY.format(overlapTo) + ".xml";
   }
 
-  void sessionLimitExceeded(Instant at, String dn, int limit) throws IOException {
-    limitExceeded(at, dn, limit, ExchangeDefaults.SESSION_OBJECT_TYPE);
+  void sessionLimitEvent(Instant at, String dn, int limit) throws IOException {
+    limitEvent(at, dn, limit, ExchangeDefaults.SESSION_OBJECT_TYPE);
   }
 
   /**
    * One Event 9646 for any object type: {@code session}, or a per-session cap such as {@code
    * objtFolder}.
    */
-  void limitExceeded(Instant at, String dn, int limit, String type) throws IOException {
+  void limitEvent(Instant at, String dn, int limit, String type) throws IOException {
     if (writer == null) {
       writer = out.open(PATH, StandardCharsets.UTF_8);
     }

@@ -319,7 +319,7 @@ final class EvidenceRecorder implements SimulationListener {
           int user = leaks.take();
           if (live[user] > 0 && !down(next)) {
             ObjectLeak l = scenario.populations().get(popOf[user]).objectLeak();
-            events.limitExceeded(
+            events.limitEvent(
                 at(next), directory.dnOf(directory.userKey(user)), l.limit(), l.objectType());
           }
         } else {
@@ -368,7 +368,7 @@ final class EvidenceRecorder implements SimulationListener {
               : null,
           null);
       rca.row(row);
-      events.sessionLimitExceeded(at, session.dn(), limit);
+      events.sessionLimitEvent(at, session.dn(), limit);
     }
   }
 

@@ -19,7 +19,7 @@ import org.mapiscope.model.SessionReplay;
  *       interval}) after the client was last known alive — never later than it was observed to end.
  *       Known alive: its last activity, the move, and its end (or the end of the evidence, while
  *       still open) minus the baseline's dead-peer time: the server would have reaped it earlier
- *       had the client been gone before ({@link Reaping});
+ *       had the client been gone before ({@link SessionEndPredictor});
  *   <li>sessions and observed failed connects are attempts, in start order; ends at the same
  *       instant come first; an attempt is refused (one 9646, one failed connect) when the user
  *       already holds {@code sessionLimit} sessions;
@@ -53,7 +53,7 @@ public final class WhatIf {
     return replay(
         sessions,
         observed9646,
-        new Reaping(baseline.deadPeerDetectionMs(), evidenceEnd(sessions), changed),
+        new SessionEndPredictor(baseline.deadPeerDetectionMs(), evidenceEnd(sessions), changed),
         baseline);
   }
 
@@ -64,13 +64,13 @@ public final class WhatIf {
    */
   public static WhatIfResult replay(
       List<ReplaySession> sessions, Map<String, Long> observed9646, WhatIfSettings settings) {
-    return replay(sessions, observed9646, Reaping.withoutBaseline(settings), null);
+    return replay(sessions, observed9646, SessionEndPredictor.withoutBaseline(settings), null);
   }
 
   private static WhatIfResult replay(
       List<ReplaySession> sessions,
       Map<String, Long> observed9646,
-      Reaping reaping,
+      SessionEndPredictor reaping,
       WhatIfSettings baseline) {
     WhatIfSettings settings = reaping.changed();
     Map<String, List<ReplaySession>> byUser = new TreeMap<>();
@@ -130,7 +130,7 @@ public final class WhatIf {
       String user,
       List<ReplaySession> sessions,
       long observed,
-      Reaping reaping,
+      SessionEndPredictor reaping,
       int sessionLimit,
       WhatIfSettings baseline) {
     int n = sessions.size();

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mapiscope.ingest.eventlog.LimitEventText.Fields;
+import org.mapiscope.ingest.eventlog.EnglishLimitEventParser.Fields;
 
 /**
  * Reads a 9646 description in any language by its structure, not its words: Event Viewer on a
@@ -32,9 +32,9 @@ import org.mapiscope.ingest.eventlog.LimitEventText.Fields;
  * information store (source {@code MSExchangeIS*}, id 9646), after the English wordings failed.
  * Stateless and thread-safe.
  */
-final class LimitEventStructure {
+final class LocalizedLimitEventParser {
 
-  private LimitEventStructure() {}
+  private LocalizedLimitEventParser() {}
 
   /** Whitespace, including the no-break and ideographic spaces of French and Japanese text. */
   private static final String SPACE = "[\\s\\u00A0\\u202F\\u3000]";
@@ -161,8 +161,8 @@ final class LimitEventStructure {
   }
 
   private static Optional<Fields> fields(Matcher m, String original) {
-    String identity = trim(LimitEventText.join(cut(m, original, "id")));
-    String type = LimitEventText.join(cut(m, original, "type"));
+    String identity = trim(EnglishLimitEventParser.join(cut(m, original, "id")));
+    String type = EnglishLimitEventParser.join(cut(m, original, "type"));
     if (!isIdentity(identity)
         || !isObjectType(type)
         || SWALLOWED.matcher(Quotes.straight(identity)).find()) {

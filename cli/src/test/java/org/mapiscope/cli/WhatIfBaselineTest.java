@@ -15,7 +15,7 @@ import org.mapiscope.analysis.SettingView;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.sim.whatif.WhatIfSettings;
 
-class WhatifBaselineTest {
+class WhatIfBaselineTest {
 
   private static final Instant T = Instant.parse("2026-11-02T08:00:00Z");
 
@@ -35,7 +35,7 @@ class WhatifBaselineTest {
 
   @Test
   void nothingReadMeansAStockServer() {
-    assertThat(WhatifBaseline.settings(result(List.of(), List.of())))
+    assertThat(WhatIfBaseline.settings(result(List.of(), List.of())))
         .isEqualTo(WhatIfSettings.stock());
   }
 
@@ -52,7 +52,7 @@ class WhatifBaselineTest {
                 new SettingView(
                     "ex01", ExchangeDefaults.MAX_SESSIONS_PER_USER, "36", "store.reg:3")));
     // The longest keepalive of the servers; the limit 9646 logged (the service cap 16 aside).
-    assertThat(WhatifBaseline.settings(r))
+    assertThat(WhatIfBaseline.settings(r))
         .isEqualTo(new WhatIfSettings(1_800_000, 40, 2_000, ExchangeDefaults.KEEP_ALIVE_PROBES));
   }
 
@@ -65,7 +65,7 @@ class WhatifBaselineTest {
                 new SettingView(null, ExchangeDefaults.MAX_SESSIONS_PER_USER, "36", "store.reg:3"),
                 new SettingView(
                     null, ExchangeDefaults.KEEP_ALIVE_TIME, "dword:oops", "tcpip.reg:4")));
-    WhatIfSettings s = WhatifBaseline.settings(r);
+    WhatIfSettings s = WhatIfBaseline.settings(r);
     assertThat(s.sessionLimit()).isEqualTo(36);
     assertThat(s.keepAliveTimeMs()).isEqualTo(ExchangeDefaults.KEEP_ALIVE_TIME_MS);
   }
@@ -81,6 +81,6 @@ class WhatifBaselineTest {
                 events("jdoe", "session", 16, 2),
                 events("mlee", "objtFolder", 500, 5)),
             List.of());
-    assertThat(WhatifBaseline.observed9646(r)).containsExactly(Map.entry("jdoe", 3L));
+    assertThat(WhatIfBaseline.observed9646(r)).containsExactly(Map.entry("jdoe", 3L));
   }
 }

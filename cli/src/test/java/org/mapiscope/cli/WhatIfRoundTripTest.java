@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * simulated server logged, per user; a shorter keepalive predicts fewer and a minimal limit within
  * the current one.
  */
-class WhatifRoundTripTest {
+class WhatIfRoundTripTest {
 
   /**
    * Per user the replay may differ by one start's sessions (4 in these scenarios): attempts logged

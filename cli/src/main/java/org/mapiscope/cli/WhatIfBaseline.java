@@ -12,9 +12,9 @@ import org.mapiscope.sim.whatif.WhatIfSettings;
 /**
  * What the evidence says the server ran with, and the 9646 it logged: the what-if's starting point.
  */
-final class WhatifBaseline {
+final class WhatIfBaseline {
 
-  private WhatifBaseline() {}
+  private WhatIfBaseline() {}
 
   /**
    * KeepAliveTime and KeepAliveInterval as read (defaults when absent); the session limit the 9646
@@ -55,7 +55,7 @@ final class WhatifBaseline {
   static Map<String, Long> observed9646(AnalysisResult result) {
     Map<String, Long> byUser = new TreeMap<>();
     result.limitEvents().byUser().stream()
-        .filter(WhatifBaseline::isSession)
+        .filter(WhatIfBaseline::isSession)
         .filter(u -> u.limit() != ExchangeDefaults.SERVICE_SESSIONS_PER_USER)
         .forEach(u -> byUser.merge(u.user(), u.count(), Long::sum));
     return byUser;

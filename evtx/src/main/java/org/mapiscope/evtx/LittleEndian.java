@@ -1,9 +1,9 @@
 package org.mapiscope.evtx;
 
 /** Little-endian reads from a byte array; every read is bounds-checked against a limit first. */
-final class Le {
+final class LittleEndian {
 
-  private Le() {}
+  private LittleEndian() {}
 
   static int u8(byte[] b, int at, int limit) {
     check(at, 1, limit);

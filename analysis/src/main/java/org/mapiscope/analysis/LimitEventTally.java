@@ -2,12 +2,12 @@ package org.mapiscope.analysis;
 
 import java.time.Instant;
 import java.util.TreeSet;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /**
  * The 9646 events of one user, object type and limit. Merges by sums, minima, maxima and unions.
  */
-final class LimitTally {
+final class LimitEventTally {
 
   /** What a tally counts. */
   record Key(String user, String objectType, int limit) {}
@@ -20,11 +20,11 @@ final class LimitTally {
   final TreeSet<String> servers = new TreeSet<>();
   final ExampleSample examples = new ExampleSample();
 
-  LimitTally(Key key) {
+  LimitEventTally(Key key) {
     this.key = key;
   }
 
-  synchronized void add(LimitExceeded e, String serverKey) {
+  synchronized void add(LimitEvent e, String serverKey) {
     count++;
     first = first == null || e.time().isBefore(first) ? e.time() : first;
     last = last == null || e.time().isAfter(last) ? e.time() : last;
@@ -52,7 +52,7 @@ final class LimitTally {
     count = Math.max(0, count - events);
   }
 
-  synchronized void addAll(LimitTally other) {
+  synchronized void addAll(LimitEventTally other) {
     synchronized (other) {
       count += other.count;
       if (other.first != null && (first == null || other.first.isBefore(first))) {
@@ -73,8 +73,8 @@ final class LimitTally {
    * A tally of another user key (a GUID resolved to its user) with the same counts, its servers
    * under the keys they stand for.
    */
-  synchronized LimitTally rekeyed(String user, ServerAliases aliases) {
-    LimitTally t = new LimitTally(new Key(user, key.objectType(), key.limit()));
+  synchronized LimitEventTally rekeyed(String user, ServerAliases aliases) {
+    LimitEventTally t = new LimitEventTally(new Key(user, key.objectType(), key.limit()));
     t.addAll(this);
     t.servers.clear();
     servers.forEach(s -> t.servers.add(aliases.canonical(s)));

@@ -13,7 +13,7 @@ import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.sim.scenario.Scenario;
 
 /** Vanished clients' sessions end exactly when keepalive (or the middlebox) lets go of them. */
-class ReapingTest {
+class ReapDelayTest {
 
   /** Records starts and ends; checks each end against its start. */
   static final class Trace implements SimulationListener {

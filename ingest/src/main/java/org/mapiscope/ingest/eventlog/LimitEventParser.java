@@ -4,23 +4,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.mapiscope.ingest.eventlog.LimitEventText.Fields;
+import org.mapiscope.ingest.eventlog.EnglishLimitEventParser.Fields;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.ExchangeDefaults;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 import org.mapiscope.model.UserKeys;
 
 /**
  * Turns one Event 9646 — from its rendered description or from its three insertion strings — into a
- * {@link LimitExceeded}. Every reader of event logs (XML, CSV/TXT, EVTX, EVT) goes through here, so
+ * {@link LimitEvent}. Every reader of event logs (XML, CSV/TXT, EVTX, EVT) goes through here, so
  * all of them agree on identities, user keys and object types.
  *
  * <p>Stateless and thread-safe. Nothing here throws for bad content: text that is not a 9646 gives
  * an empty result, and the caller reports the record as skipped.
  */
-public final class LimitEvents {
+public final class LimitEventParser {
 
-  private LimitEvents() {}
+  private LimitEventParser() {}
 
   /**
    * The event id of "MAPI session exceeded the maximum of N objects" (low 16 bits;
@@ -57,8 +57,8 @@ public final class LimitEvents {
    * Reads a rendered 9646 description: in any known English wording (DESIGN §1); else, when Windows
    * could not render it ("The description for Event ID 9646 … cannot be found"), from the insertion
    * strings it still carries; else, in any other language, by its structure ({@link
-   * LimitEventStructure}). Call it only for an event whose source and id say it is a 9646 of the
-   * information store ({@link #isLimitEvent}): the structural reading is loose about words and
+   * LocalizedLimitEventParser}). Call it only for an event whose source and id say it is a 9646 of
+   * the information store ({@link #isLimitEvent}): the structural reading is loose about words and
    * relies on that.
    *
    * @param time when the event was logged (UTC)
@@ -67,19 +67,19 @@ public final class LimitEvents {
    * @param ref where the event was read
    * @return the event, or empty when the text is not a 9646 description
    */
-  public static Optional<LimitExceeded> fromMessage(
+  public static Optional<LimitEvent> fromMessage(
       Instant time, String server, String message, EvidenceRef ref) {
-    Optional<Fields> english = LimitEventText.parse(message);
+    Optional<Fields> english = EnglishLimitEventParser.parse(message);
     if (english.isPresent()) {
       return Optional.of(build(time, server, english.get(), ref));
     }
-    Optional<LimitExceeded> unrendered =
+    Optional<LimitEvent> unrendered =
         MissingDescription.insertionStrings(message)
             .flatMap(strings -> fromInsertionStrings(time, server, strings, ref));
     if (unrendered.isPresent()) {
       return unrendered;
     }
-    return LimitEventStructure.parse(message).map(fields -> build(time, server, fields, ref));
+    return LocalizedLimitEventParser.parse(message).map(fields -> build(time, server, fields, ref));
   }
 
   /**
@@ -94,7 +94,7 @@ public final class LimitEvents {
    * @param ref where the event was read
    * @return the event, or empty when the strings do not name an identity, a limit and a type
    */
-  public static Optional<LimitExceeded> fromInsertionStrings(
+  public static Optional<LimitEvent> fromInsertionStrings(
       Instant time, String server, List<String> strings, EvidenceRef ref) {
     if (strings == null
         || strings.size() < 3
@@ -113,9 +113,9 @@ public final class LimitEvents {
     return Optional.empty();
   }
 
-  private static LimitExceeded build(Instant time, String server, Fields fields, EvidenceRef ref) {
+  private static LimitEvent build(Instant time, String server, Fields fields, EvidenceRef ref) {
     String identity = fields.identity();
-    return new LimitExceeded(
+    return new LimitEvent(
         time,
         blankToNull(server),
         UserKeys.fromIdentity(identity),

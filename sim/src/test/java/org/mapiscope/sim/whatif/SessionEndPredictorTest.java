@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * When a moved-on session ends in the replay, knowing the settings the evidence was logged under.
  */
-class ReapingTest {
+class SessionEndPredictorTest {
 
   private static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
   private static final long MIN = 60_000L;
@@ -42,7 +42,8 @@ class ReapingTest {
 
   private static long end(ReplaySession s, WhatIfSettings changed) {
     long end =
-        new Reaping(STOCK_DEAD_PEER, T0.toEpochMilli() + EVIDENCE_END, changed).predictedEnd(s);
+        new SessionEndPredictor(STOCK_DEAD_PEER, T0.toEpochMilli() + EVIDENCE_END, changed)
+            .predictedEnd(s);
     return end == Long.MAX_VALUE ? end : ms(Instant.ofEpochMilli(end));
   }
 
@@ -54,7 +55,7 @@ class ReapingTest {
     assertThat(end(s, STOCK)).isEqualTo(60 * MIN + STOCK_DEAD_PEER);
     assertThat(end(s, FIVE_MINUTES)).isEqualTo(60 * MIN + FIVE_MINUTES_DEAD_PEER);
     // Without the baseline the client counts as gone at the move: reaped 50 minutes too early.
-    assertThat(Reaping.withoutBaseline(FIVE_MINUTES).predictedEnd(s))
+    assertThat(SessionEndPredictor.withoutBaseline(FIVE_MINUTES).predictedEnd(s))
         .isEqualTo(T0.toEpochMilli() + 10 * MIN + FIVE_MINUTES_DEAD_PEER);
   }
 

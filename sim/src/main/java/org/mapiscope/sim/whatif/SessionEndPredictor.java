@@ -15,13 +15,13 @@ import org.mapiscope.model.SessionReplay;
  * @param evidenceEndMs where the evidence ends
  * @param changed the settings replayed under
  */
-record Reaping(long baselineDeadPeerMs, long evidenceEndMs, WhatIfSettings changed) {
+record SessionEndPredictor(long baselineDeadPeerMs, long evidenceEndMs, WhatIfSettings changed) {
 
   /**
    * Nothing known about the baseline: a client counts as alive until its last activity or the move.
    */
-  static Reaping withoutBaseline(WhatIfSettings changed) {
-    return new Reaping(Long.MAX_VALUE, Long.MIN_VALUE, changed);
+  static SessionEndPredictor withoutBaseline(WhatIfSettings changed) {
+    return new SessionEndPredictor(Long.MAX_VALUE, Long.MIN_VALUE, changed);
   }
 
   /** When the session would end; {@link Long#MAX_VALUE} when it never ends in the evidence. */

@@ -34,12 +34,12 @@ import picocli.CommandLine.Option;
           + " per user, the Event 9646 and failed connects that would remain and the smallest limit"
           + " that avoids them."
     })
-final class WhatifCommand implements Callable<Integer> {
+final class WhatIfCommand implements Callable<Integer> {
 
   private final PrintStream out;
   private final PrintStream err;
 
-  @Mixin EvidenceOptions evidence = new EvidenceOptions();
+  @Mixin EvidenceInputs evidence = new EvidenceInputs();
 
   @Option(
       names = "--keepalive",
@@ -65,7 +65,7 @@ final class WhatifCommand implements Callable<Integer> {
 
   @Mixin ConsoleOptions console = new ConsoleOptions();
 
-  WhatifCommand(PrintStream out, PrintStream err) {
+  WhatIfCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
   }
@@ -85,7 +85,7 @@ final class WhatifCommand implements Callable<Integer> {
     }
 
     AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
-    WhatIfSettings before = WhatifBaseline.settings(result);
+    WhatIfSettings before = WhatIfBaseline.settings(result);
     WhatIfSettings after = before;
     if (keepAlive != null) {
       after = after.withKeepAliveTime(keepAlive.toMillis());
@@ -94,7 +94,7 @@ final class WhatifCommand implements Callable<Integer> {
       after = after.withSessionLimit(limit);
     }
     List<ReplaySession> sessions = replay.sessions();
-    Map<String, Long> observed = WhatifBaseline.observed9646(result);
+    Map<String, Long> observed = WhatIfBaseline.observed9646(result);
     WhatIfResult replayed = WhatIf.replay(sessions, observed, before, after);
 
     if (json != null) {

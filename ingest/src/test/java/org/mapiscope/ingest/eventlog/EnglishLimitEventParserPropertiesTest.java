@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -25,7 +25,7 @@ import org.quicktheories.generators.Generate;
  * every wording, quoted in any style, wrapped at random places, and checks that the parser gives
  * back exactly what was generated.
  */
-class LimitEventTextPropertiesTest {
+class EnglishLimitEventParserPropertiesTest {
 
   private static final Instant T = Instant.parse("2026-11-02T08:15:00Z");
   private static final EvidenceRef REF = EvidenceRef.line("gen.txt", 1);
@@ -208,8 +208,8 @@ class LimitEventTextPropertiesTest {
         .checkAssert(
             (sentence, wraps) -> {
               String message = wrap(sentence.render(), wraps);
-              LimitExceeded e =
-                  LimitEvents.fromMessage(T, "EX01", message, REF)
+              LimitEvent e =
+                  LimitEventParser.fromMessage(T, "EX01", message, REF)
                       .orElseThrow(() -> new AssertionError("not read: " + message));
               Identity id = sentence.identity();
               assertThat(e.user()).as(message).isEqualTo(id.key());
@@ -226,13 +226,13 @@ class LimitEventTextPropertiesTest {
     qt().forAll(identities(), integers().between(1, 100_000_000), objectTypes())
         .checkAssert(
             (id, limit, type) -> {
-              LimitExceeded e =
-                  LimitEvents.fromInsertionStrings(
+              LimitEvent e =
+                  LimitEventParser.fromInsertionStrings(
                           T, "EX01", List.of(id.text(), Integer.toString(limit), type), REF)
                       .orElseThrow();
               assertThat(e)
                   .isEqualTo(
-                      new LimitExceeded(
+                      new LimitEvent(
                           T, "EX01", id.key(), id.dn(), id.guid(), null, type, limit, REF));
             });
   }

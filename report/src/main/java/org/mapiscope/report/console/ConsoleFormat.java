@@ -7,9 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Number, time and width helpers for aligned plain-text output. */
-final class Texts {
+final class ConsoleFormat {
 
-  private Texts() {}
+  private ConsoleFormat() {}
 
   private static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);

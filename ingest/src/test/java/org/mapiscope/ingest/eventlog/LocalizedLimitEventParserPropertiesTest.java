@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.mapiscope.ingest.eventlog.LimitEventTextPropertiesTest.Identity;
+import org.mapiscope.ingest.eventlog.EnglishLimitEventParserPropertiesTest.Identity;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -25,10 +25,10 @@ import org.quicktheories.generators.Generate;
  * Greek, CJK, punctuation) around the three values, the limit before or after the type, the type
  * quoted or bare, any quote style, with or without spaces, a quoted word before the identity, lines
  * wrapped the way a viewer wraps them — around the identities of {@link
- * LimitEventTextPropertiesTest} (quotes, apostrophes, digits and commas in names, GUIDs, {@code
- * GUID: DN}), and checks that the structural reading gives back what was generated.
+ * EnglishLimitEventParserPropertiesTest} (quotes, apostrophes, digits and commas in names, GUIDs,
+ * {@code GUID: DN}), and checks that the structural reading gives back what was generated.
  */
-class LimitEventStructurePropertiesTest {
+class LocalizedLimitEventParserPropertiesTest {
 
   private static final Instant T = Instant.parse("2026-12-01T07:15:00Z");
   private static final EvidenceRef REF = EvidenceRef.line("gen.txt", 1);
@@ -216,10 +216,10 @@ class LimitEventStructurePropertiesTest {
 
   private static Gen<Sentence> sentences() {
     Gen<Sentence> values =
-        LimitEventTextPropertiesTest.identities()
+        EnglishLimitEventParserPropertiesTest.identities()
             .zip(
                 integers().between(1, 999_999_999),
-                LimitEventTextPropertiesTest.objectTypes(),
+                EnglishLimitEventParserPropertiesTest.objectTypes(),
                 booleans().all(),
                 booleans().all(),
                 (id, limit, type, quoted, typeFirst) ->
@@ -261,7 +261,7 @@ class LimitEventStructurePropertiesTest {
                 s.spaced()));
   }
 
-  private static Gen<List<LimitEventTextPropertiesTest.Wrap>> wraps() {
+  private static Gen<List<EnglishLimitEventParserPropertiesTest.Wrap>> wraps() {
     return lists()
         .of(
             integers()
@@ -269,7 +269,7 @@ class LimitEventStructurePropertiesTest {
                 .zip(
                     booleans().all(),
                     integers().between(0, 4),
-                    LimitEventTextPropertiesTest.Wrap::new))
+                    EnglishLimitEventParserPropertiesTest.Wrap::new))
         .ofSizeBetween(0, 5);
   }
 
@@ -277,12 +277,13 @@ class LimitEventStructurePropertiesTest {
    * Breaks as a wrapping viewer puts them (never in front of a space), but not inside the uncut
    * ranges.
    */
-  private static String wrap(Rendered rendered, List<LimitEventTextPropertiesTest.Wrap> wraps) {
+  private static String wrap(
+      Rendered rendered, List<EnglishLimitEventParserPropertiesTest.Wrap> wraps) {
     String text = rendered.text();
-    List<LimitEventTextPropertiesTest.Wrap> ordered = new ArrayList<>(wraps);
+    List<EnglishLimitEventParserPropertiesTest.Wrap> ordered = new ArrayList<>(wraps);
     ordered.sort((a, b) -> Integer.compare(b.per10000(), a.per10000()));
     StringBuilder out = new StringBuilder(text);
-    for (LimitEventTextPropertiesTest.Wrap w : ordered) {
+    for (EnglishLimitEventParserPropertiesTest.Wrap w : ordered) {
       int at = (int) ((long) w.per10000() * text.length() / 10_000);
       boolean inside = rendered.uncut().stream().anyMatch(r -> at > r[0] && at < r[1]);
       if (at == 0
@@ -304,7 +305,7 @@ class LimitEventStructurePropertiesTest {
         .checkAssert(
             (sentence, wraps) -> {
               String message = wrap(sentence.render(), wraps);
-              Optional<LimitExceeded> read = LimitEvents.fromMessage(T, "EX01", message, REF);
+              Optional<LimitEvent> read = LimitEventParser.fromMessage(T, "EX01", message, REF);
               Identity id = sentence.identity();
               if (read.isEmpty()) {
                 // The one refusal by design: a name with a quote and a space in it may look like a
@@ -315,7 +316,7 @@ class LimitEventStructurePropertiesTest {
                 refused.incrementAndGet();
                 return;
               }
-              LimitExceeded e = read.get();
+              LimitEvent e = read.get();
               assertThat(e.user()).as(message).isEqualTo(id.key());
               assertThat(e.dn()).as(message).isEqualTo(id.dn());
               assertThat(e.sessionGuid()).as(message).isEqualTo(id.guid());
@@ -343,7 +344,7 @@ class LimitEventStructurePropertiesTest {
                   || broken.equals(text)) {
                 return;
               }
-              assertThat(LimitEventStructure.parse(broken)).as(broken).isEmpty();
+              assertThat(LocalizedLimitEventParser.parse(broken)).as(broken).isEmpty();
             });
   }
 }

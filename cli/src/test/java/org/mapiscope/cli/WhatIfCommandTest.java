@@ -24,7 +24,7 @@ import picocli.CommandLine;
 /**
  * {@code mapiscope whatif} in-process, on evidence a simulated server logged in the real formats.
  */
-class WhatifCommandTest {
+class WhatIfCommandTest {
 
   /**
    * One VPN laptop: six Outlook starts an hour, four sessions each, every start abandoned (VPN
@@ -70,7 +70,7 @@ class WhatifCommandTest {
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
     CommandLine cl = MapiscopeCommand.commandLine(o, e);
     if (!cl.getSubcommands().containsKey("whatif")) {
-      cl.addSubcommand(new WhatifCommand(o, e));
+      cl.addSubcommand(new WhatIfCommand(o, e));
       cl.getSubcommands()
           .get("whatif")
           .setOut(new PrintWriter(o, true))

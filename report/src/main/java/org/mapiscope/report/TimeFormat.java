@@ -6,9 +6,9 @@ import java.time.format.DateTimeFormatter;
 /**
  * Time as every output writes it: ISO-8601 UTC, fractional seconds only when non-zero (DESIGN §5).
  */
-public final class Iso {
+public final class TimeFormat {
 
-  private Iso() {}
+  private TimeFormat() {}
 
   /** {@code 2026-11-02T08:15:00Z}; {@code null} for {@code null}. */
   public static String instant(Instant t) {

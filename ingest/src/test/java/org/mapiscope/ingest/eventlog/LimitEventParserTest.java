@@ -6,28 +6,28 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
-class LimitEventsTest {
+class LimitEventParserTest {
 
   private static final Instant T = Instant.parse("2026-11-02T08:15:00Z");
   private static final EvidenceRef REF = EvidenceRef.line("app.csv", 7);
 
-  private static LimitExceeded message(String text) {
-    return LimitEvents.fromMessage(T, "EX01", text, REF)
+  private static LimitEvent message(String text) {
+    return LimitEventParser.fromMessage(T, "EX01", text, REF)
         .orElseThrow(() -> new AssertionError("not read: " + text));
   }
 
   @Test
   void readsTheExchange2003Sp1ClosingWording() {
-    LimitExceeded e =
+    LimitEvent e =
         message(
             "Closing Mapi session \"/o=Organization/ou=Administrative"
                 + " Group/cn=Recipients/cn=Recipient\" because it exceeded the maximum of 32"
                 + " objects of type \"session\".");
     assertThat(e)
         .isEqualTo(
-            new LimitExceeded(
+            new LimitEvent(
                 T,
                 "EX01",
                 "recipient",
@@ -41,7 +41,7 @@ class LimitEventsTest {
 
   @Test
   void readsTheTemplateWordingWithTheHelpAndSupportTrailer() {
-    LimitExceeded e =
+    LimitEvent e =
         message(
             "Mapi session \"/o=First Organization/ou=First Administrative"
                 + " Group/cn=Recipients/cn=jdoe\" exceeded the maximum of 32 objects of type"
@@ -55,7 +55,7 @@ class LimitEventsTest {
 
   @Test
   void keepsAGuidOnlyIdentityAsItsLowerCasedKey() {
-    LimitExceeded e =
+    LimitEvent e =
         message(
             "Mapi session \"CCCE3FE1-0BDB-4c25-baf9-d3ea6bb9af99\" exceeded the maximum of 500"
                 + " objects of type \"objtFolder\".");
@@ -67,7 +67,7 @@ class LimitEventsTest {
 
   @Test
   void splitsGuidAndDn() {
-    LimitExceeded e =
+    LimitEvent e =
         message(
             "Mapi session \"ba765653-5439-437a-993f-806575b85fbb: /o=My Company/ou=First"
                 + " Administrative Group/cn=Recipients/cn=User\" exceeded the maximum of 500"
@@ -80,7 +80,7 @@ class LimitEventsTest {
 
   @Test
   void readsTheTypeWithoutQuotesAsTheExchange2007DocumentationPrintsIt() {
-    LimitExceeded e =
+    LimitEvent e =
         message(
             "Closing Mapi session \"/o=Exchange Organization/ou=Exchange Administrative Group"
                 + " (FYDIBOHF23SPDLT)/cn=Recipients/cn=user\" exceeded the maximum of 500 objects"
@@ -91,7 +91,7 @@ class LimitEventsTest {
 
   @Test
   void readsTheClientType() {
-    LimitExceeded e =
+    LimitEvent e =
         message(
             "Mapi session \"7f1e2d3c-0000-4000-8000-00000000abcd: /o=Org/ou=Exchange Administrative"
                 + " Group"
@@ -103,7 +103,7 @@ class LimitEventsTest {
 
   @Test
   void acceptsTypographicQuotesAndKeepsApostrophesInTheDn() {
-    LimitExceeded e =
+    LimitEvent e =
         message(
             "Mapi session \u201C/o=Org/ou=Sales (EMEA)/cn=Recipients/cn=O\u2019Brien, Pat\u201D"
                 + " exceeded the maximum of 250 objects of type \u201CobjtMessage\u201D.");
@@ -130,7 +130,7 @@ class LimitEventsTest {
 
   @Test
   void joinsADnThatAViewerWrappedKeepingItsCase() {
-    LimitExceeded e =
+    LimitEvent e =
         message(
             "Mapi session \"/o=First Organization/ou=Exchange Administrative \r\n"
                 + "    Group (FYDIBOHF23SPDLT)/cn=Recip\r\n"
@@ -145,7 +145,7 @@ class LimitEventsTest {
 
   @Test
   void readsABreakThatReplacedASpaceAsThatSpace() {
-    LimitExceeded e =
+    LimitEvent e =
         message(
             "Mapi session \"/o=Org/cn=Recipients/cn=jdoe\" exceeded the maximum of\n"
                 + "32 objects of\n"
@@ -166,8 +166,8 @@ class LimitEventsTest {
 
   @Test
   void readsTheInsertionStringsOfTheEventData() {
-    LimitExceeded e =
-        LimitEvents.fromInsertionStrings(
+    LimitEvent e =
+        LimitEventParser.fromInsertionStrings(
                 T,
                 "Servername.contoso.com",
                 List.of(
@@ -179,7 +179,7 @@ class LimitEventsTest {
             .orElseThrow();
     assertThat(e)
         .isEqualTo(
-            new LimitExceeded(
+            new LimitEvent(
                 T,
                 "Servername.contoso.com",
                 "e-mailuser",
@@ -195,29 +195,29 @@ class LimitEventsTest {
   @Test
   void refusesInsertionStringsWithoutALimitOrType() {
     assertThat(
-            LimitEvents.fromInsertionStrings(
+            LimitEventParser.fromInsertionStrings(
                 T, null, List.of("/o=Org/cn=x", "many", "session"), REF))
         .isEmpty();
-    assertThat(LimitEvents.fromInsertionStrings(T, null, List.of("/o=Org/cn=x", "32"), REF))
+    assertThat(LimitEventParser.fromInsertionStrings(T, null, List.of("/o=Org/cn=x", "32"), REF))
         .isEmpty();
-    assertThat(LimitEvents.fromInsertionStrings(T, null, List.of(" ", "32", "session"), REF))
+    assertThat(LimitEventParser.fromInsertionStrings(T, null, List.of(" ", "32", "session"), REF))
         .isEmpty();
   }
 
   @Test
   void refusesTextThatIsNotA9646() {
     assertThat(
-            LimitEvents.fromMessage(
+            LimitEventParser.fromMessage(
                 T, null, "The Microsoft Exchange Information Store service was started.", REF))
         .isEmpty();
     assertThat(
-            LimitEvents.fromMessage(
+            LimitEventParser.fromMessage(
                 T,
                 null,
                 "Mapi session \"\" exceeded the maximum of 32 objects of type \"session\".",
                 REF))
         .isEmpty();
-    assertThat(LimitEvents.fromMessage(T, null, null, REF)).isEmpty();
+    assertThat(LimitEventParser.fromMessage(T, null, null, REF)).isEmpty();
   }
 
   @Test
@@ -234,7 +234,7 @@ class LimitEventsTest {
             + "session\r\n\r\n"
             + "the message resource is present but the message is not found in the string/message"
             + " table\r\n";
-    LimitExceeded e = message(text);
+    LimitEvent e = message(text);
     assertThat(e.user()).isEqualTo("jdoe");
     assertThat(e.limit()).isEqualTo(32);
     assertThat(e.objectType()).isEqualTo("session");
@@ -248,7 +248,7 @@ class LimitEventsTest {
             + " display the message, or you may not have permission to access them.  The following"
             + " information is part of the event:'ba765653-5439-437a-993f-806575b85fbb:"
             + " /o=Org/cn=Recipients/cn=O'Hara', '500', 'objtFolder'";
-    LimitExceeded e = message(text);
+    LimitEvent e = message(text);
     assertThat(e.user()).isEqualTo("o'hara");
     assertThat(e.sessionGuid()).isEqualTo("ba765653-5439-437a-993f-806575b85fbb");
     assertThat(e.objectType()).isEqualTo("objtFolder");
@@ -263,18 +263,18 @@ class LimitEventsTest {
             + " flag to retrieve this description; see Help and Support for details. The following"
             + " information is part of the event: /o=Org/ou=Sales, Berlin/cn=Recipients/cn=jdoe,"
             + " 32, session.";
-    LimitExceeded e = message(text);
+    LimitEvent e = message(text);
     assertThat(e.dn()).isEqualTo("/o=Org/ou=Sales, Berlin/cn=Recipients/cn=jdoe");
     assertThat(e.limit()).isEqualTo(32);
   }
 
   @Test
   void recognisesTheStoreAsSourceAndTheIdWithQualifiers() {
-    assertThat(LimitEvents.isLimitEvent("MSExchangeIS", 9646)).isTrue();
-    assertThat(LimitEvents.isLimitEvent("MSExchangeIS Mailbox Store", 3221235118L)).isTrue();
-    assertThat(LimitEvents.isLimitEvent("msexchangeis", 9646)).isTrue();
-    assertThat(LimitEvents.isLimitEvent("MSExchangeTransport", 9646)).isFalse();
-    assertThat(LimitEvents.isLimitEvent("MSExchangeIS", 9645)).isFalse();
-    assertThat(LimitEvents.isLimitEvent(null, 9646)).isFalse();
+    assertThat(LimitEventParser.isLimitEvent("MSExchangeIS", 9646)).isTrue();
+    assertThat(LimitEventParser.isLimitEvent("MSExchangeIS Mailbox Store", 3221235118L)).isTrue();
+    assertThat(LimitEventParser.isLimitEvent("msexchangeis", 9646)).isTrue();
+    assertThat(LimitEventParser.isLimitEvent("MSExchangeTransport", 9646)).isFalse();
+    assertThat(LimitEventParser.isLimitEvent("MSExchangeIS", 9645)).isFalse();
+    assertThat(LimitEventParser.isLimitEvent(null, 9646)).isFalse();
   }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The evidence a command reads, and how to read its local times: shared by analyze and whatif. */
-final class EvidenceOptions {
+final class EvidenceInputs {
 
   @Parameters(
       arity = "1..*",

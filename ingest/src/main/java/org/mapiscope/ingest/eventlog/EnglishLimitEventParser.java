@@ -11,13 +11,13 @@ import java.util.regex.Pattern;
  * session "…" exceeded the maximum of N objects of type "…".}, an optional {@code with client type
  * "…"}, type names with or without quotes, straight or typographic quotes, lines wrapped by a
  * viewer or a mail client, and any text after the sentence. Other languages: {@link
- * LimitEventStructure}.
+ * LocalizedLimitEventParser}.
  *
  * <p>Stateless and thread-safe.
  */
-final class LimitEventText {
+final class EnglishLimitEventParser {
 
-  private LimitEventText() {}
+  private EnglishLimitEventParser() {}
 
   /** What the sentence names, before the identity is turned into a user key. */
   record Fields(String identity, int limit, String objectType, String clientType) {}

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Wording shared by summaries and evidence texts. */
-final class Texts {
+final class SummaryWording {
 
-  private Texts() {}
+  private SummaryWording() {}
 
   /** {@code 2 h 5 min}, {@code 45 min}, {@code 30 s}. */
   static String duration(long ms) {

@@ -11,9 +11,9 @@ import org.mapiscope.sim.scenario.Server;
  * KeepAliveTime of idleness) goes unanswered and the usual probes × interval later the sessions are
  * reaped.
  */
-final class Reaping {
+final class ReapDelay {
 
-  private Reaping() {}
+  private ReapDelay() {}
 
   /** Delay after the last activity, or {@link Engine#NEVER}. */
   static long delayMs(Server server, Population pop) {

@@ -5,28 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.EvidenceRef;
-import org.mapiscope.model.LimitExceeded;
+import org.mapiscope.model.LimitEvent;
 
 /**
  * 9646 descriptions rendered by non-English Windows. Only the German wording is documented (see
  * below); the French, Spanish, Italian, Dutch, Portuguese and Japanese sentences are plausible
  * translations written for these tests: they exercise the structural rule ({@link
- * LimitEventStructure}), which reads any language by the shapes of the three values.
+ * LocalizedLimitEventParser}), which reads any language by the shapes of the three values.
  */
-class LocalizedLimitEventsTest {
+class LocalizedLimitEventParserTest {
 
   private static final Instant T = Instant.parse("2026-12-01T07:15:00Z");
   private static final EvidenceRef REF = EvidenceRef.line("Anwendung.csv", 2);
   private static final String DN =
       "/o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=JDoe";
 
-  private static LimitExceeded read(String text) {
-    return LimitEvents.fromMessage(T, "EX01", text, REF)
+  private static LimitEvent read(String text) {
+    return LimitEventParser.fromMessage(T, "EX01", text, REF)
         .orElseThrow(() -> new AssertionError("not read: " + text));
   }
 
   private static boolean refused(String text) {
-    return LimitEvents.fromMessage(T, "EX01", text, REF).isEmpty();
+    return LimitEventParser.fromMessage(T, "EX01", text, REF).isEmpty();
   }
 
   // German, verbatim from msxfaq.de "Event 9646" (https://www.msxfaq.de/exchange/admin/9646.htm),
@@ -36,14 +36,14 @@ class LocalizedLimitEventsTest {
   // without a full stop.
   @Test
   void readsTheGermanWordingDocumentedByMsxfaq() {
-    LimitExceeded folder =
+    LimitEvent folder =
         read(
             "Die MAPI-Sitzung \"/o=MSXFAQ/ou=Erste administrative \n"
                 + "Gruppe/cn=Recipients/cn=User1\" hat die maximal zulässige Anzahl von 250"
                 + " Objekten vom Typ \"objtFolder\" überschritten");
     assertThat(folder)
         .isEqualTo(
-            new LimitExceeded(
+            new LimitEvent(
                 T,
                 "EX01",
                 "user1",
@@ -54,7 +54,7 @@ class LocalizedLimitEventsTest {
                 250,
                 REF));
 
-    LimitExceeded session =
+    LimitEvent session =
         read(
             "Die MAPI-Sitzung \"/o=MSXFAQ/ou=Erste administrative \n"
                 + "Gruppe/cn=Recipients/cn=User1\" hat die maximal zulässige Anzahl von 32 Objekten"
@@ -72,7 +72,7 @@ class LocalizedLimitEventsTest {
                     + "\" hat das Maximum von 32 Objekten des Typs \"session\" überschritten.")
                 .user())
         .isEqualTo("jdoe");
-    LimitExceeded typographic =
+    LimitEvent typographic =
         read(
             "Die MAPI-Sitzung \u201E"
                 + DN
@@ -91,7 +91,7 @@ class LocalizedLimitEventsTest {
 
   @Test
   void readsFrenchWithGuillemetsAndNoBreakSpaces() {
-    LimitExceeded e =
+    LimitEvent e =
         read(
             "La session MAPI \u00AB\u00A0"
                 + DN
@@ -104,14 +104,14 @@ class LocalizedLimitEventsTest {
 
   @Test
   void readsSpanishItalianDutchAndPortuguese() {
-    LimitExceeded spanish =
+    LimitEvent spanish =
         read(
             "La sesión MAPI \"/o=Contoso/ou=Sede Madrid/cn=Recipients/cn=jgarcía\" superó el máximo"
                 + " de 500 objetos de tipo \"objtFolder\".");
     assertThat(spanish.user()).isEqualTo("jgarcía");
     assertThat(spanish.limit()).isEqualTo(500);
 
-    LimitExceeded italian =
+    LimitEvent italian =
         read(
             "La sessione MAPI \""
                 + DN
@@ -120,7 +120,7 @@ class LocalizedLimitEventsTest {
     assertThat(italian.objectType()).isEqualTo("objtMessage");
     assertThat(italian.limit()).isEqualTo(250);
 
-    LimitExceeded dutch =
+    LimitEvent dutch =
         read(
             "MAPI-sessie \"ba765653-5439-437a-993f-806575b85fbb: "
                 + DN
@@ -130,7 +130,7 @@ class LocalizedLimitEventsTest {
     assertThat(dutch.dn()).isEqualTo(DN);
     assertThat(dutch.user()).isEqualTo("jdoe");
 
-    LimitExceeded portuguese =
+    LimitEvent portuguese =
         read(
             "A sessão MAPI \"CCCE3FE1-0BDB-4C25-BAF9-D3EA6BB9AF99\" excedeu o máximo de 500 objetos"
                 + " do tipo \"objtFolder\".");
@@ -140,12 +140,12 @@ class LocalizedLimitEventsTest {
 
   @Test
   void readsJapaneseInEitherOrderOfLimitAndType() {
-    LimitExceeded corner = read("MAPI セッション「" + DN + "」は、種類「objtFolder」のオブジェクトの最大数 500 を超えました。");
+    LimitEvent corner = read("MAPI セッション「" + DN + "」は、種類「objtFolder」のオブジェクトの最大数 500 を超えました。");
     assertThat(corner.objectType()).isEqualTo("objtFolder");
     assertThat(corner.limit()).isEqualTo(500);
     assertThat(corner.dn()).isEqualTo(DN);
 
-    LimitExceeded straight = read("MAPI セッション \"" + DN + "\" が最大数32個の\"session\"オブジェクトを超えました。");
+    LimitEvent straight = read("MAPI セッション \"" + DN + "\" が最大数32個の\"session\"オブジェクトを超えました。");
     assertThat(straight.limit()).isEqualTo(32);
     assertThat(straight.objectType()).isEqualTo("session");
   }
@@ -154,7 +154,7 @@ class LocalizedLimitEventsTest {
   void neverTakesANumberInsideTheDnAndKeepsItsQuotesAndApostrophes() {
     String dn =
         "/o=Contoso 2010/ou=Site 7 (FYDIBOHF23SPDLT)/cn=Recipients/cn=Jane \"2\" O\u2019Brien";
-    LimitExceeded e =
+    LimitEvent e =
         read(
             "Die MAPI-Sitzung \u201C"
                 + dn
@@ -238,7 +238,7 @@ class LocalizedLimitEventsTest {
         "La description pour l'ID d'événement ( 9646 ) dans la source ( MSExchangeIS ) est"
             + " introuvable. Les informations suivantes font partie de l'événement :"
             + " /o=Org/ou=Ventes, Paris/cn=Recipients/cn=jdupont, 32, session.";
-    LimitExceeded e = read(server2003);
+    LimitEvent e = read(server2003);
     assertThat(e.dn()).isEqualTo("/o=Org/ou=Ventes, Paris/cn=Recipients/cn=jdupont");
     assertThat(e.limit()).isEqualTo(32);
   }

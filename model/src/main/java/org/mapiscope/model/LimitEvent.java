@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param recordId the event log's record number ({@code EventRecordID}) where the export carries
  *     it, else {@code null}; with the computer it identifies the event across overlapping exports
  */
-public record LimitExceeded(
+public record LimitEvent(
     Instant time,
     String server,
     String user,
@@ -34,7 +34,7 @@ public record LimitExceeded(
     implements Evidence {
 
   /** An event read from an export without record numbers. */
-  public LimitExceeded(
+  public LimitEvent(
       Instant time,
       String server,
       String user,
@@ -48,12 +48,12 @@ public record LimitExceeded(
   }
 
   /** The same event with its record number. */
-  public LimitExceeded withRecordId(Long id) {
-    return new LimitExceeded(
+  public LimitEvent withRecordId(Long id) {
+    return new LimitEvent(
         time, server, user, dn, sessionGuid, clientType, objectType, limit, ref, id);
   }
 
-  public LimitExceeded {
+  public LimitEvent {
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(objectType, "objectType");
