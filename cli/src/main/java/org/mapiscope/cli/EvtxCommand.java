@@ -5,12 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mapiscope.evtx.tool.DumpOptions;
 import org.mapiscope.evtx.tool.EvtxDump;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mapiscope evtx}: dumps .evtx / .evt records as JSON lines or XML, in file order. */
+/**
+ * {@code mapiscope evtx}: dumps .evtx / .evt records as JSON lines or XML, in file order. The
+ * option values are kept as given and checked by {@link DumpOptions#of}, the same rules the quick
+ * start ({@link EvtxFastPath}) applies.
+ */
 @Command(
     name = "evtx",
     mixinStandardHelpOptions = true,
@@ -22,27 +28,34 @@ final class EvtxCommand implements Callable<Integer> {
   private final PrintStream out;
   private final PrintStream err;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Parameters(arity = "1..*", paramLabel = "<file>", description = ".evtx or .evt files.")
   List<Path> files;
 
   @Option(
-      names = "--format",
+      names = DumpOptions.FORMAT,
       paramLabel = "jsonl|xml",
-      defaultValue = "jsonl",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
+      description = "Output format (default: jsonl).")
   String format;
 
   @Option(
-      names = "--id",
+      names = DumpOptions.ID,
       paramLabel = "N",
-      description = "Only records with this event id (low 16 bits).")
-  Integer id;
+      description = "Only records with this event id (low 16 bits, 0 to 65535).")
+  String id;
 
   @Option(
-      names = "--provider",
+      names = DumpOptions.PROVIDER,
       paramLabel = "NAME",
       description = "Only records of this provider (case-insensitive).")
   String provider;
+
+  @Option(
+      names = DumpOptions.THREADS,
+      paramLabel = "N",
+      description = "Decoding threads, 1 to 256 (default: one per core).")
+  String threads;
 
   EvtxCommand(PrintStream out, PrintStream err) {
     this.out = out;
@@ -51,12 +64,22 @@ final class EvtxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equalsIgnoreCase("jsonl") && !format.equalsIgnoreCase("xml")) {
-      throw new UserException(
-          ExitCodes.USAGE, "--format must be jsonl or xml, not '" + format + "'");
+    DumpOptions options = options();
+    requireExisting(options.files());
+    return EvtxDump.run(options, out, err);
+  }
+
+  /**
+   * The parsed options.
+   *
+   * @throws CommandLine.ParameterException naming the bad value (a usage error)
+   */
+  DumpOptions options() {
+    try {
+      return DumpOptions.of(files, format, id, provider, threads);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    requireExisting(files);
-    return EvtxDump.run(files, format, id, provider, out, err);
   }
 
   /** A missing file is a usage error, as for {@code analyze}: nothing is dumped. */

@@ -14,5 +14,7 @@ final class Subcommands {
     root.addSubcommand(new WhatIfCommand(out, err));
     root.addSubcommand(new CompareCommand(out, err));
     root.addSubcommand(new EvtxCommand(out, err));
+    // "--provider -x" is a missing value, not the provider "-x": DumpOptions.parse reads it so too.
+    root.getSubcommands().get("evtx").setUnmatchedOptionsAllowedAsOptionParameters(false);
   }
 }

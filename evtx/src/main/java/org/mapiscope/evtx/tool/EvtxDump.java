@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import org.mapiscope.evtx.DamageListener;
 import org.mapiscope.evtx.EventRecord;
@@ -61,67 +60,33 @@ public final class EvtxDump {
   static int main(String[] args, PrintStream out, PrintStream err) {
     DumpOptions options;
     try {
-      options = DumpOptions.parse(args);
+      options = DumpOptions.parse(List.of(args));
     } catch (IllegalArgumentException e) {
       err.println("evtx: " + e.getMessage());
       err.println(DumpOptions.USAGE);
       return USAGE;
     }
-    return run(
-        options.files(),
-        options.format(),
-        options.eventId(),
-        options.provider(),
-        options.threads(),
-        out,
-        err);
+    return run(options, out, err);
   }
 
   /**
-   * Dumps {@code files} to {@code out}, decoding on all available cores.
+   * Dumps the files of {@code options} to {@code out}.
    *
-   * @param format {@code jsonl} (default when null) or {@code xml}
-   * @param eventIdFilter keep only records with this event id (low 16 bits), or null for all
-   * @param providerFilter keep only records of this provider (case-insensitive), or null for all
-   * @return {@link #OK}, {@link #USAGE} for an unknown format, or {@link #NOTHING_READABLE}
+   * @return {@link #OK}, {@link #USAGE} when a file does not exist (nothing is dumped then), or
+   *     {@link #NOTHING_READABLE}
    */
-  public static int run(
-      List<Path> files,
-      String format,
-      Integer eventIdFilter,
-      String providerFilter,
-      PrintStream out,
-      PrintStream err) {
-    return run(
-        files,
-        format,
-        eventIdFilter,
-        providerFilter,
-        Runtime.getRuntime().availableProcessors(),
-        out,
-        err);
-  }
-
-  static int run(
-      List<Path> files,
-      String format,
-      Integer eventIdFilter,
-      String providerFilter,
-      int threads,
-      PrintStream out,
-      PrintStream err) {
-    String fmt = format == null ? "jsonl" : format.toLowerCase(Locale.ROOT);
-    if (!fmt.equals("jsonl") && !fmt.equals("xml")) {
-      err.println("evtx: unknown format '" + format + "' (use jsonl or xml)");
-      return USAGE;
-    }
+  public static int run(DumpOptions options, PrintStream out, PrintStream err) {
+    List<Path> files = options.files();
+    Integer eventIdFilter = options.eventId();
+    String providerFilter = options.provider();
+    int threads = options.threads();
     for (Path file : files) {
       if (Files.notExists(file)) {
         err.println("evtx: no such file or folder: " + file);
         return USAGE;
       }
     }
-    boolean xml = fmt.equals("xml");
+    boolean xml = options.format() == DumpOptions.Format.XML;
     Predicate<EventRecord> keep =
         r ->
             (eventIdFilter == null || r.eventId() == eventIdFilter)
@@ -133,8 +98,7 @@ public final class EvtxDump {
         sink.write(EvtxXml.DOCUMENT_START.getBytes(StandardCharsets.UTF_8));
       }
       for (Path file : files) {
-        if (dumpFile(
-            file, xml, eventIdFilter, providerFilter, keep, Math.max(1, threads), sink, err)) {
+        if (dumpFile(file, xml, eventIdFilter, providerFilter, keep, threads, sink, err)) {
           readable++;
         }
       }

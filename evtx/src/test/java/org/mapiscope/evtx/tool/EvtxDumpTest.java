@@ -42,10 +42,7 @@ class EvtxDumpTest {
 
   private int run(List<Path> files, String format, Integer id, String provider) {
     return EvtxDump.run(
-        files,
-        format,
-        id,
-        provider,
+        DumpOptions.of(files, format, id == null ? null : id.toString(), provider, null),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -294,7 +291,10 @@ class EvtxDumpTest {
 
   @Test
   void unknownFormatIsAUsageError() {
-    assertThat(run(List.of(Path.of("x")), "csv", null, null)).isEqualTo(EvtxDump.USAGE);
+    assertThat(
+            EvtxDump.main(
+                new String[] {"--format", "csv", "x"}, new PrintStream(out), new PrintStream(err)))
+        .isEqualTo(EvtxDump.USAGE);
     assertThat(
             EvtxDump.main(new String[] {"--id", "x"}, new PrintStream(out), new PrintStream(err)))
         .isEqualTo(EvtxDump.USAGE);
