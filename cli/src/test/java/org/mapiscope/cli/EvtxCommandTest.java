@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mapiscope.evtx.DecoderFaults;
+import org.mapiscope.evtx.EvtxParser;
 import org.mapiscope.evtx.testkit.EvtxTestWriter;
 import org.mapiscope.evtx.testkit.TestEvent;
 
@@ -159,6 +161,43 @@ class EvtxCommandTest {
                 new String[] {"evtx", "--unknown", "a.evtx"}));
     for (String[] args : declined) {
       assertThat(EvtxFastPath.tryRun(args, sink, sink)).as(String.join(" ", args)).isNull();
+    }
+  }
+
+  @Test
+  void aDecoderBugIsAnInternalErrorNamingTheFileAndOffsetOnBothPaths() throws IOException {
+    long faulty = 7_700_008;
+    Path file = dir.resolve("Faulty.evtx");
+    EvtxTestWriter.write(
+        file,
+        List.of(
+            TestEvent.information(
+                faulty,
+                Instant.parse("2026-11-02T08:15:00Z"),
+                "EX01",
+                "MSExchangeIS",
+                1000,
+                16390,
+                6,
+                List.of())));
+    long offset;
+    try (EvtxParser parser = EvtxParser.open(file)) {
+      offset = parser.stream().findFirst().orElseThrow().fileOffset();
+    }
+    DecoderFaults.Injected fault = DecoderFaults.failOnRecord(faulty);
+    try {
+      for (boolean quick : new boolean[] {true, false}) {
+        Printed p = printed(quick, "evtx", file.toString());
+        assertThat(p.exitCode()).as("quick=" + quick).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(p.err())
+            .as("quick=" + quick)
+            .contains("mapiscope: internal error")
+            .contains(file.toString())
+            .contains("offset 0x" + Long.toHexString(offset))
+            .doesNotContain("skipped");
+      }
+    } finally {
+      fault.close();
     }
   }
 

@@ -2,12 +2,18 @@ package org.mapiscope.evtx;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.zip.CRC32;
 
 /**
  * Decodes the records of one 64 KiB chunk. Checks (but never enforces) both chunk CRC32s, validates
  * every record frame against the chunk, skips damaged records and resynchronises on the next record
  * signature, so every intact record comes out. Each damaged spot is reported once.
+ *
+ * <p>Damage is what the decoder signals itself, as {@link DamageException}: a bounds check that
+ * fails, a token or value that breaks the format, nesting deeper than {@link
+ * FragmentParser#MAX_DEPTH}, a record expanding to too many nodes. Any other exception is a bug and
+ * leaves as a {@link DecoderBugException} naming the record's offset.
  */
 final class ChunkDecoder {
 
@@ -15,6 +21,12 @@ final class ChunkDecoder {
   private static final int RECORD_MAGIC = 0x00002A2A;
   private static final int RECORD_HEADER = 24;
   private static final int MIN_RECORD = 28;
+
+  /**
+   * Test seam: called with each record's number before the record is decoded, so tests can make the
+   * decoder fail as a bug would (null, the default, in production).
+   */
+  static volatile LongConsumer beforeRecord;
 
   private ChunkDecoder() {}
 
@@ -105,6 +117,9 @@ final class ChunkDecoder {
             new Damage(base + recordEnd - 4, "record " + recordId + ": size copy does not match"));
       }
       try {
+        if (beforeRecord != null) {
+          beforeRecord.accept(recordId);
+        }
         Node.Instance usual = parser.instance(pos + RECORD_HEADER, recordEnd - 4, 1, true);
         if (usual != null && mapper.direct(parser, b, usual, recordId)) {
           pos = recordEnd;
@@ -131,10 +146,11 @@ final class ChunkDecoder {
         mapper.abort();
         long at = e.offset > 0 ? base + e.offset : base + pos;
         damage.add(new Damage(at, "record " + recordId + " skipped: " + e.getMessage()));
-      } catch (RuntimeException | StackOverflowError e) {
+      } catch (RuntimeException e) {
+        // Malformed input throws DamageException (every read is bounds-checked, nesting and
+        // expansion are capped): anything else is a bug in this decoder, not damage in the file.
         mapper.abort();
-        damage.add(
-            new Damage(base + pos, "record " + recordId + " skipped: undecodable (" + e + ")"));
+        throw new DecoderBugException(null, base + pos, recordId, e);
       }
       pos = recordEnd;
     }

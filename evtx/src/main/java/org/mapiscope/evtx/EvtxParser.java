@@ -36,7 +36,8 @@ import java.util.stream.StreamSupport;
  * (header counts are not trusted), CRC32 mismatches are reported but not enforced (and not checked
  * at all when the header's no-CRC flag 0x4 is set), damaged records are skipped and reading resumes
  * at the next intact record. Every damaged spot goes to the {@link DamageListener} with its file
- * offset, on the thread that iterates, in file order.
+ * offset, on the thread that iterates, in file order. A {@link DecoderBugException} from the
+ * iterators is a bug in this decoder, never damage in the file, and names the file and offset.
  *
  * <pre>{@code
  * try (EvtxParser parser = EvtxParser.open(path, (offset, msg) -> log(offset, msg))) {
@@ -54,13 +55,18 @@ public final class EvtxParser implements Iterable<EventRecord>, Closeable {
   private final ChunkSource source;
   private final FileChannel owned;
   private final DamageListener listener;
+
+  /** The file, to name in a {@link DecoderBugException}; null for a channel or buffer. */
+  private final String name;
+
   private int threads = 1;
   private ExecutorService pool;
 
-  private EvtxParser(ChunkSource source, FileChannel owned, DamageListener listener) {
+  private EvtxParser(ChunkSource source, FileChannel owned, DamageListener listener, String name) {
     this.source = source;
     this.owned = owned;
     this.listener = listener == null ? DamageListener.IGNORE : listener;
+    this.name = name;
   }
 
   /**
@@ -80,7 +86,7 @@ public final class EvtxParser implements Iterable<EventRecord>, Closeable {
   public static EvtxParser open(Path file, DamageListener listener) throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
-      return new EvtxParser(ChunkSource.of(channel), channel, listener);
+      return new EvtxParser(ChunkSource.of(channel), channel, listener, file.toString());
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -93,12 +99,12 @@ public final class EvtxParser implements Iterable<EventRecord>, Closeable {
    * @throws IOException if the channel's size cannot be read
    */
   public static EvtxParser of(FileChannel channel, DamageListener listener) throws IOException {
-    return new EvtxParser(ChunkSource.of(channel), null, listener);
+    return new EvtxParser(ChunkSource.of(channel), null, listener, null);
   }
 
   /** Reads the bytes between the buffer's position and limit (the buffer itself is not moved). */
   public static EvtxParser of(ByteBuffer buffer, DamageListener listener) {
-    return new EvtxParser(new ChunkSource.Buffer(buffer.duplicate()), null, listener);
+    return new EvtxParser(new ChunkSource.Buffer(buffer.duplicate()), null, listener, null);
   }
 
   /**
@@ -313,7 +319,12 @@ public final class EvtxParser implements Iterable<EventRecord>, Closeable {
       @Override
       public boolean hasNext() {
         while (next == null && pipeline.hasNext()) {
-          Decoded<T> d = pipeline.next();
+          Decoded<T> d;
+          try {
+            d = pipeline.next();
+          } catch (DecoderBugException e) {
+            throw name == null ? e : e.inFile(name);
+          }
           for (Damage damage : d.damage()) {
             listener.damaged(damage.fileOffset(), damage.message());
           }

@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.mapiscope.evtx.DamageListener;
+import org.mapiscope.evtx.DecoderBugException;
 import org.mapiscope.evtx.EventRecord;
 import org.mapiscope.evtx.EvtxJson;
 import org.mapiscope.evtx.EvtxParser;
@@ -47,6 +48,9 @@ public final class EvtxDump {
   /** Exit code: no file could be read as an event log. */
   public static final int NOTHING_READABLE = 2;
 
+  /** Exit code: a bug in the decoder ({@link DecoderBugException}); please report it. */
+  public static final int INTERNAL = 3;
+
   /** Most bytes copied from a pipe or device before reading it (tests lower it). */
   static long spoolLimit = 4L << 30;
 
@@ -66,7 +70,13 @@ public final class EvtxDump {
       err.println(DumpOptions.USAGE);
       return USAGE;
     }
-    return run(options, out, err);
+    try {
+      return run(options, out, err);
+    } catch (DecoderBugException e) {
+      out.flush();
+      err.println("evtx: internal error: " + e.getMessage() + "; please report it");
+      return INTERNAL;
+    }
   }
 
   /**
@@ -74,6 +84,8 @@ public final class EvtxDump {
    *
    * @return {@link #OK}, {@link #USAGE} when a file does not exist (nothing is dumped then), or
    *     {@link #NOTHING_READABLE}
+   * @throws DecoderBugException for a bug in the decoder (not for damage, which goes to {@code
+   *     err})
    */
   public static int run(DumpOptions options, PrintStream out, PrintStream err) {
     List<Path> files = options.files();
