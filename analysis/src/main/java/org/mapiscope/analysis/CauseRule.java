@@ -1,6 +1,7 @@
 package org.mapiscope.analysis;
 
 import java.util.Optional;
+import org.mapiscope.model.Cause;
 
 /**
  * One cause's signature (DESIGN §1) as a rule over one user's facts; thresholds in {@link

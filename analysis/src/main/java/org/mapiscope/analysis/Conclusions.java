@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.Setting;
@@ -189,11 +190,11 @@ final class Conclusions {
       UserFacts u, LimitBelowNeedRule.Demand d, RuleContext ctx) {
     if (version.version().hasThrottlingPolicies()) {
       return new Recommendations.SessionLimit(
-          "account", u.user, d.limit(), d.recommended(), d.basis(), d.demand());
+          Finding.Scope.ACCOUNT, u.user, d.limit(), d.recommended(), d.basis(), d.demand());
     }
     ServerFacts sf = ctx.serverOf(u);
     return new Recommendations.SessionLimit(
-        "server",
+        Finding.Scope.SERVER,
         sf.displayName() == null ? ServerNames.UNKNOWN : sf.displayName(),
         d.limit(),
         d.recommended(),
@@ -207,7 +208,9 @@ final class Conclusions {
     Map<String, Recommendations.SessionLimit> byKey = new TreeMap<>();
     for (Recommendations.SessionLimit l : limits) {
       byKey.merge(
-          l.scope() + "/" + l.subject(), l, (a, b) -> a.recommended() >= b.recommended() ? a : b);
+          l.scope().json() + "/" + l.subject(),
+          l,
+          (a, b) -> a.recommended() >= b.recommended() ? a : b);
     }
     return List.copyOf(byKey.values());
   }

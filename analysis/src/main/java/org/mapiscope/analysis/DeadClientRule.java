@@ -3,6 +3,7 @@ package org.mapiscope.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mapiscope.model.Cause;
 
 /**
  * DEAD_CLIENT_SESSIONS: at least {@link Thresholds#DEAD_MIN_STALE} sessions whose client

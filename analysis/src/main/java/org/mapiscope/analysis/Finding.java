@@ -2,6 +2,7 @@ package org.mapiscope.analysis;
 
 import java.util.List;
 import java.util.Locale;
+import org.mapiscope.model.Cause;
 
 /**
  * One cause for one subject, with the evidence behind it and what to do.

@@ -3,6 +3,7 @@ package org.mapiscope.analysis;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.Setting;
 

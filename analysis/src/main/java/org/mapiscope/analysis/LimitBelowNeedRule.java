@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mapiscope.model.Cause;
 
 /**
  * LIMIT_BELOW_NEED: no other user cause, and legitimate demand above the limit. Demand (DESIGN §1)

@@ -2,6 +2,7 @@ package org.mapiscope.analysis;
 
 import java.util.List;
 import java.util.Optional;
+import org.mapiscope.model.Cause;
 
 /**
  * MIDDLEBOX_HOLDING: the user's superseded sessions (or idle logons) from an address that {@link

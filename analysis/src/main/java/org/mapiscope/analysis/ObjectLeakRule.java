@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.Setting;
 

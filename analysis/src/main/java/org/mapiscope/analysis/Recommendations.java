@@ -17,7 +17,8 @@ public record Recommendations(Long keepAliveTimeMs, List<SessionLimit> sessionLi
   /**
    * A raised limit for one subject.
    *
-   * @param scope {@code account} (2010+ throttling policy) or {@code server} (2003/2007 registry)
+   * @param scope {@link Finding.Scope#ACCOUNT} (2010+ throttling policy) or {@link
+   *     Finding.Scope#SERVER} (2003/2007 registry); JSON writes {@code account} or {@code server}
    * @param subject user key or server
    * @param current the limit now
    * @param recommended the smallest value that covers the observed legitimate demand plus the
@@ -27,10 +28,11 @@ public record Recommendations(Long keepAliveTimeMs, List<SessionLimit> sessionLi
    *     whatif} reports as the user's minimal limit); {@code recommended} adds the margin
    */
   public record SessionLimit(
-      String scope, String subject, int current, int recommended, String basis, int demand) {
+      Finding.Scope scope, String subject, int current, int recommended, String basis, int demand) {
 
     /** A raise without a computed demand (recommended less the smallest margin). */
-    public SessionLimit(String scope, String subject, int current, int recommended, String basis) {
+    public SessionLimit(
+        Finding.Scope scope, String subject, int current, int recommended, String basis) {
       this(scope, subject, current, recommended, basis, recommended);
     }
   }

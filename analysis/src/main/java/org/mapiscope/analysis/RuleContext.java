@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
 
 /**

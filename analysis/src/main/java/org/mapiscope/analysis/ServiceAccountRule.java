@@ -3,6 +3,7 @@ package org.mapiscope.analysis;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mapiscope.model.Cause;
 
 /**
  * SERVICE_ACCOUNT_NEED (scope account): an account that logs on to at least {@link

@@ -2,6 +2,7 @@ package org.mapiscope.analysis;
 
 import java.util.List;
 import java.util.Optional;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
 
 /**

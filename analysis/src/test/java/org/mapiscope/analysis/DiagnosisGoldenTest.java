@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
 
 /** Hand-checked cases: evidence in, findings and numbers out, field by field. */
@@ -113,7 +114,7 @@ class DiagnosisGoldenTest {
         .singleElement()
         .satisfies(
             l -> {
-              assertThat(l.scope()).isEqualTo("account");
+              assertThat(l.scope()).isEqualTo(Finding.Scope.ACCOUNT);
               assertThat(l.subject()).isEqualTo("ceo");
               assertThat(l.current()).isEqualTo(32);
               assertThat(l.recommended()).isEqualTo(37);

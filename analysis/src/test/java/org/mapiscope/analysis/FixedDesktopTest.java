@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.mapiscope.model.Cause;
 
 /**
  * DESIGN §1: a fixed machine with a normal number of sessions and clean disconnects is legitimate

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.Evidence;
 import org.mapiscope.model.ExchangeDefaults;
 

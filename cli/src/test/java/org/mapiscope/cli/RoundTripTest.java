@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mapiscope.model.Cause;
 import org.mapiscope.sim.evidence.EvidenceEmitter;
-import org.mapiscope.sim.scenario.InjectedCause;
+import org.mapiscope.sim.scenario.InjectedCauses;
 import org.mapiscope.sim.scenario.Scenario;
 import org.mapiscope.sim.scenario.ScenarioException;
 import org.mapiscope.sim.scenario.ScenarioParser;
@@ -74,7 +75,7 @@ class RoundTripTest {
     assertThat(serverCauses)
         .as(trip.describe())
         .isEqualTo(
-            InjectedCause.ofServer(trip.scenario()).stream()
+            InjectedCauses.ofServer(trip.scenario()).stream()
                 .map(Enum::name)
                 .collect(Collectors.toCollection(TreeSet::new)));
   }
@@ -82,7 +83,7 @@ class RoundTripTest {
   @Test
   void aPowerUserGetsARaisedLimitAboveTheCurrentOne() throws Exception {
     RoundTrip trip = RoundTrip.of("limit-below-need", dir);
-    String power = trip.usersInjectedWith(InjectedCause.LIMIT_BELOW_NEED).iterator().next();
+    String power = trip.usersInjectedWith(Cause.LIMIT_BELOW_NEED).iterator().next();
 
     JsonNode raise = null;
     for (JsonNode r : trip.analysis().at("/recommendations/sessionLimit")) {
@@ -143,7 +144,7 @@ class RoundTripTest {
     // Judged with the 5 min read from the .reg, not the 2 h default: no finding for the desktops.
     assertThat(findings(analysis).keySet())
         .as(named.describe())
-        .isSubsetOf(named.usersInjectedWith(InjectedCause.DEAD_CLIENT_SESSIONS));
+        .isSubsetOf(named.usersInjectedWith(Cause.DEAD_CLIENT_SESSIONS));
     assertThat(findings(analysis)).isEqualTo(findings(named.analysis()));
   }
 
@@ -164,7 +165,7 @@ class RoundTripTest {
    * the server.
    */
   record RoundTrip(
-      String name, Scenario scenario, Map<String, Set<InjectedCause>> injected, JsonNode analysis) {
+      String name, Scenario scenario, Map<String, Set<Cause>> injected, JsonNode analysis) {
 
     static RoundTrip of(String name, Path dir) throws IOException, ScenarioException {
       Path file = resource(name);
@@ -183,7 +184,7 @@ class RoundTripTest {
       return CliRun.repo().resolve("cli/src/test/resources/roundtrip/" + name + ".json");
     }
 
-    Set<String> usersInjectedWith(InjectedCause cause) {
+    Set<String> usersInjectedWith(Cause cause) {
       return injected.entrySet().stream()
           .filter(e -> e.getValue().contains(cause))
           .map(Map.Entry::getKey)

@@ -1,6 +1,6 @@
 package org.mapiscope.report;
 
-import org.mapiscope.analysis.Cause;
+import org.mapiscope.model.Cause;
 
 /** Cause codes in words a manager reads (DESIGN §1 table). */
 public final class CauseText {

@@ -28,11 +28,11 @@ public final class RemedyPlan {
   public record Step(Remedy remedy, List<String> subjects) {}
 
   public static List<Step> of(AnalysisResult result) {
-    Map<Object, Remedy> first = new LinkedHashMap<>();
-    Map<Object, List<String>> subjects = new LinkedHashMap<>();
+    Map<Advice, Remedy> first = new LinkedHashMap<>();
+    Map<Advice, List<String>> subjects = new LinkedHashMap<>();
     for (Finding f : result.findings()) {
       for (Remedy r : f.remedies()) {
-        Object key = sameAdvice(r);
+        Advice key = Advice.of(r);
         first.putIfAbsent(key, r);
         List<String> list = subjects.computeIfAbsent(key, k -> new ArrayList<>());
         if (!list.contains(f.subject())) {
@@ -47,10 +47,18 @@ public final class RemedyPlan {
   }
 
   /**
-   * Steps done by hand merge on (order, action, title); a step with server changes only with its
-   * equal (its scripts differ).
+   * What makes two remedies one step. Steps done by hand merge on (order, action, title); a step
+   * with server changes only with its equal (its scripts differ).
    */
-  private static Object sameAdvice(Remedy r) {
-    return r.changes().isEmpty() ? List.of(r.order(), r.action(), r.title()) : r;
+  private sealed interface Advice {
+    record ByHand(int order, Remedy.Action action, String title) implements Advice {}
+
+    record WithChanges(Remedy remedy) implements Advice {}
+
+    static Advice of(Remedy r) {
+      return r.changes().isEmpty()
+          ? new ByHand(r.order(), r.action(), r.title())
+          : new WithChanges(r);
+    }
   }
 }

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.analysis.AnalysisResult;
-import org.mapiscope.analysis.Cause;
 import org.mapiscope.analysis.Finding;
 import org.mapiscope.analysis.FixChange;
 import org.mapiscope.analysis.LimitEventSummary;
 import org.mapiscope.analysis.Recommendations;
 import org.mapiscope.analysis.Remedy;
 import org.mapiscope.analysis.SessionSummary;
+import org.mapiscope.model.Cause;
 
 class RemedyPlanTest {
 

@@ -298,7 +298,7 @@ public final class AnalyzeJson {
     g.writeArrayFieldStart("sessionLimit");
     for (Recommendations.SessionLimit s : r.sessionLimit()) {
       g.writeStartObject();
-      g.writeStringField("scope", s.scope());
+      g.writeStringField("scope", s.scope().json());
       g.writeStringField("subject", s.subject());
       g.writeNumberField("current", s.current());
       g.writeNumberField("recommended", s.recommended());

@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapiscope.analysis.AnalysisResult;
-import org.mapiscope.analysis.Cause;
 import org.mapiscope.analysis.Finding;
 import org.mapiscope.analysis.FixChange;
 import org.mapiscope.analysis.Remedy;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.report.Fixtures;
 

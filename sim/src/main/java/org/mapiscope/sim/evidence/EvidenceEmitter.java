@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.mapiscope.model.Cause;
 import org.mapiscope.sim.SimulationResult;
 import org.mapiscope.sim.Simulator;
-import org.mapiscope.sim.scenario.InjectedCause;
+import org.mapiscope.sim.scenario.InjectedCauses;
 import org.mapiscope.sim.scenario.Scenario;
 
 /**
@@ -65,12 +66,12 @@ public final class EvidenceEmitter {
   }
 
   /** User key → causes its population injects, for checking a diagnosis of the emitted evidence. */
-  public static Map<String, Set<InjectedCause>> injectedCausesByUser(Scenario scenario) {
+  public static Map<String, Set<Cause>> injectedCausesByUser(Scenario scenario) {
     UserDirectory directory = UserDirectory.of(scenario);
-    Map<String, Set<InjectedCause>> out = new LinkedHashMap<>();
+    Map<String, Set<Cause>> out = new LinkedHashMap<>();
     int user = 0;
     for (var pop : scenario.populations()) {
-      Set<InjectedCause> causes = InjectedCause.of(pop, scenario.server());
+      Set<Cause> causes = InjectedCauses.of(pop, scenario.server());
       for (int i = 0; i < pop.users(); i++) {
         out.put(directory.userKey(user++), causes);
       }

@@ -13,7 +13,7 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.mapiscope.sim.SimulationListener;
-import org.mapiscope.sim.scenario.InjectedCause;
+import org.mapiscope.sim.scenario.InjectedCauses;
 import org.mapiscope.sim.scenario.ObjectLeak;
 import org.mapiscope.sim.scenario.Population;
 import org.mapiscope.sim.scenario.Scenario;
@@ -157,7 +157,7 @@ final class EvidenceRecorder implements SimulationListener {
       ObjectLeak leak = pop.objectLeak();
       leakRates[u] = leak == null ? 0 : leak.perMs();
       boolean healthy =
-          pop.kind() == Population.Kind.USER && InjectedCause.of(pop, scenario.server()).isEmpty();
+          pop.kind() == Population.Kind.USER && InjectedCauses.of(pop, scenario.server()).isEmpty();
       boolean prone =
           extras.nextDouble() < FAILURE_PRONE_SHARE; // drawn for every user: stable per index
       failureRates[u] = healthy && prone ? FAILURES_PER_HOUR / 3_600_000.0 : 0;

@@ -15,10 +15,11 @@ import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.UserKeys;
 import org.mapiscope.sim.SimulationResult;
 import org.mapiscope.sim.Simulator;
-import org.mapiscope.sim.scenario.InjectedCause;
+import org.mapiscope.sim.scenario.InjectedCauses;
 import org.mapiscope.sim.scenario.Scenario;
 import org.mapiscope.sim.scenario.ScenarioParser;
 import org.w3c.dom.Document;
@@ -381,17 +382,13 @@ class EvidenceEmitterTest {
 
   @Test
   void injectedCausesFollowThePopulations() throws Exception {
-    Map<String, Set<InjectedCause>> causes = EvidenceEmitter.injectedCausesByUser(scenario("2h"));
+    Map<String, Set<Cause>> causes = EvidenceEmitter.injectedCausesByUser(scenario("2h"));
     assertThat(causes).hasSize(14);
-    assertThat(causes.get("svc-bes")).containsExactly(InjectedCause.SERVICE_ACCOUNT_NEED);
+    assertThat(causes.get("svc-bes")).containsExactly(Cause.SERVICE_ACCOUNT_NEED);
     assertThat(causes.values())
-        .contains(
-            Set.of(InjectedCause.DEAD_CLIENT_SESSIONS),
-            Set.of(InjectedCause.MIDDLEBOX_HOLDING),
-            Set.of());
-    assertThat(InjectedCause.ofServer(scenario("2h")))
-        .containsExactly(InjectedCause.KEEPALIVE_TOO_LONG);
-    assertThat(InjectedCause.ofServer(scenario("20m"))).isEmpty();
+        .contains(Set.of(Cause.DEAD_CLIENT_SESSIONS), Set.of(Cause.MIDDLEBOX_HOLDING), Set.of());
+    assertThat(InjectedCauses.ofServer(scenario("2h"))).containsExactly(Cause.KEEPALIVE_TOO_LONG);
+    assertThat(InjectedCauses.ofServer(scenario("20m"))).isEmpty();
   }
 
   /** User key → population name. */
