@@ -15,6 +15,7 @@ import org.mapiscope.model.Cause;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.Setting;
+import org.mapiscope.model.SettingValue;
 
 /**
  * Turns the streamed state into an {@link AnalysisResult}: facts per server and user, findings,
@@ -617,7 +618,10 @@ final class Conclusions {
     String shownServer = ServerNames.isKnown(server) ? server : null;
     if (s.isAbsent()) {
       var standard = ExchangeDefaults.defaultValue(s.name());
-      String value = standard.stream().mapToObj(Long::toString).findFirst().orElse("not set");
+      SettingValue value =
+          standard.isPresent()
+              ? new SettingValue.Dword(standard.getAsLong())
+              : new SettingValue.Absent();
       return new SettingView(
           shownServer,
           s.name(),
@@ -634,7 +638,7 @@ final class Conclusions {
           new SettingView(
               ServerNames.isKnown(server) ? server : null,
               name,
-              Long.toString(value),
+              new SettingValue.Dword(value),
               SettingView.DEFAULT_SOURCE));
     }
   }

@@ -60,7 +60,7 @@ final class KeepAliveRule {
           new Finding.EvidenceItem(
               read.ref().file(),
               read.ref().where(),
-              ExchangeDefaults.KEEP_ALIVE_TIME + " = " + read.value()));
+              ExchangeDefaults.KEEP_ALIVE_TIME + " = " + read.value().text()));
     } else if (sf.exportSeen()) {
       Setting other = settings.anyFor(sf.server(), onlyServer);
       items.add(

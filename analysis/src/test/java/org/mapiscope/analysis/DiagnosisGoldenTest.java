@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
+import org.mapiscope.model.SettingValue;
 
 /** Hand-checked cases: evidence in, findings and numbers out, field by field. */
 class DiagnosisGoldenTest {
@@ -80,8 +81,8 @@ class DiagnosisGoldenTest {
     assertThat(r.limitEvents().byUser().get(0).servers()).containsExactly("ex01");
     assertThat(r.settings())
         .contains(
-            new SettingView("ex01", "KeepAliveTime", "7200000", "default"),
-            new SettingView("ex01", "KeepAliveInterval", "1000", "ex01.reg:1"));
+            new SettingView("ex01", "KeepAliveTime", SettingValue.of("7200000"), "default"),
+            new SettingView("ex01", "KeepAliveInterval", SettingValue.of("1000"), "ex01.reg:1"));
   }
 
   @Test

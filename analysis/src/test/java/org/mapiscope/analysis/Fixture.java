@@ -15,6 +15,7 @@ import org.mapiscope.model.LimitEvent;
 import org.mapiscope.model.LogonSnapshot;
 import org.mapiscope.model.SessionEvent;
 import org.mapiscope.model.Setting;
+import org.mapiscope.model.SettingValue;
 
 /**
  * Writes realistic evidence the way a store would have logged it: a small per-user session cap
@@ -275,7 +276,10 @@ final class Fixture {
   }
 
   Fixture setting(String server, String name, String value) {
-    add(DAY0, new Setting(server, name, value, ref(server + ".reg", EvidenceRef.Kind.LINE)));
+    add(
+        DAY0,
+        new Setting(
+            server, name, SettingValue.of(value), ref(server + ".reg", EvidenceRef.Kind.LINE)));
     return this;
   }
 

@@ -8,6 +8,7 @@ import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.SessionEvent;
 import org.mapiscope.model.Setting;
+import org.mapiscope.model.SettingValue;
 
 /**
  * A folder's name is a hint; content in that folder naming a server wins (DESIGN §1, server
@@ -45,14 +46,14 @@ class FolderNamedServersTest {
         new Setting(
             "EX07",
             ExchangeDefaults.KEEP_ALIVE_INTERVAL,
-            "1000",
+            SettingValue.of("1000"),
             EvidenceRef.line("evidence/case-0412/tcpip.reg", 3)));
     // A second server named elsewhere: "the evidence names exactly one server" does not apply.
     a.accept(
         new Setting(
             "EX09",
             ExchangeDefaults.KEEP_ALIVE_INTERVAL,
-            "1000",
+            SettingValue.of("1000"),
             EvidenceRef.line("evidence/ex09-export/tcpip.reg", 3)));
     AnalysisResult r = a.finish(AnalysisOptions.inferAll());
 
@@ -67,13 +68,13 @@ class FolderNamedServersTest {
         new Setting(
             "EX07",
             ExchangeDefaults.KEEP_ALIVE_INTERVAL,
-            "1000",
+            SettingValue.of("1000"),
             EvidenceRef.line("evidence/ex07/tcpip.reg", 3)));
     a.accept(
         new Setting(
             "EX09",
             ExchangeDefaults.KEEP_ALIVE_INTERVAL,
-            "1000",
+            SettingValue.of("1000"),
             EvidenceRef.line("evidence/ex09/tcpip.reg", 3)));
     AnalysisResult r = a.finish(AnalysisOptions.inferAll());
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
+import org.mapiscope.model.SettingValue;
 
 /**
  * RCA logs that name the server only by address (server-ip) join the one server the event logs and
@@ -32,7 +33,8 @@ class ServerIdentityTest {
 
     assertThat(r.settings()).extracting(SettingView::server).containsOnly("ex01");
     assertThat(r.settings())
-        .contains(new SettingView("ex01", "KeepAliveTime", "3600000", "EX01.reg:1"));
+        .contains(
+            new SettingView("ex01", "KeepAliveTime", SettingValue.of("3600000"), "EX01.reg:1"));
     assertThat(r.limitEvents().byUser())
         .allSatisfy(u -> assertThat(u.servers()).containsExactly("ex01"));
     List<Finding> server =
@@ -60,7 +62,8 @@ class ServerIdentityTest {
     AnalysisResult r = f.analyze();
 
     assertThat(r.settings())
-        .contains(new SettingView("ex01", "KeepAliveTime", "300000", "EX01.reg:1"));
+        .contains(
+            new SettingView("ex01", "KeepAliveTime", SettingValue.of("300000"), "EX01.reg:1"));
     assertThat(r.findings()).isEmpty();
   }
 
@@ -73,6 +76,6 @@ class ServerIdentityTest {
 
     assertThat(r.settings()).extracting(SettingView::server).contains(ADDRESS, "ex01", "ex02");
     assertThat(r.settings())
-        .contains(new SettingView(ADDRESS, "KeepAliveTime", "7200000", "default"));
+        .contains(new SettingView(ADDRESS, "KeepAliveTime", SettingValue.of("7200000"), "default"));
   }
 }

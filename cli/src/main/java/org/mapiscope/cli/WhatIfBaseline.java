@@ -7,6 +7,7 @@ import org.mapiscope.analysis.AnalysisResult;
 import org.mapiscope.analysis.LimitEventSummary.UserLimitEvents;
 import org.mapiscope.analysis.SettingView;
 import org.mapiscope.model.ExchangeDefaults;
+import org.mapiscope.model.SettingValue;
 import org.mapiscope.sim.whatif.WhatIfSettings;
 
 /**
@@ -78,16 +79,10 @@ final class WhatIfBaseline {
     return best;
   }
 
-  /** Registry values read like the analysis reads them (decimal); anything else is ignored. */
-  private static OptionalLong number(String value) {
-    if (value == null) {
-      return OptionalLong.empty();
-    }
-    try {
-      long n = Long.parseLong(value.strip());
-      return n < 0 ? OptionalLong.empty() : OptionalLong.of(n);
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
+  /** Registry numbers; anything else (not set, text, a negative number) is ignored. */
+  private static OptionalLong number(SettingValue value) {
+    return value instanceof SettingValue.Dword d && d.value() >= 0
+        ? OptionalLong.of(d.value())
+        : OptionalLong.empty();
   }
 }

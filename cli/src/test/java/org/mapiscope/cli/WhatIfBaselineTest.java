@@ -13,6 +13,7 @@ import org.mapiscope.analysis.Recommendations;
 import org.mapiscope.analysis.SessionSummary;
 import org.mapiscope.analysis.SettingView;
 import org.mapiscope.model.ExchangeDefaults;
+import org.mapiscope.model.SettingValue;
 import org.mapiscope.sim.whatif.WhatIfSettings;
 
 class WhatIfBaselineTest {
@@ -45,12 +46,26 @@ class WhatIfBaselineTest {
         result(
             List.of(events("jdoe", "session", 40, 3), events("svc", "session", 16, 2)),
             List.of(
-                new SettingView("ex01", ExchangeDefaults.KEEP_ALIVE_TIME, "1800000", "tcpip.reg:4"),
-                new SettingView("ex02", ExchangeDefaults.KEEP_ALIVE_TIME, "300000", "ex02.reg:4"),
                 new SettingView(
-                    "ex01", ExchangeDefaults.KEEP_ALIVE_INTERVAL, "2000", "tcpip.reg:5"),
+                    "ex01",
+                    ExchangeDefaults.KEEP_ALIVE_TIME,
+                    SettingValue.of("1800000"),
+                    "tcpip.reg:4"),
                 new SettingView(
-                    "ex01", ExchangeDefaults.MAX_SESSIONS_PER_USER, "36", "store.reg:3")));
+                    "ex02",
+                    ExchangeDefaults.KEEP_ALIVE_TIME,
+                    SettingValue.of("300000"),
+                    "ex02.reg:4"),
+                new SettingView(
+                    "ex01",
+                    ExchangeDefaults.KEEP_ALIVE_INTERVAL,
+                    SettingValue.of("2000"),
+                    "tcpip.reg:5"),
+                new SettingView(
+                    "ex01",
+                    ExchangeDefaults.MAX_SESSIONS_PER_USER,
+                    SettingValue.of("36"),
+                    "store.reg:3")));
     // The longest keepalive of the servers; the limit 9646 logged (the service cap 16 aside).
     assertThat(WhatIfBaseline.settings(r))
         .isEqualTo(new WhatIfSettings(1_800_000, 40, 2_000, ExchangeDefaults.KEEP_ALIVE_PROBES));
@@ -62,9 +77,16 @@ class WhatIfBaselineTest {
         result(
             List.of(events("mlee", "objtFolder", 500, 5)),
             List.of(
-                new SettingView(null, ExchangeDefaults.MAX_SESSIONS_PER_USER, "36", "store.reg:3"),
                 new SettingView(
-                    null, ExchangeDefaults.KEEP_ALIVE_TIME, "dword:oops", "tcpip.reg:4")));
+                    null,
+                    ExchangeDefaults.MAX_SESSIONS_PER_USER,
+                    SettingValue.of("36"),
+                    "store.reg:3"),
+                new SettingView(
+                    null,
+                    ExchangeDefaults.KEEP_ALIVE_TIME,
+                    SettingValue.of("dword:oops"),
+                    "tcpip.reg:4")));
     WhatIfSettings s = WhatIfBaseline.settings(r);
     assertThat(s.sessionLimit()).isEqualTo(36);
     assertThat(s.keepAliveTimeMs()).isEqualTo(ExchangeDefaults.KEEP_ALIVE_TIME_MS);

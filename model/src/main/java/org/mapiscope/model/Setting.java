@@ -9,17 +9,11 @@ import java.util.OptionalLong;
  * @param server the server the export came from, or {@code null} when the evidence does not say
  * @param name canonical name, one of {@link ExchangeDefaults}' setting names (e.g. {@code
  *     KeepAliveTime}, {@code MaxObjsPerMapiSession\objtFolder})
- * @param value the value as text (decimal for DWORDs), or {@link #ABSENT}
+ * @param value the value read, or {@link SettingValue.Absent} when the export shows it not set
  * @param ref where it was read
  */
-public record Setting(String server, String name, String value, EvidenceRef ref)
+public record Setting(String server, String name, SettingValue value, EvidenceRef ref)
     implements Evidence {
-
-  /**
-   * The value of a setting the export shows is not set: its key was exported without it, so the
-   * default applies — a fact, unlike a setting no export covered.
-   */
-  public static final String ABSENT = "absent";
 
   public Setting {
     Objects.requireNonNull(name, "name");
@@ -27,17 +21,13 @@ public record Setting(String server, String name, String value, EvidenceRef ref)
     Objects.requireNonNull(ref, "ref");
   }
 
-  /** Whether the export showed this value as not set ({@link #ABSENT}). */
+  /** Whether the export showed this value as not set. */
   public boolean isAbsent() {
-    return ABSENT.equals(value);
+    return value instanceof SettingValue.Absent;
   }
 
   /** The value as a number, when it is one. */
   public OptionalLong numericValue() {
-    try {
-      return OptionalLong.of(Long.parseLong(value.trim()));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
+    return value.number();
   }
 }

@@ -3,6 +3,7 @@ package org.mapiscope.report;
 import java.util.Locale;
 import org.mapiscope.analysis.SettingView;
 import org.mapiscope.model.ExchangeDefaults;
+import org.mapiscope.model.SettingValue;
 
 /**
  * Where a setting's value came from, in words the console and the HTML page share. A setting no
@@ -41,11 +42,9 @@ public final class SettingText {
   }
 
   /** A DWORD with thousands separators; text as it is. */
-  static String number(String value) {
-    try {
-      return String.format(Locale.ROOT, "%,d", Long.parseLong(value));
-    } catch (NumberFormatException e) {
-      return value;
-    }
+  static String number(SettingValue value) {
+    return value instanceof SettingValue.Dword d
+        ? String.format(Locale.ROOT, "%,d", d.value())
+        : value.text();
   }
 }

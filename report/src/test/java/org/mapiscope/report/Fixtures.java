@@ -29,6 +29,7 @@ import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.InputError;
 import org.mapiscope.model.InputOutcome;
 import org.mapiscope.model.InputSummary;
+import org.mapiscope.model.SettingValue;
 import org.mapiscope.report.events.LimitEventHistogram;
 import org.mapiscope.report.scripts.FixScripts;
 import org.mapiscope.report.scripts.ScriptSet;
@@ -139,9 +140,15 @@ public final class Fixtures {
     List<SettingView> settings =
         List.of(
             new SettingView(
-                "EX1", ExchangeDefaults.MAX_SESSIONS_PER_USER, "32", SettingView.DEFAULT_SOURCE),
+                "EX1",
+                ExchangeDefaults.MAX_SESSIONS_PER_USER,
+                SettingValue.of("32"),
+                SettingView.DEFAULT_SOURCE),
             new SettingView(
-                "EX1", ExchangeDefaults.KEEP_ALIVE_TIME, "7200000", SettingView.DEFAULT_SOURCE));
+                "EX1",
+                ExchangeDefaults.KEEP_ALIVE_TIME,
+                SettingValue.of("7200000"),
+                SettingView.DEFAULT_SOURCE));
     List<Finding> findings =
         List.of(
             new Finding(
@@ -217,7 +224,7 @@ public final class Fixtures {
         new SettingView(
             "EX1",
             ExchangeDefaults.TCP_MAX_DATA_RETRANSMISSIONS,
-            "not set",
+            new SettingValue.Absent(),
             "EX1-tcpip.reg:3 (absent: default applies)"));
     return new AnalysisResult(
         r.limitEvents(),

@@ -15,6 +15,7 @@ import org.mapiscope.ingest.Sniff;
 import org.mapiscope.ingest.TextDecoding;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.Setting;
+import org.mapiscope.model.SettingValue;
 
 /**
  * Reads regedit exports ({@code REGEDIT4} ANSI and version 5.00 UTF-16LE) for the settings behind
@@ -278,7 +279,8 @@ public final class RegReader implements FormatReader {
             context.count();
           } else if (f instanceof Found found) {
             context.emit(
-                new Setting(server, found.name(), Long.toString(found.value()), found.ref()));
+                new Setting(
+                    server, found.name(), new SettingValue.Dword(found.value()), found.ref()));
           } else {
             Problem p = (Problem) f;
             boolean correctOneSet =
@@ -312,7 +314,7 @@ public final class RegReader implements FormatReader {
             found.stream()
                 .anyMatch(f -> f instanceof Found fx && fx.name().equals(knob.settingName()));
         if (keyLine != null && !set) {
-          context.emit(new Setting(server, knob.settingName(), Setting.ABSENT, keyLine));
+          context.emit(new Setting(server, knob.settingName(), new SettingValue.Absent(), keyLine));
         }
       }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mapiscope.ingest.Collecting;
 import org.mapiscope.model.InputError;
 import org.mapiscope.model.Setting;
+import org.mapiscope.model.SettingValue;
 
 class RegReaderTest {
 
@@ -42,10 +43,10 @@ class RegReaderTest {
         .filteredOn(s -> !s.isAbsent())
         .extracting(Setting::server, Setting::name, Setting::value)
         .containsExactly(
-            tuple("EX01", "KeepAliveTime", "300000"),
-            tuple("EX01", "Maximum Allowed Sessions Per User", "64"),
-            tuple("EX01", "MaxObjsPerMapiSession\\objtFolderView", "800"),
-            tuple("EX01", "MaxObjsPerMapiSession\\objtNewThing", "16"));
+            tuple("EX01", "KeepAliveTime", new SettingValue.Dword(300000L)),
+            tuple("EX01", "Maximum Allowed Sessions Per User", new SettingValue.Dword(64L)),
+            tuple("EX01", "MaxObjsPerMapiSession\\objtFolderView", new SettingValue.Dword(800L)),
+            tuple("EX01", "MaxObjsPerMapiSession\\objtNewThing", new SettingValue.Dword(16L)));
     assertThat(c.of(Setting.class).get(0).ref().position()).isEqualTo(6);
   }
 
@@ -74,9 +75,9 @@ class RegReaderTest {
     assertThat(c.of(Setting.class))
         .extracting(Setting::server, Setting::name, Setting::value)
         .containsExactly(
-            tuple("EX07", "KeepAliveTime", Setting.ABSENT),
-            tuple("EX07", "KeepAliveInterval", Setting.ABSENT),
-            tuple("EX07", "TcpMaxDataRetransmissions", Setting.ABSENT));
+            tuple("EX07", "KeepAliveTime", new SettingValue.Absent()),
+            tuple("EX07", "KeepAliveInterval", new SettingValue.Absent()),
+            tuple("EX07", "TcpMaxDataRetransmissions", new SettingValue.Absent()));
   }
 
   @Test
@@ -151,7 +152,7 @@ class RegReaderTest {
     assertThat(c.of(Setting.class))
         .filteredOn(x -> !x.isAbsent())
         .extracting(Setting::name, Setting::value, Setting::server)
-        .containsExactly(tuple("KeepAliveTime", "1800000", null));
+        .containsExactly(tuple("KeepAliveTime", new SettingValue.Dword(1800000L), null));
   }
 
   @Test

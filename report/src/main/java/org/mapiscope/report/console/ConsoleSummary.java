@@ -229,7 +229,7 @@ public final class ConsoleSummary {
               + " "
               + ConsoleFormat.pad(Ansi.clean(s.name()), 42)
               + " "
-              + ConsoleFormat.padLeft(Ansi.clean(s.value()), 10)
+              + ConsoleFormat.padLeft(Ansi.clean(s.value().text()), 10)
               + "  "
               + (SettingText.inEvidence(s)
                   ? Ansi.clean(s.source())

@@ -558,7 +558,7 @@ public final class AnalyzeHtml {
     for (SettingView s : settings.subList(0, Math.min(ROWS, settings.size()))) {
       h.open("tr").el("th", orDash(s.server()), "scope", "row");
       td(h, s.name());
-      td(h, s.value());
+      td(h, s.value().text());
       td(h, SettingText.source(s));
       h.close("tr");
     }

@@ -16,6 +16,7 @@ import org.mapiscope.analysis.SettingView;
 import org.mapiscope.analysis.VersionVerdict;
 import org.mapiscope.model.InputError;
 import org.mapiscope.model.InputSummary;
+import org.mapiscope.model.SettingValue;
 import org.mapiscope.report.AnalyzeReport;
 import org.mapiscope.report.SettingText;
 import org.mapiscope.report.scripts.ScriptSet;
@@ -199,9 +200,6 @@ public final class AnalyzeJson {
           .thenComparing(SettingView::name, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(SettingView::source, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-  /** The value text the analysis gives a setting that is absent and has no default. */
-  static final String NOT_SET = "not set";
-
   private static void settings(JsonGenerator g, List<SettingView> settings) throws IOException {
     g.writeArrayFieldStart("settings");
     for (SettingView s : settings.stream().sorted(SETTING_ORDER).toList()) {
@@ -221,15 +219,13 @@ public final class AnalyzeJson {
    * and has no default ({@code TcpMaxDataRetransmissions}) is {@code null}; anything else stays
    * text.
    */
-  private static void settingValue(JsonGenerator g, String value) throws IOException {
-    if (value == null || NOT_SET.equals(value)) {
+  private static void settingValue(JsonGenerator g, SettingValue value) throws IOException {
+    if (value == null || value instanceof SettingValue.Absent) {
       g.writeNullField("value");
-      return;
-    }
-    try {
-      g.writeNumberField("value", Long.parseLong(value));
-    } catch (NumberFormatException e) {
-      g.writeStringField("value", value);
+    } else if (value instanceof SettingValue.Dword d) {
+      g.writeNumberField("value", d.value());
+    } else {
+      g.writeStringField("value", value.text());
     }
   }
 
