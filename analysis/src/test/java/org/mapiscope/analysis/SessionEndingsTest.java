@@ -2,6 +2,7 @@ package org.mapiscope.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +207,23 @@ class SessionEndingsTest {
     assertThat(restartedBy(40, 20)).isZero();
     assertThat(restartedBy(19, 1)).as("ids below 20 are too small to tell").isZero();
     assertThat(restartedBy(1000, 499)).isEqualTo(10);
+  }
+
+  /** Sessions 100..109 connect a second apart, then id 1 connects {@code silence} later. */
+  private long restartedAfterSilence(Duration silence) {
+    rca.clear();
+    log.sessions.clear();
+    open("jdoe", at(8, 0), "10.0.0.5", 100, 109);
+    open("jdoe", at(8, 0).plusSeconds(9).plus(silence), "10.0.0.5", 1, 1);
+    return user(analyze(), "jdoe").refusals().endedByRestart();
+  }
+
+  @Test
+  void anIdDropIsARestartOnlyAfterThirtySecondsOfSilence() {
+    // Thresholds.RESTART_MIN_SILENCE
+    assertThat(restartedAfterSilence(Duration.ofSeconds(29))).isZero();
+    assertThat(restartedAfterSilence(Duration.ofSeconds(30))).isEqualTo(10);
+    assertThat(restartedAfterSilence(Duration.ofSeconds(31))).isEqualTo(10);
   }
 
   @Test
