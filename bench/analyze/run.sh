@@ -1,5 +1,5 @@
 #!/bin/sh
-# End-to-end analyze benchmark (DESIGN §7): `mapiscope analyze` over a large evidence folder of RCA
+# End-to-end analyze benchmark (docs/performance.md): `mapiscope analyze` over a large evidence folder of RCA
 # logs and Application log exports with a 1 GB heap; reports wall time, MB/s and heap use.
 # Data (default 10 GB) is generated once into bench/data/analyze and never committed.
 set -eu

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Event log export benchmark (DESIGN §7): generates bench/data/eventlog once (never committed) and
+# Event log export benchmark (docs/performance.md): generates bench/data/eventlog once (never committed) and
 # times EventXmlReader / EventCsvReader through Ingestor on one thread with a 256 MB heap.
 # usage: bench/eventlog/run.sh [RUNS]   (extra JVM options in JAVA_OPTS, e.g. a JFR recording)
 set -eu

@@ -533,7 +533,7 @@ def case_rca_2010():
     jguid = guid("jdoe-mailbox")
     events = Events("EX01.fabrikam.com", 84210, rng)
     D = dt.timedelta
-    REAP = D(seconds=7200 + 10)  # KeepAliveTime absent = 2 h, + 10 probes x 1 s (DESIGN §1)
+    REAP = D(seconds=7200 + 10)  # KeepAliveTime absent = 2 h, + 10 probes x 1 s (docs/domain.md)
 
     def vpn_day(day, starts, final_close, refused_from=None):
         """starts: [(time, address)]; the VPN drops 70 s before the next start (none after the last)."""

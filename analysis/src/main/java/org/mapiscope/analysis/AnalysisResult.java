@@ -3,8 +3,8 @@ package org.mapiscope.analysis;
 import java.util.List;
 
 /**
- * Everything {@code analyze} concluded from the evidence; mirrors the JSON of DESIGN §5 (the {@code
- * tool} and {@code inputs} sections are added by the caller).
+ * Everything {@code analyze} concluded from the evidence; mirrors the JSON of docs/contract.md (the
+ * {@code tool} and {@code inputs} sections are added by the caller).
  *
  * @param limitEvents the Event 9646 tally
  * @param sessions reconstructed sessions per user

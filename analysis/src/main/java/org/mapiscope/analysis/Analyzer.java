@@ -42,8 +42,8 @@ public final class Analyzer implements EvidenceSink {
   private final Map<String, String> guidNames = new ConcurrentHashMap<>();
 
   /**
-   * 9646 of the session cap as refused attempts, by (server key, user key) (DESIGN §1: every 9646
-   * is a refusal).
+   * 9646 of the session cap as refused attempts, by (server key, user key) (docs/domain.md: every
+   * 9646 is a refusal).
    */
   private final Map<LimitRefusalKey, RefusalPoints> limitRefusals = new ConcurrentHashMap<>();
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.mapiscope.model.Cause;
 
 /**
- * One cause's signature (DESIGN §1) as a rule over one user's facts; thresholds in {@link
+ * One cause's signature (docs/domain.md) as a rule over one user's facts; thresholds in {@link
  * Thresholds}.
  */
 interface CauseRule {

@@ -304,7 +304,8 @@ final class Conclusions {
         });
     for (LimitEventTally t : tallies) {
       if (NoiseAccounts.isNoise(t.key.user(), t.dn)) {
-        continue; // counted in limitEvents; the server's own account is never a finding (DESIGN §1)
+        continue; // counted in limitEvents; the server's own account is never a finding
+        // (docs/domain.md)
       }
       UserFacts u = users.computeIfAbsent(t.key.user(), UserFacts::new);
       u.tallies.add(t);

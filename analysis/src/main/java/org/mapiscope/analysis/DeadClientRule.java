@@ -22,7 +22,8 @@ final class DeadClientRule implements CauseRule {
   @Override
   public Optional<Finding> apply(UserFacts u, RuleContext ctx) {
     int stale = u.stale();
-    // A fixed machine with clean disconnects and no 9646 is legitimate concurrency (DESIGN §1):
+    // A fixed machine with clean disconnects and no 9646 is legitimate concurrency
+    // (docs/domain.md):
     // without symptoms, leftovers of restarts on the same machine alone make no finding.
     int proof = u.symptomatic() ? stale : u.staleAfterMoves();
     if (proof < Thresholds.DEAD_MIN_STALE) {

@@ -10,8 +10,8 @@ import org.mapiscope.model.ExportWords;
  * RCA rows never name their server, so a server key that only RCA logs gave came from the name of
  * the folder they sat in ({@code case-0412/RPC Client Access/…}). When the content of other
  * evidence in that same folder names a server — a registry export's {@code Hostname}, an event's
- * {@code Computer} — the folder is that server's evidence, not a server of its own (DESIGN §1: the
- * server never comes from a file name when content names one).
+ * {@code Computer} — the folder is that server's evidence, not a server of its own (docs/domain.md:
+ * the server never comes from a file name when content names one).
  */
 final class FolderNamedServers {
 

@@ -8,13 +8,13 @@ import java.util.Set;
 import org.mapiscope.model.Cause;
 
 /**
- * LIMIT_BELOW_NEED: no other user cause, and legitimate demand above the limit. Demand (DESIGN §1)
- * is proven by refusals: the sessions alive at a refusal plus the distinct attempts refused then
- * (retries collapsed), counted only when at most {@link Thresholds#LEGITIMATE_MAX_STALE_SHARE} of
- * the sessions held were leftovers. The number recommended is the smallest limit under which the
- * replay of the evidence refuses nothing — the same computation {@code whatif} makes — plus the
- * stated margin. Without RCA logs covering the refusals: a snapshot with at least the limit of
- * recently used logons.
+ * LIMIT_BELOW_NEED: no other user cause, and legitimate demand above the limit. Demand
+ * (docs/domain.md) is proven by refusals: the sessions alive at a refusal plus the distinct
+ * attempts refused then (retries collapsed), counted only when at most {@link
+ * Thresholds#LEGITIMATE_MAX_STALE_SHARE} of the sessions held were leftovers. The number
+ * recommended is the smallest limit under which the replay of the evidence refuses nothing — the
+ * same computation {@code whatif} makes — plus the stated margin. Without RCA logs covering the
+ * refusals: a snapshot with at least the limit of recently used logons.
  */
 final class LimitBelowNeedRule implements CauseRule {
 

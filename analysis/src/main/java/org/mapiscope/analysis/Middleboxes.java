@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import org.mapiscope.model.LogonSnapshot;
 
 /**
- * Finds addresses that hold sessions for many users far beyond keepalive (DESIGN §1,
+ * Finds addresses that hold sessions for many users far beyond keepalive (docs/domain.md,
  * MIDDLEBOX_HOLDING): per server, an address from which at least {@link
  * Thresholds#MIDDLEBOX_MIN_USERS} users have superseded sessions (RCA) or logons (snapshots) alive
  * {@link Thresholds#HELD_FACTOR} dead-peer times after their client left.

@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /**
  * The server's own logons: the store, its system and arbitration mailboxes, its monitoring probes
- * and machine accounts (DESIGN §1: noise, never a finding). Get-LogonStatistics lists them beside
- * the users; one of them holding many logons is how the store works, not a service account to fix.
+ * and machine accounts (docs/domain.md: noise, never a finding). Get-LogonStatistics lists them
+ * beside the users; one of them holding many logons is how the store works, not a service account
+ * to fix.
  */
 final class NoiseAccounts {
 

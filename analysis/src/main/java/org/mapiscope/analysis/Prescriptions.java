@@ -6,7 +6,7 @@ import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.model.Setting;
 
 /**
- * The remedies, in the expert's order (DESIGN §1): 1 remove the client-side cause, 2 lower
+ * The remedies, in the expert's order (docs/domain.md): 1 remove the client-side cause, 2 lower
  * KeepAliveTime, 3 only as a last resort raise a limit, for the one account or server, to the
  * smallest value covering legitimate demand. Values and their sources are in docs/diagnosis.md.
  */

@@ -157,7 +157,8 @@ final class RefusalJoin {
 
   /**
    * The smallest limit under which none of these attempts is refused, sessions ending as they would
-   * under {@code deadPeerMs}: the computation {@code whatif} makes (DESIGN §6), so both agree.
+   * under {@code deadPeerMs}: the computation {@code whatif} makes (docs/simulator.md), so both
+   * agree.
    */
   int minimalLimit(long deadPeerMs) {
     List<long[]> attempts = new ArrayList<>(sessions.size() + streams.size());

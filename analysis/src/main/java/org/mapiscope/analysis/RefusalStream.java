@@ -3,10 +3,10 @@ package org.mapiscope.analysis;
 import java.time.Instant;
 
 /**
- * One unmet session: a client's refused attempts, retries collapsed (DESIGN §1: a client retrying
- * every minute is one attempt, not sixty). Built from RCA refusal rows (which name the client) and
- * Event 9646 (which do not: the most events within {@link Thresholds#RETRY_WINDOW} is how many
- * clients tried).
+ * One unmet session: a client's refused attempts, retries collapsed (docs/domain.md: a client
+ * retrying every minute is one attempt, not sixty). Built from RCA refusal rows (which name the
+ * client) and Event 9646 (which do not: the most events within {@link Thresholds#RETRY_WINDOW} is
+ * how many clients tried).
  *
  * @param server server key, or {@code null} when the evidence did not name it
  * @param user user key

@@ -93,7 +93,8 @@ final class ServerState {
   }
 
   /**
-   * The service started again: every session it held is gone, with no Disconnect rows (DESIGN §1).
+   * The service started again: every session it held is gone, with no Disconnect rows
+   * (docs/domain.md).
    */
   synchronized void accept(ServiceRestart r) {
     sawSessions = true;

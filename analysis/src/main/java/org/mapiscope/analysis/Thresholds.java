@@ -13,8 +13,8 @@ public final class Thresholds {
   /**
    * Connects of one client closer together than this belong to one client start. Outlook opens its
    * handful of sessions within seconds of starting; two minutes also absorbs slow logons.
-   * Rejections this close together form one burst of demand (DESIGN §1: demand = open + rejected in
-   * the same burst).
+   * Rejections this close together form one burst of demand (docs/domain.md: demand = open +
+   * rejected in the same burst).
    */
   public static final Duration START_GAP = Duration.ofMinutes(2);
 
@@ -45,7 +45,7 @@ public final class Thresholds {
 
   /**
    * A snapshot logon silent this long while the same user has fresh logons is a left-behind one
-   * (DESIGN §1: old LastAccessTime beside fresh logons).
+   * (docs/domain.md: old LastAccessTime beside fresh logons).
    */
   public static final Duration SNAPSHOT_STALE_IDLE = Duration.ofMinutes(30);
 
@@ -61,7 +61,7 @@ public final class Thresholds {
   public static final int ROAMING_ONE_TIME_ADDRESSES = 3;
 
   /**
-   * "A dozen or more, all recently active" from one machine (DESIGN §1) is more than Outlook's
+   * "A dozen or more, all recently active" from one machine (docs/domain.md) is more than Outlook's
    * handful.
    */
   public static final int HUNGRY_MIN_ACTIVE = 12;
@@ -96,7 +96,9 @@ public final class Thresholds {
    */
   public static final double LEGITIMATE_MAX_STALE_SHARE = 0.25;
 
-  /** Raised limits get this margin over the observed demand (DESIGN §1: a small stated margin). */
+  /**
+   * Raised limits get this margin over the observed demand (docs/domain.md: a small stated margin).
+   */
   public static final double RAISE_MARGIN_FRACTION = 0.10;
 
   /**
@@ -159,8 +161,8 @@ public final class Thresholds {
 
   /**
    * Refusals of one user closer together than this belong to one burst of unmet demand: a client
-   * retries a refused connect within a minute or two (DESIGN §1: demand = open + attempts refused
-   * in the same burst).
+   * retries a refused connect within a minute or two (docs/domain.md: demand = open + attempts
+   * refused in the same burst).
    */
   public static final Duration BURST_GAP = Duration.ofMinutes(2);
 
@@ -180,8 +182,8 @@ public final class Thresholds {
 
   /**
    * A connect that failed with a status naming no limit, logged this close to a 9646 of the same
-   * user on the same server, was refused by the limit all the same (DESIGN §1): "a 9646 for that
-   * user at that moment". Both are written by the same machine in the same instant.
+   * user on the same server, was refused by the limit all the same (docs/domain.md): "a 9646 for
+   * that user at that moment". Both are written by the same machine in the same instant.
    */
   public static final Duration SAME_MOMENT = Duration.ofSeconds(5);
 

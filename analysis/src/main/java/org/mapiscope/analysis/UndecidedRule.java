@@ -7,8 +7,8 @@ import org.mapiscope.model.ExchangeDefaults;
 
 /**
  * The last rule: a user whose sessions were refused (Event 9646 of the session cap, or RCA
- * refusals) and for whom no other rule found the cause still gets a finding (DESIGN §1) — with low
- * confidence, the likeliest cause the evidence allows, and the evidence that would decide it.
+ * refusals) and for whom no other rule found the cause still gets a finding (docs/domain.md) — with
+ * low confidence, the likeliest cause the evidence allows, and the evidence that would decide it.
  */
 final class UndecidedRule implements CauseRule {
 

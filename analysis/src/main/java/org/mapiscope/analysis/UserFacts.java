@@ -37,7 +37,7 @@ final class UserFacts {
 
   /**
    * Stale sessions without those a new start on the same machine seemed to leave behind: on a fixed
-   * machine that is weaker proof than a move to another address (DESIGN §1).
+   * machine that is weaker proof than a move to another address (docs/domain.md).
    */
   int staleAfterMoves() {
     return Math.max(
@@ -260,8 +260,8 @@ final class UserFacts {
   /**
    * Addresses where sessions an Outlook start seemed to leave behind outlived keepalive after that
    * start, ended or still open: the earlier client was alive, so on this machine a new start does
-   * not prove the earlier one gone (a second MAPI program or profile, a terminal server). DESIGN
-   * §1: a fixed machine with clean disconnects is legitimate concurrency.
+   * not prove the earlier one gone (a second MAPI program or profile, a terminal server).
+   * docs/domain.md: a fixed machine with clean disconnects is legitimate concurrency.
    */
   private static Set<String> sharedMachines(UserTrack t, ServerFacts sf, List<OpenSession> open) {
     Set<String> shared = new TreeSet<>();

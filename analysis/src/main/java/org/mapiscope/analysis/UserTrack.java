@@ -220,7 +220,7 @@ final class UserTrack {
     changed(time);
   }
 
-  /** The service restarted: it forgot the session, no Disconnect row follows (DESIGN §1). */
+  /** The service restarted: it forgot the session, no Disconnect row follows (docs/domain.md). */
   void endedByRestart(OpenSession s, Instant time) {
     close(s, time, SessionReplay.Ending.RESTART);
     endedByRestart++;
@@ -288,8 +288,8 @@ final class UserTrack {
 
   /**
    * Failed connects as points, with their status (or {@code null} beyond the listed kinds): one at
-   * the moment of a 9646 for the user was the limit after all, whatever status it logged (DESIGN
-   * §1).
+   * the moment of a 9646 for the user was the limit after all, whatever status it logged
+   * (docs/domain.md) .
    */
   final RefusalPoints failedPoints = new RefusalPoints();
 

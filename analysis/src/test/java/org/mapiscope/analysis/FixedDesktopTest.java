@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.mapiscope.model.Cause;
 
 /**
- * DESIGN §1: a fixed machine with a normal number of sessions and clean disconnects is legitimate
- * concurrency, even when Outlook starts again on it while an earlier start's sessions are open.
+ * docs/domain.md: a fixed machine with a normal number of sessions and clean disconnects is
+ * legitimate concurrency, even when Outlook starts again on it while an earlier start's sessions
+ * are open.
  */
 class FixedDesktopTest {
 

@@ -11,8 +11,8 @@ import org.mapiscope.model.Setting;
 import org.mapiscope.model.SettingValue;
 
 /**
- * A folder's name is a hint; content in that folder naming a server wins (DESIGN §1, server
- * identity).
+ * A folder's name is a hint; content in that folder naming a server wins (docs/diagnosis.md,
+ * "Server identity").
  */
 class FolderNamedServersTest {
 

@@ -17,7 +17,7 @@ import org.mapiscope.model.SessionEvent.Kind;
 import org.mapiscope.model.UserKeys;
 
 /**
- * The server's own logons are noise, never tracked and never a finding (DESIGN §1,
+ * The server's own logons are noise, never tracked and never a finding (docs/domain.md,
  * docs/diagnosis.md "Noise"); ordinary users with the same pattern are diagnosed.
  */
 class NoiseAccountsTest {
@@ -214,7 +214,7 @@ class NoiseAccountsTest {
 
   /**
    * docs/diagnosis.md: their 9646, if any, still count in limitEvents — but they are never a
-   * finding (DESIGN §1).
+   * finding (docs/domain.md).
    */
   @Test
   void a9646OfANoiseAccountCountsButMakesNoFinding() {

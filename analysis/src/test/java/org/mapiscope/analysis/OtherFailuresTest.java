@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Only the limit refuses sessions (DESIGN §1): connects failing for permission, authentication or
- * network reasons are listed, never taken for demand — unless a 9646 for the user marks that
+ * Only the limit refuses sessions (docs/domain.md): connects failing for permission, authentication
+ * or network reasons are listed, never taken for demand — unless a 9646 for the user marks that
  * moment.
  */
 class OtherFailuresTest {

@@ -6,8 +6,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Durations as DESIGN §4 writes them ({@code 300000ms}, {@code 300s}, {@code 5m}, {@code 2h}), read
- * like scenario durations.
+ * Durations as docs/contract.md writes them ({@code 300000ms}, {@code 300s}, {@code 5m}, {@code
+ * 2h}), read like scenario durations.
  */
 final class DurationConverter implements ITypeConverter<Duration> {
 

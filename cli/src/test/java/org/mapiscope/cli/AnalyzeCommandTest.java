@@ -53,7 +53,7 @@ class AnalyzeCommandTest {
     assertThat(causes)
         .contains("DEAD_CLIENT_SESSIONS", "KEEPALIVE_TOO_LONG")
         .doesNotContain("LIMIT_BELOW_NEED", "SESSION_HUNGRY_CLIENT", "MIDDLEBOX_HOLDING");
-    // Dead sessions explain the events: never a raised limit (DESIGN §1).
+    // Dead sessions explain the events: never a raised limit (docs/domain.md).
     assertThat(result.at("/recommendations/sessionLimit")).isEmpty();
     assertThat(result.at("/recommendations/keepAliveTimeMs").asLong()).isEqualTo(1_800_000L);
     assertThat(Files.readString(html)).contains("Event 9646", "qcampbell");

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code analyze} and {@code whatif} size a legitimate need with one computation (DESIGN §1): the
- * demand behind a recommended raise is exactly the smallest limit {@code whatif} finds for that
+ * {@code analyze} and {@code whatif} size a legitimate need with one computation (docs/domain.md):
+ * the demand behind a recommended raise is exactly the smallest limit {@code whatif} finds for that
  * user under the same settings, and a shorter keepalive cannot make a legitimate need go away.
  */
 class DemandAgreementTest {

@@ -19,7 +19,7 @@ import org.mapiscope.evtx.EvtxParser;
 import org.mapiscope.evtx.testkit.EvtxTestWriter;
 import org.mapiscope.evtx.testkit.TestEvent;
 
-/** {@code mapiscope evtx} through the real command line (DESIGN §4 JSONL keys). */
+/** {@code mapiscope evtx} through the real command line (docs/contract.md JSONL keys). */
 class EvtxCommandTest {
 
   @TempDir Path dir;

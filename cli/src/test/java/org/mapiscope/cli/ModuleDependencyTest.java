@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Dependencies flow one way (DESIGN §2): a wrong import anywhere fails the build. */
+/** Dependencies flow one way (docs/decisions.md): a wrong import anywhere fails the build. */
 class ModuleDependencyTest {
 
   private static JavaClasses classes;

@@ -75,7 +75,7 @@ class RealShapedFixturesTest {
     softly.assertAll();
   }
 
-  /** The parts of the analyze JSON (DESIGN §5) the goldens speak about, read once. */
+  /** The parts of the analyze JSON (docs/contract.md) the goldens speak about, read once. */
   private record Result(JsonNode json) {
 
     Map<String, List<JsonNode>> findingsBySubject() {

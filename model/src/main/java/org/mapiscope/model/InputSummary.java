@@ -23,7 +23,7 @@ public record InputSummary(
     long skipped,
     List<InputError> errors) {
 
-  /** DESIGN §3: keep the first 100 errors per file, count all. */
+  /** docs/contract.md: keep the first 100 errors per file, count all. */
   public static final int MAX_ERRORS = 100;
 
   public InputSummary {

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Derives the user key that joins evidence about one user (DESIGN §2): the last {@code cn=} of the
- * legacyExchangeDN, lower-cased; Exchange 2013+ {@code cn=<32 hex>-jdoe} becomes {@code jdoe}; a
- * bare GUID stays the GUID, lower-cased; {@code DOMAIN\jdoe} becomes {@code jdoe}.
+ * Derives the user key that joins evidence about one user (docs/domain.md): the last {@code cn=} of
+ * the legacyExchangeDN, lower-cased; Exchange 2013+ {@code cn=<32 hex>-jdoe} becomes {@code jdoe};
+ * a bare GUID stays the GUID, lower-cased; {@code DOMAIN\jdoe} becomes {@code jdoe}.
  */
 public final class UserKeys {
 

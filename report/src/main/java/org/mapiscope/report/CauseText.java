@@ -2,7 +2,7 @@ package org.mapiscope.report;
 
 import org.mapiscope.model.Cause;
 
-/** Cause codes in words a manager reads (DESIGN §1 table). */
+/** Cause codes in words a manager reads (docs/domain.md table). */
 public final class CauseText {
 
   private CauseText() {}

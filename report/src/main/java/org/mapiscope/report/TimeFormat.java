@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Time as every output writes it: ISO-8601 UTC, fractional seconds only when non-zero (DESIGN §5).
+ * Time as every output writes it: ISO-8601 UTC, fractional seconds only when non-zero
+ * (docs/contract.md).
  */
 public final class TimeFormat {
 

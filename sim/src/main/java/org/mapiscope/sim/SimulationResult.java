@@ -3,7 +3,7 @@ package org.mapiscope.sim;
 import java.util.List;
 
 /**
- * What a run produced; the component names are the JSON keys of DESIGN §6 (extended, never
+ * What a run produced; the component names are the JSON keys of docs/simulator.md (extended, never
  * renamed), so the record serialises as it is.
  *
  * @param attempts sessions all clients tried to open

@@ -1,8 +1,8 @@
 package org.mapiscope.ingest.archive;
 
 /**
- * How far archives may expand before they are refused (DESIGN §8): a zip or gzip bomb must not fill
- * memory, disk or time. Nothing is ever extracted; these limits bound the streams.
+ * How far archives may expand before they are refused (docs/safety.md): a zip or gzip bomb must not
+ * fill memory, disk or time. Nothing is ever extracted; these limits bound the streams.
  *
  * @param maxRatio decompressed:compressed bytes allowed per entry once {@code ratioGraceBytes} are
  *     out

@@ -3,7 +3,7 @@ package org.mapiscope.ingest.archive;
 import java.util.Optional;
 
 /**
- * Decides whether an archive entry name is safe to show and read (DESIGN §8). We never write
+ * Decides whether an archive entry name is safe to show and read (docs/safety.md). We never write
  * entries to disk, but a name that climbs out of the archive ({@code ../}), is absolute, names a
  * drive or hides such a path behind backslashes is a sign of a crafted archive, so it is refused.
  */

@@ -6,12 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the rendered description of Event 9646 in every wording seen in the field (DESIGN §1,
- * research/domain.md §1): {@code Closing Mapi session "…" because it exceeded …}, {@code Mapi
- * session "…" exceeded the maximum of N objects of type "…".}, an optional {@code with client type
- * "…"}, type names with or without quotes, straight or typographic quotes, lines wrapped by a
- * viewer or a mail client, and any text after the sentence. Other languages: {@link
- * LocalizedLimitEventParser}.
+ * Reads the rendered description of Event 9646 in every wording seen in the field (docs/domain.md,
+ * docs/domain.md): {@code Closing Mapi session "…" because it exceeded …}, {@code Mapi session "…"
+ * exceeded the maximum of N objects of type "…".}, an optional {@code with client type "…"}, type
+ * names with or without quotes, straight or typographic quotes, lines wrapped by a viewer or a mail
+ * client, and any text after the sentence. Other languages: {@link LocalizedLimitEventParser}.
  *
  * <p>Stateless and thread-safe.
  */

@@ -15,8 +15,8 @@ import java.io.Reader;
  * #start()}, {@link #end()}) for the caller to look at without a copy; {@link #next()} wraps the
  * same as {@link Piece}s.
  *
- * <p>A {@code <!DOCTYPE} outside the events ends the file: DTDs and entities are never read (DESIGN
- * §8). Not thread-safe: one instance per input.
+ * <p>A {@code <!DOCTYPE} outside the events ends the file: DTDs and entities are never read
+ * (docs/safety.md) . Not thread-safe: one instance per input.
  */
 final class EventXmlSplitter {
 

@@ -23,16 +23,14 @@ public final class LimitEventParser {
   private LimitEventParser() {}
 
   /**
-   * The event id of "MAPI session exceeded the maximum of N objects" (low 16 bits;
-   * research/domain.md §1.8).
+   * The event id of "MAPI session exceeded the maximum of N objects" (low 16 bits; docs/domain.md).
    */
   public static final int EVENT_ID = ExchangeDefaults.LIMIT_EVENT_ID;
 
   /**
    * The event source of the information store. Exchange 2003 stores also log as {@code MSExchangeIS
    * Mailbox Store} / {@code MSExchangeIS Public Store}, and Microsoft's own management pack matches
-   * {@code MSExchangeIS*} (research/domain.md §4.3), so any source that starts with this name
-   * counts.
+   * {@code MSExchangeIS*} (docs/domain.md), so any source that starts with this name counts.
    */
   public static final String SOURCE_PREFIX = ExchangeDefaults.STORE_EVENT_SOURCE;
 
@@ -54,9 +52,9 @@ public final class LimitEventParser {
   }
 
   /**
-   * Reads a rendered 9646 description: in any known English wording (DESIGN §1); else, when Windows
-   * could not render it ("The description for Event ID 9646 … cannot be found"), from the insertion
-   * strings it still carries; else, in any other language, by its structure ({@link
+   * Reads a rendered 9646 description: in any known English wording (docs/domain.md); else, when
+   * Windows could not render it ("The description for Event ID 9646 … cannot be found"), from the
+   * insertion strings it still carries; else, in any other language, by its structure ({@link
    * LocalizedLimitEventParser}). Call it only for an event whose source and id say it is a 9646 of
    * the information store ({@link #isLimitEvent}): the structural reading is loose about words and
    * relies on that.

@@ -4,10 +4,10 @@ import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 
 /**
- * The one place event XML parsers are made (DESIGN §8): the JDK's own StAX implementation with DTDs
- * and external entities switched off, so an export from a hostile source cannot make us read files
- * or fetch URLs. A DOCTYPE is refused before parsing ({@link EventXmlSplitter}); this is the second
- * line of defence.
+ * The one place event XML parsers are made (docs/safety.md): the JDK's own StAX implementation with
+ * DTDs and external entities switched off, so an export from a hostile source cannot make us read
+ * files or fetch URLs. A DOCTYPE is refused before parsing ({@link EventXmlSplitter}); this is the
+ * second line of defence.
  */
 final class SafeXml {
 

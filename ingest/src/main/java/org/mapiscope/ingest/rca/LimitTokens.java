@@ -2,10 +2,10 @@ package org.mapiscope.ingest.rca;
 
 /**
  * The words by which a failed RCA {@code Connect} says the user's session or connection limit
- * refused it. Only such a failure is a refusal (DESIGN §1): {@code 1010 (rpc::LoginPerm)}, {@code
- * LoginFailure}, {@code 0x6BA (rpc::Exception)}, authentication and network errors are failures
- * that say nothing about the limit. Matching ignores case; a token may sit in rpc-status, failures
- * or operation-specific. Add a token only with a source for the wording.
+ * refused it. Only such a failure is a refusal (docs/domain.md): {@code 1010 (rpc::LoginPerm)},
+ * {@code LoginFailure}, {@code 0x6BA (rpc::Exception)}, authentication and network errors are
+ * failures that say nothing about the limit. Matching ignores case; a token may sit in rpc-status,
+ * failures or operation-specific. Add a token only with a source for the wording.
  */
 final class LimitTokens {
 

@@ -14,7 +14,7 @@ import org.mapiscope.model.LogonSnapshot;
 
 /**
  * Reads a logon snapshot table into {@link LogonSnapshot}s. Snapshots carry no capture time, so it
- * is found (DESIGN §1) from a capture-time column, else a timestamp in the file name, else the
+ * is found (docs/domain.md) from a capture-time column, else a timestamp in the file name, else the
  * newest last-access time in the file, and {@code timeSource} says which. That, and deciding the
  * file's date culture, needs every row before the first is emitted: rows are held up to {@link
  * #MAX_HELD_ROWS} ({@link #MAX_HELD_CHARS} characters); a bigger file is read again instead of

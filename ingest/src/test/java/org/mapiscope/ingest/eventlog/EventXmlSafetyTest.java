@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mapiscope.ingest.Collecting;
 import org.mapiscope.model.LimitEvent;
 
-/** A hostile export must never make the reader open a file or a URL (DESIGN §8). */
+/** A hostile export must never make the reader open a file or a URL (docs/safety.md). */
 class EventXmlSafetyTest {
 
   private static final String SECRET = "TOP-SECRET-CONTENT-4711";

@@ -237,7 +237,8 @@ class RcaReaderTest {
             tuple("45360", Kind.FAILED, "user name"), tuple("45361", Kind.CONNECT, "asmith"),
             tuple("45358", Kind.DISCONNECT, "jdoe"), tuple("45361", Kind.RUNDOWN, "asmith"));
     SessionEvent loginPerm = events.get(2);
-    // learn.microsoft.com answers 303395 (formats.md §4): a permission failure, not a session-limit
+    // learn.microsoft.com answers 303395 (docs/ingest.md): a permission failure, not a
+    // session-limit
     // refusal.
     assertThat(loginPerm.status())
         .startsWith("1010 (rpc::LoginPerm); RpcDispatch: [LoginPermException]");

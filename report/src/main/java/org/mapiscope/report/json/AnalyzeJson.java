@@ -23,9 +23,9 @@ import org.mapiscope.report.scripts.ScriptSet;
 import org.mapiscope.report.scripts.ScriptUnit;
 
 /**
- * Writes the {@code analyze} JSON of DESIGN §5, plus additive extras: {@code timezone}, {@code
- * exchange} (the version the remedies assume, and why), {@code limitEvents.first/last}, {@code
- * sessions.byUser[].timeline} and {@code .rejected} (refused connects), per-remedy {@code
+ * Writes the {@code analyze} JSON of docs/contract.md, plus additive extras: {@code timezone},
+ * {@code exchange} (the version the remedies assume, and why), {@code limitEvents.first/last},
+ * {@code sessions.byUser[].timeline} and {@code .rejected} (refused connects), per-remedy {@code
  * rollback}/{@code scripts}, and a top-level {@code scripts} block when scripts were written.
  * Streams with Jackson's generator; output is deterministic for equal input. Thread-safe.
  */
@@ -266,7 +266,7 @@ public final class AnalyzeJson {
     g.writeStringField("title", m.title());
     g.writeStringField("detail", m.detail());
     if (!units.isEmpty()) {
-      // `script` is the contract field (DESIGN §5); a remedy spanning servers has more in
+      // `script` is the contract field (docs/contract.md); a remedy spanning servers has more in
       // `scripts`.
       g.writeStringField("script", units.get(0).script());
       g.writeStringField("rollback", units.get(0).rollback());

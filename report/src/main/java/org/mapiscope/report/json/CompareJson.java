@@ -7,9 +7,10 @@ import java.util.List;
 import org.mapiscope.report.compare.Comparison;
 
 /**
- * Writes {@code compare --json}: DESIGN §6 keys ({@code total.before/after}, {@code byUser[].user,
- * before, after, causesBefore, causesAfter}, {@code improved}) plus additive per-day rates, spans,
- * peaks, the files compared, and the causes that appeared or disappeared. Thread-safe.
+ * Writes {@code compare --json}: docs/simulator.md keys ({@code total.before/after}, {@code
+ * byUser[].user, before, after, causesBefore, causesAfter}, {@code improved}) plus additive per-day
+ * rates, spans, peaks, the files compared, and the causes that appeared or disappeared.
+ * Thread-safe.
  */
 public final class CompareJson {
 

@@ -9,9 +9,9 @@ import org.mapiscope.sim.SimulationResult;
 import org.mapiscope.sim.TimeBucket;
 
 /**
- * Writes {@code simulate --json}: the DESIGN §6 keys ({@code attempts, rejected, rejectionRate,
- * events9646, usersAffected, peakPerUser, byPopulation}) plus additive extras (mean concurrency,
- * sessions open at the end, engine events, the time series). Thread-safe.
+ * Writes {@code simulate --json}: the docs/simulator.md keys ({@code attempts, rejected,
+ * rejectionRate, events9646, usersAffected, peakPerUser, byPopulation}) plus additive extras (mean
+ * concurrency, sessions open at the end, engine events, the time series). Thread-safe.
  */
 public final class SimulateJson {
 

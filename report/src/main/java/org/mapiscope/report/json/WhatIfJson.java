@@ -7,10 +7,10 @@ import org.mapiscope.sim.whatif.UserWhatIf;
 import org.mapiscope.sim.whatif.WhatIfResult;
 
 /**
- * Writes {@code whatif --json}: DESIGN §6 keys ({@code settings.keepAliveTimeMs/sessionLimit},
- * {@code total.observed/predicted}, {@code byUser[].user/observed/predicted}, {@code minimalLimit})
- * plus failed connects, attempts, the keepalive probe settings and each user's minimal limit.
- * Thread-safe.
+ * Writes {@code whatif --json}: docs/simulator.md keys ({@code
+ * settings.keepAliveTimeMs/sessionLimit}, {@code total.observed/predicted}, {@code
+ * byUser[].user/observed/predicted}, {@code minimalLimit}) plus failed connects, attempts, the
+ * keepalive probe settings and each user's minimal limit. Thread-safe.
  */
 public final class WhatIfJson {
 

@@ -18,8 +18,8 @@ final class ClientProfiles {
   static final String SERVER_IP = "10.0.0.10";
 
   /**
-   * MAPI/HTTP reaches RPC Client Access through the local front end (as in the real row of
-   * formats.md §4).
+   * MAPI/HTTP reaches RPC Client Access through the local front end (a 2013+ front end logs {@code
+   * ::1}, docs/ingest.md).
    */
   static final String MAPI_HTTP_SERVER_IP = "::1";
 

@@ -13,7 +13,7 @@ import org.mapiscope.model.ExchangeDefaults;
  * Writes Event 9646 as {@code wevtutil qe Application /q:"*[System[(EventID=9646)]]"
  * /f:RenderedXml} does: a bare sequence of {@code <Event>} elements, one per line, no root and no
  * declaration, with the three insertion strings (session identity, limit, object type) and the
- * rendered message (research/formats.md §3, domain.md §1). EventRecordIDs rise with gaps, as other
+ * rendered message (docs/event-formats.md, docs/domain.md). EventRecordIDs rise with gaps, as other
  * sources log to the Application channel in between. Optionally a second, earlier export repeats
  * the events of a window (same record ids and computer), as when an admin exported twice. Files
  * open with their first event.

@@ -20,7 +20,7 @@ import org.mapiscope.sim.scenario.Scenario;
 
 /**
  * Turns the run's client starts, ends and service restarts into RCA rows and 9646 events, the way
- * Exchange logs them (DESIGN §1, "How RCA logs really read"):
+ * Exchange logs them (docs/domain.md, "RCA logs"):
  *
  * <ul>
  *   <li>each accepted session logs Connect (client-ip and server-ip only there), then OwnerLogon
@@ -69,7 +69,10 @@ final class EvidenceRecorder implements SimulationListener {
   /** Outlook makes about one call this often while active; seq-number counts calls. */
   private static final long MS_PER_CALL = 30_000L;
 
-  /** Application-id of Outlook's logons on 2013+ (the mahuynh row of formats.md §4). */
+  /**
+   * Application-id of Outlook's logons on 2013+ (the example row of "Enable ROP logging in Exchange
+   * 2010 and 2013").
+   */
   private static final String APPLICATION_ID = "Client=MSExchangeRPC";
 
   private final Scenario scenario;

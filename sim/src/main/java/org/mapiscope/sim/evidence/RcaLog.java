@@ -9,12 +9,12 @@ import java.time.format.DateTimeFormatter;
 import org.mapiscope.sim.scenario.Server;
 
 /**
- * Writes RPC Client Access protocol logs as the scenario's Exchange version does
- * (research/formats.md §4): Exchange 2010 one {@code RCA_yyyymmdd-N.LOG} per UTC day with the 17
- * fields of 2010; Exchange 2013+ one {@code RCA_yyyymmddhh-N.LOG} per UTC hour with 23 fields. A
- * new numbered file when one passes the default 10 MB. Each file starts with the Exchange log
- * header; after a service restart the new process writes the header block again into the file it
- * logs to. Rows must come in time order. Not thread-safe.
+ * Writes RPC Client Access protocol logs as the scenario's Exchange version does (docs/ingest.md):
+ * Exchange 2010 one {@code RCA_yyyymmdd-N.LOG} per UTC day with the 17 fields of 2010; Exchange
+ * 2013+ one {@code RCA_yyyymmddhh-N.LOG} per UTC hour with 23 fields. A new numbered file when one
+ * passes the default 10 MB. Each file starts with the Exchange log header; after a service restart
+ * the new process writes the header block again into the file it logs to. Rows must come in time
+ * order. Not thread-safe.
  */
 final class RcaLog implements AutoCloseable {
 
@@ -41,8 +41,8 @@ final class RcaLog implements AutoCloseable {
   static final String SESSION_LIMIT_STATUS = "0x80040112 (rpc::SessionLimit)";
 
   /**
-   * ecLoginPerm: the account may not open that mailbox as its owner (the real row of formats.md
-   * §4).
+   * ecLoginPerm: the account may not open that mailbox as its owner (the status real logs write,
+   * docs/ingest.md).
    */
   static final String LOGIN_PERM_STATUS = "1010 (rpc::LoginPerm)";
 
@@ -106,7 +106,7 @@ final class RcaLog implements AutoCloseable {
   RcaLog(EvidenceOutput out, Server server) {
     this.out = out;
     this.modern = server.exchangeVersion() >= 2013;
-    // 2013 code writes "Microsoft Exchange"; 2010 "Microsoft Exchange Server" (formats.md §4)
+    // 2013 code writes "Microsoft Exchange"; 2010 "Microsoft Exchange Server" (docs/ingest.md)
     this.software = modern ? "Microsoft Exchange" : "Microsoft Exchange Server";
     this.version =
         switch (server.exchangeVersion()) {

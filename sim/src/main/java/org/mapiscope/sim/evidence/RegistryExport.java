@@ -8,8 +8,8 @@ import org.mapiscope.model.ExchangeDefaults;
 import org.mapiscope.sim.scenario.Server;
 
 /**
- * Writes what {@code regedit /e} exports for the keys that matter (research/formats.md §6): version
- * 5 files, UTF-16LE with a byte-order mark and CRLF. The TCP/IP key always (KeepAliveTime and
+ * Writes what {@code regedit /e} exports for the keys that matter (docs/ingest.md): version 5
+ * files, UTF-16LE with a byte-order mark and CRLF. The TCP/IP key always (KeepAliveTime and
  * KeepAliveInterval only when set away from their defaults: an untouched server has no such
  * values); the store's ParametersSystem key only when the session limit is not the default.
  */

@@ -105,7 +105,7 @@ public final class UserDirectory {
         scenario.seed());
   }
 
-  /** The user key (DESIGN §2) of the engine's user index. */
+  /** The user key (docs/domain.md) of the engine's user index. */
   public String userKey(int user) {
     return users.get(user);
   }

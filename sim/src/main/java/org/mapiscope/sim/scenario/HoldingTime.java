@@ -17,6 +17,6 @@ public record HoldingTime(Dist dist, long meanMs, double sigma) {
     FIXED
   }
 
-  /** Default lognormal shape (DESIGN §6). */
+  /** Default lognormal shape (docs/simulator.md). */
   public static final double DEFAULT_SIGMA = 1.0;
 }

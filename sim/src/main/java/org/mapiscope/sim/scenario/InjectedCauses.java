@@ -8,16 +8,18 @@ import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
 
 /**
- * The causes of DESIGN §1 that a scenario's populations put into the evidence, so a diagnosis of
- * the emitted evidence can be checked against what was simulated: the same {@link Cause} codes the
- * analysis reports. A cause is injected when its behaviour is present; whether it leads to 9646
+ * The causes of docs/domain.md that a scenario's populations put into the evidence, so a diagnosis
+ * of the emitted evidence can be checked against what was simulated: the same {@link Cause} codes
+ * the analysis reports. A cause is injected when its behaviour is present; whether it leads to 9646
  * depends on the load.
  */
 public final class InjectedCauses {
 
   private InjectedCauses() {}
 
-  /** One client opening this many sessions at once is far beyond Outlook's handful (DESIGN §1). */
+  /**
+   * One client opening this many sessions at once is far beyond Outlook's handful (docs/domain.md).
+   */
   public static final int HUNGRY_SESSIONS_PER_START = 8;
 
   /** The causes one population's behaviour injects on a server with this session limit. */
@@ -45,7 +47,7 @@ public final class InjectedCauses {
 
   /**
    * Mean sessions a user of the population wants open at once (Little's law: starts per hour ×
-   * sessions per start × mean holding), the offered load of DESIGN §6's loss system.
+   * sessions per start × mean holding), the offered load of docs/simulator.md's loss system.
    */
   public static double offeredSessions(Population p) {
     return p.startsPerMs() * p.sessionsPerStart() * p.holding().meanMs();

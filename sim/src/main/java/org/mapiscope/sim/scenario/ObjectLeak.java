@@ -2,8 +2,9 @@ package org.mapiscope.sim.scenario;
 
 /**
  * An application in a population's clients that leaks MAPI objects of one type inside its sessions
- * (DESIGN §1, OBJECT_LEAK): each user's leaking client runs into the per-session cap for that type
- * about {@code perHour} times an hour, and each time the store logs one Event 9646 for the type.
+ * (docs/domain.md, OBJECT_LEAK): each user's leaking client runs into the per-session cap for that
+ * type about {@code perHour} times an hour, and each time the store logs one Event 9646 for the
+ * type.
  *
  * @param objectType the object type as Event 9646 names it, e.g. {@code objtFolder}
  * @param limit the per-session cap logged with the event (the type's default from {@code

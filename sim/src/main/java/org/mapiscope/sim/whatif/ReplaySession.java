@@ -8,7 +8,7 @@ import org.mapiscope.model.SessionReplay;
  * One reconstructed session, or one refused attempt stream (a client's refused connects, retries
  * collapsed), as the replay reads it.
  *
- * @param user the user key (DESIGN §2)
+ * @param user the user key (docs/domain.md)
  * @param start when the session was opened (or the stream's first refusal)
  * @param lastActivity the last time the client was seen using it; {@code null} means the start
  * @param end when the server closed it (the stream's last refusal); {@code null} means still open

@@ -1,7 +1,8 @@
 package org.mapiscope.sim.whatif;
 
 /**
- * One user's counts; {@code user}, {@code observed}, {@code predicted} are the DESIGN §6 keys.
+ * One user's counts; {@code user}, {@code observed}, {@code predicted} are the docs/simulator.md
+ * keys.
  *
  * @param attempts sessions and refused attempt streams replayed
  * @param minimalLimit the smallest session limit under which this user gets no 9646 with the new

@@ -11,7 +11,8 @@ import java.util.TreeSet;
 import org.mapiscope.model.SessionReplay;
 
 /**
- * Replays reconstructed sessions under changed keepalive and limit (DESIGN §6, docs/simulator.md):
+ * Replays reconstructed sessions under changed keepalive and limit (docs/simulator.md,
+ * docs/simulator.md):
  *
  * <ul>
  *   <li>a session holds a slot from its start until its end, except that once its client

@@ -3,8 +3,8 @@ package org.mapiscope.sim.whatif;
 import org.mapiscope.model.ExchangeDefaults;
 
 /**
- * The settings to replay under; the first two components are the {@code settings} keys of DESIGN §6
- * {@code whatif --json}.
+ * The settings to replay under; the first two components are the {@code settings} keys of
+ * docs/simulator.md {@code whatif --json}.
  */
 public record WhatIfSettings(
     long keepAliveTimeMs, int sessionLimit, long keepAliveIntervalMs, int keepAliveProbes) {

@@ -1,7 +1,8 @@
 package org.mapiscope.sim.whatif;
 
 /**
- * Counts over all users. {@code observed} and {@code predicted} count Event 9646 (DESIGN §6).
+ * Counts over all users. {@code observed} and {@code predicted} count Event 9646
+ * (docs/simulator.md).
  *
  * @param observed 9646 events in the evidence
  * @param predicted 9646 events the replay expects under the new settings (one per refused attempt)

@@ -27,9 +27,9 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * The emitted evidence reads the way Exchange writes it (DESIGN §1, "How RCA logs really read"):
- * refused clients retry, other failures are mixed in, restarts drop sessions silently, the 2013+
- * shape, and overlapping event exports.
+ * The emitted evidence reads the way Exchange writes it (docs/domain.md, "RCA logs"): refused
+ * clients retry, other failures are mixed in, restarts drop sessions silently, the 2013+ shape, and
+ * overlapping event exports.
  */
 class EvidenceRealismTest {
 
