@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.mapiscope.model.Cause;
 
 /**
  * Each threshold in {@link Thresholds} tested just below, at and just above its value, through the
