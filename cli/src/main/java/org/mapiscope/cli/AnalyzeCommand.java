@@ -80,9 +80,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EvidenceReading.requireExisting(evidence.paths);
-    OutputFiles.requireParent("--json", json);
-    OutputFiles.requireParent("--html", html);
-    OutputFiles.requireParent("--scripts", scripts);
+    OutputTargets outputs = OutputTargets.of(json, html, scripts).requireParents();
     Analyzer analyzer = new Analyzer();
     LimitEventHistogram histogram = new LimitEventHistogram();
     IngestResult ingested =
@@ -98,8 +96,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 histogram.add(limit);
               }
             });
-    boolean jsonToStdout = "-".equals(json);
-    PrintStream summary = jsonToStdout ? err : out;
+    PrintStream summary = outputs.console(out, err);
     if (!ingested.anythingRecognized()) {
       return EvidenceReading.nothingReadable(ingested, summary, console.quiet);
     }
@@ -123,12 +120,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             evidence.timezone,
             histogram,
             scriptSet);
-    if (json != null) {
-      OutputFiles.write(json, out, "the JSON result", stream -> AnalyzeJson.write(report, stream));
-    }
-    if (html != null) {
-      OutputFiles.writeText(html, "the HTML report", w -> AnalyzeHtml.write(report, w));
-    }
+    outputs.writeJson(out, "the JSON result", stream -> AnalyzeJson.write(report, stream));
+    outputs.writeHtml("the HTML report", w -> AnalyzeHtml.write(report, w));
     if (!console.quiet) {
       ConsoleSummary.print(report, summary, console.color());
       String hint = moreOutputsHint(!result.findings().isEmpty());

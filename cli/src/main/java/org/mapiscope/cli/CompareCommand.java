@@ -70,18 +70,12 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     OutputFiles.requireReadable(before);
     OutputFiles.requireReadable(after);
-    OutputFiles.requireParent("--json", json);
-    OutputFiles.requireParent("--html", html);
+    OutputTargets outputs = OutputTargets.of(json, html, null).requireParents();
     Comparison comparison = Compare.compare(read(before), read(after));
-    if (json != null) {
-      OutputFiles.write(
-          json, out, "the comparison", stream -> CompareJson.write(comparison, stream));
-    }
-    if (html != null) {
-      OutputFiles.writeText(html, "the HTML comparison", w -> CompareHtml.write(comparison, w));
-    }
+    outputs.writeJson(out, "the comparison", stream -> CompareJson.write(comparison, stream));
+    outputs.writeHtml("the HTML comparison", w -> CompareHtml.write(comparison, w));
     if (!console.quiet) {
-      CompareText.print(comparison, "-".equals(json) ? err : out, console.color());
+      CompareText.print(comparison, outputs.console(out, err), console.color());
     }
     return comparison.improved() ? ExitCodes.OK : NOT_IMPROVED;
   }

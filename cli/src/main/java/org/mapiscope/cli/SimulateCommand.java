@@ -83,20 +83,14 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario scenario = readScenario();
-    OutputFiles.requireParent("--json", json);
-    OutputFiles.requireParent("--html", html);
+    OutputTargets outputs = OutputTargets.of(json, html, null).requireParents();
     requireBoundedWork(scenario);
     SimulationResult result = emitEvidence == null ? Simulator.run(scenario) : runAndEmit(scenario);
-    if (json != null) {
-      OutputFiles.write(
-          json, out, "the simulation result", stream -> SimulateJson.write(result, stream));
-    }
-    if (html != null) {
-      String name = scenarioFile.getFileName().toString();
-      OutputFiles.writeText(html, "the HTML page", w -> SimulateHtml.write(result, name, w));
-    }
+    outputs.writeJson(out, "the simulation result", stream -> SimulateJson.write(result, stream));
+    String name = scenarioFile.getFileName().toString();
+    outputs.writeHtml("the HTML page", w -> SimulateHtml.write(result, name, w));
     if (!console.quiet) {
-      SimulateText.print(result, "-".equals(json) ? err : out, console.color());
+      SimulateText.print(result, outputs.console(out, err), console.color());
     }
     return ExitCodes.OK;
   }

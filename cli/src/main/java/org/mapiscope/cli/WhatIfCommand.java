@@ -72,14 +72,13 @@ final class WhatIfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    checkOptions();
+    OutputTargets outputs = checkOptions();
     ReplayLog replay = new ReplayLog();
     Analyzer analyzer = new Analyzer(replay);
     IngestResult ingested =
         EvidenceReading.ingest(
             evidence.paths, evidence.timezone, null, console.quiet, err, analyzer);
-    boolean jsonToStdout = "-".equals(json);
-    PrintStream summary = jsonToStdout ? err : out;
+    PrintStream summary = outputs.console(out, err);
     if (!ingested.anythingRecognized()) {
       return EvidenceReading.nothingReadable(ingested, summary, console.quiet);
     }
@@ -97,9 +96,7 @@ final class WhatIfCommand implements Callable<Integer> {
     Map<String, Long> observed = WhatIfBaseline.observed9646(result);
     WhatIfResult replayed = WhatIf.replay(sessions, observed, before, after);
 
-    if (json != null) {
-      OutputFiles.write(json, out, "the JSON result", stream -> WhatIfJson.write(replayed, stream));
-    }
+    outputs.writeJson(out, "the JSON result", stream -> WhatIfJson.write(replayed, stream));
     if (!console.quiet) {
       WhatIfResult baseline =
           after.equals(before) ? replayed : WhatIf.replay(sessions, observed, before, before);
@@ -108,7 +105,7 @@ final class WhatIfCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void checkOptions() {
+  private OutputTargets checkOptions() {
     if (limit != null && limit < 1) {
       throw new UserException(ExitCodes.USAGE, "--limit must be at least 1, not " + limit);
     }
@@ -121,6 +118,6 @@ final class WhatIfCommand implements Callable<Integer> {
               + " ms");
     }
     EvidenceReading.requireExisting(evidence.paths);
-    OutputFiles.requireParent("--json", json);
+    return OutputTargets.of(json, null, null).requireParents();
   }
 }
