@@ -19,7 +19,15 @@ public final class ExchangeLogonReader implements FormatReader {
 
   public static final String FORMAT = "exchange-logon";
 
-  private static final Columns COLUMNS = new Columns();
+  private static final LogonColumns COLUMNS =
+      new LogonColumns(
+          List.of("LoggedOnUsersMailboxLegacyDN", "LoggedOnUserAccount", "MailboxDisplayName"),
+          "LogonTime",
+          "LastOperationTime",
+          "ClientIP",
+          "ClientMode",
+          ExchangeLogonReader::mode,
+          "MailboxLegacyDN");
 
   @Override
   public String format() {
@@ -44,48 +52,12 @@ public final class ExchangeLogonReader implements FormatReader {
     SnapshotReading.read(input, context, COLUMNS);
   }
 
-  private static final class Columns implements SnapshotReading.Columns {
-    @Override
-    public List<String> dateColumns() {
-      return List.of("LogonTime", "LastOperationTime");
-    }
-
-    @Override
-    public String lastAccessColumn() {
-      return "LastOperationTime";
-    }
-
-    @Override
-    public SnapshotReading.Logon logon(
-        SnapshotTable.Row row, CultureDates dates, String serverHint) {
-      String dn = row.get("LoggedOnUsersMailboxLegacyDN");
-      String user =
-          Identities.key(dn, row.get("LoggedOnUserAccount"), row.get("MailboxDisplayName"));
-      if (user.isEmpty()) {
-        throw new IllegalArgumentException(
-            "no LoggedOnUsersMailboxLegacyDN, LoggedOnUserAccount or" + " MailboxDisplayName");
-      }
-      String server = Identities.blankToNull(row.get("ServerName"));
-      return new SnapshotReading.Logon(
-          server != null ? server : serverHint,
-          user,
-          dn.contains("/") ? dn : null,
-          LogonStatisticsReader.date(dates, row, "LogonTime"),
-          LogonStatisticsReader.date(dates, row, "LastOperationTime"),
-          Identities.blankToNull(row.get("ClientIP")),
-          Identities.blankToNull(row.get("ClientName")),
-          Identities.blankToNull(row.get("ClientVersion")),
-          mode(row.get("ClientMode")),
-          Identities.mailbox(row.get("MailboxLegacyDN")));
-    }
-
-    /** Exchange_Logon.ClientMode: 1 = Classic Online, 2 = Cached (MSDN Exchange_Logon class). */
-    private static String mode(String value) {
-      return switch (value) {
-        case "1" -> "Classic Online";
-        case "2" -> "Cached";
-        default -> Identities.blankToNull(value);
-      };
-    }
+  /** Exchange_Logon.ClientMode: 1 = Classic Online, 2 = Cached (MSDN Exchange_Logon class). */
+  private static String mode(String value) {
+    return switch (value) {
+      case "1" -> "Classic Online";
+      case "2" -> "Cached";
+      default -> Identities.blankToNull(value);
+    };
   }
 }

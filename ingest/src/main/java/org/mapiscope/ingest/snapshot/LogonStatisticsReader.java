@@ -17,7 +17,15 @@ public final class LogonStatisticsReader implements FormatReader {
 
   public static final String FORMAT = "logon-statistics";
 
-  private static final Columns COLUMNS = new Columns();
+  private static final LogonColumns COLUMNS =
+      new LogonColumns(
+          List.of("FullUserDirectoryName", "Windows2000Account", "UserName"),
+          "LogonTime",
+          "LastAccessTime",
+          "ClientIPAddress",
+          "ClientMode",
+          Identities::blankToNull,
+          "FullMailboxDirectoryName");
 
   @Override
   public String format() {
@@ -40,48 +48,5 @@ public final class LogonStatisticsReader implements FormatReader {
   @Override
   public void read(InputFile input, ReadContext context) throws IOException {
     SnapshotReading.read(input, context, COLUMNS);
-  }
-
-  private static final class Columns implements SnapshotReading.Columns {
-    @Override
-    public List<String> dateColumns() {
-      return List.of("LogonTime", "LastAccessTime");
-    }
-
-    @Override
-    public String lastAccessColumn() {
-      return "LastAccessTime";
-    }
-
-    @Override
-    public SnapshotReading.Logon logon(
-        SnapshotTable.Row row, CultureDates dates, String serverHint) {
-      String dn = row.get("FullUserDirectoryName");
-      String user = Identities.key(dn, row.get("Windows2000Account"), row.get("UserName"));
-      if (user.isEmpty()) {
-        throw new IllegalArgumentException(
-            "no FullUserDirectoryName, Windows2000Account or UserName");
-      }
-      String server = Identities.blankToNull(row.get("ServerName"));
-      return new SnapshotReading.Logon(
-          server != null ? server : serverHint,
-          user,
-          dn.contains("/") ? dn : null,
-          date(dates, row, "LogonTime"),
-          date(dates, row, "LastAccessTime"),
-          Identities.blankToNull(row.get("ClientIPAddress")),
-          Identities.blankToNull(row.get("ClientName")),
-          Identities.blankToNull(row.get("ClientVersion")),
-          Identities.blankToNull(row.get("ClientMode")),
-          Identities.mailbox(row.get("FullMailboxDirectoryName")));
-    }
-  }
-
-  static java.time.Instant date(CultureDates dates, SnapshotTable.Row row, String column) {
-    try {
-      return dates.parse(row.get(column));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(column + " " + e.getMessage());
-    }
   }
 }

@@ -47,23 +47,9 @@ final class SnapshotReading {
       String clientMode,
       String mailbox) {}
 
-  /** What differs between snapshot formats: the columns. */
-  interface Columns {
-    /** The columns holding dates, to learn the file's date culture. */
-    List<String> dateColumns();
-
-    /** The column with the last activity. */
-    String lastAccessColumn();
-
-    /**
-     * @throws IllegalArgumentException with the reason when the row cannot be used
-     */
-    Logon logon(SnapshotTable.Row row, CultureDates dates, String serverHint);
-  }
-
   private SnapshotReading() {}
 
-  static void read(InputFile input, ReadContext context, Columns columns) throws IOException {
+  static void read(InputFile input, ReadContext context, LogonColumns columns) throws IOException {
     try {
       readRows(input, context, columns);
     } catch (java.io.UncheckedIOException e) {
@@ -71,7 +57,7 @@ final class SnapshotReading {
     }
   }
 
-  private static void readRows(InputFile input, ReadContext context, Columns columns)
+  private static void readRows(InputFile input, ReadContext context, LogonColumns columns)
       throws IOException {
     CultureDates dates = new CultureDates(context.timezone());
     List<SnapshotTable.Row> held = new ArrayList<>();
@@ -112,7 +98,7 @@ final class SnapshotReading {
         source = "file name";
       } else {
         fixed = newestLastAccess(rows, columns, dates, input.serverHint());
-        source = "newest " + columns.lastAccessColumn();
+        source = "newest " + columns.lastAccess();
       }
     }
     for (SnapshotTable.Row row : rows) {
@@ -126,7 +112,7 @@ final class SnapshotReading {
               captureColumn != null
                   ? captureColumn + " is empty"
                   : "no capture time: no capture-time column, no timestamp in the file name and no "
-                      + columns.lastAccessColumn()
+                      + columns.lastAccess()
                       + " in the file");
           continue;
         }
@@ -152,7 +138,7 @@ final class SnapshotReading {
   }
 
   private static Instant newestLastAccess(
-      Rows rows, Columns columns, CultureDates dates, String hint) throws IOException {
+      Rows rows, LogonColumns columns, CultureDates dates, String hint) throws IOException {
     Instant newest = null;
     for (SnapshotTable.Row row : rows) {
       try {
