@@ -19,9 +19,10 @@ import org.mapiscope.ingest.BoundedLineReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
 import org.mapiscope.ingest.Sniff;
-import org.mapiscope.ingest.eventlog.CultureDates.Ambiguous;
-import org.mapiscope.ingest.eventlog.CultureDates.Dated;
-import org.mapiscope.ingest.eventlog.CultureDates.Reading;
+import org.mapiscope.ingest.dates.CultureDateResolver;
+import org.mapiscope.ingest.dates.CultureDateResolver.Ambiguous;
+import org.mapiscope.ingest.dates.CultureDateResolver.Dated;
+import org.mapiscope.ingest.dates.CultureDateResolver.Reading;
 import org.mapiscope.ingest.eventlog.TableLayout.BadRow;
 import org.mapiscope.ingest.eventlog.TableLayout.Parsed;
 import org.mapiscope.ingest.eventlog.TableLayout.Recognised;
@@ -37,8 +38,8 @@ import org.mapiscope.model.LimitEvent;
  *
  * <p>A 9646 whose date could be read two ways (day/month order) waits until a later date in the
  * file shows the culture; at most {@link #MAX_WAITING} wait, so memory stays bounded. Those the
- * file never settles are read in the common culture of their shape ({@link CultureDates}), or
- * skipped as ambiguous when there is none. Not thread-safe: one instance per input.
+ * file never settles are read in the common culture of their shape ({@link CultureDateResolver}),
+ * or skipped as ambiguous when there is none. Not thread-safe: one instance per input.
  */
 final class EventTable {
 
@@ -53,7 +54,7 @@ final class EventTable {
   private final InputFile input;
   private final ReadContext context;
   private final char separator;
-  private final CultureDates dates = new CultureDates();
+  private final CultureDateResolver dates = new CultureDateResolver();
   private final Deque<Waiting> waiting = new ArrayDeque<>();
 
   /** The day of the last other event whose date was read, to read each day once. */

@@ -38,7 +38,7 @@ record LogonColumns(
   /**
    * @throws IllegalArgumentException with the reason when the row cannot be used
    */
-  SnapshotReading.Logon logon(SnapshotTable.Row row, CultureDates dates, String serverHint) {
+  SnapshotReading.Logon logon(SnapshotTable.Row row, SnapshotDates dates, String serverHint) {
     String dn = row.get(userColumns.get(0));
     String user = Identities.key(userColumns.stream().map(row::get).toArray(String[]::new));
     if (user.isEmpty()) {
@@ -62,7 +62,7 @@ record LogonColumns(
         Identities.mailbox(row.get(mailbox)));
   }
 
-  private static Instant date(CultureDates dates, SnapshotTable.Row row, String column) {
+  private static Instant date(SnapshotDates dates, SnapshotTable.Row row, String column) {
     try {
       return dates.parse(row.get(column));
     } catch (IllegalArgumentException e) {

@@ -59,7 +59,10 @@ final class SnapshotReading {
 
   private static void readRows(InputFile input, ReadContext context, LogonColumns columns)
       throws IOException {
-    CultureDates dates = new CultureDates(context.timezone());
+    SnapshotDates dates = new SnapshotDates(context.timezone());
+    // A collection script's capture-time column may be written in another culture than the
+    // export's own columns.
+    SnapshotDates captureDates = new SnapshotDates(context.timezone());
     List<SnapshotTable.Row> held = new ArrayList<>();
     boolean overflow = false;
     String captureColumn = null;
@@ -72,7 +75,7 @@ final class SnapshotReading {
           dates.observe(row.get(c));
         }
         if (captureColumn != null) {
-          dates.observe(row.get(captureColumn));
+          captureDates.observe(row.get(captureColumn));
         }
         if (!overflow) {
           heldChars += row.fields().stream().mapToLong(String::length).sum();
@@ -105,7 +108,7 @@ final class SnapshotReading {
       EvidenceRef ref = EvidenceRef.line(file, row.line());
       try {
         Logon l = columns.logon(row, dates, input.serverHint());
-        Instant time = captureColumn != null ? dates.parse(row.get(captureColumn)) : fixed;
+        Instant time = captureColumn != null ? captureDates.parse(row.get(captureColumn)) : fixed;
         if (time == null) {
           context.skip(
               ref,
@@ -138,7 +141,7 @@ final class SnapshotReading {
   }
 
   private static Instant newestLastAccess(
-      Rows rows, LogonColumns columns, CultureDates dates, String hint) throws IOException {
+      Rows rows, LogonColumns columns, SnapshotDates dates, String hint) throws IOException {
     Instant newest = null;
     for (SnapshotTable.Row row : rows) {
       try {

@@ -1,6 +1,7 @@
 package org.mapiscope.ingest.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
@@ -146,13 +147,27 @@ class LogonSnapshotReadersTest {
 
   @Test
   void decidesDayOrMonthFirstFromTheWholeFile() {
-    CultureDates dates = new CultureDates(ZoneId.of("UTC"));
+    SnapshotDates dates = new SnapshotDates(ZoneId.of("UTC"));
     dates.observe("03/11/2026 08:00:00");
     dates.observe("25/10/2026 08:00:00");
     assertThat(dates.parse("03/11/2026 08:00:00")).isEqualTo(Instant.parse("2026-11-03T08:00:00Z"));
-    CultureDates us = new CultureDates(ZoneId.of("UTC"));
+    SnapshotDates us = new SnapshotDates(ZoneId.of("UTC"));
     us.observe("3/11/2026 8:00:00 PM");
     assertThat(us.parse("3/11/2026 12:00:00 AM")).isEqualTo(Instant.parse("2026-03-11T00:00:00Z"));
     assertThat(us.parse("3/11/2026 8:00:00 PM")).isEqualTo(Instant.parse("2026-03-11T20:00:00Z"));
+  }
+
+  @Test
+  void readsCimAndOffsetTimesWithTheirOwnOffsetAndRefusesOtherText() {
+    SnapshotDates dates = new SnapshotDates(ZoneId.of("Europe/Berlin"));
+    assertThat(dates.parse("20261201081500.000000+060"))
+        .isEqualTo(Instant.parse("2026-12-01T07:15:00Z"));
+    assertThat(dates.parse("2026-12-01 08:15:00Z"))
+        .isEqualTo(Instant.parse("2026-12-01T08:15:00Z"));
+    assertThat(dates.parse("2026-12-01 08:15:00")).isEqualTo(Instant.parse("2026-12-01T07:15:00Z"));
+    assertThat(dates.parse(" ")).isNull();
+    assertThatThrownBy(() -> dates.parse("yesterday"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'yesterday' is not a date");
   }
 }

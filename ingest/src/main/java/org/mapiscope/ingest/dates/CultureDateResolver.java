@@ -1,4 +1,4 @@
-package org.mapiscope.ingest.eventlog;
+package org.mapiscope.ingest.dates;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Reads the local date-times Event Viewer and PowerShell write in the exporting machine's culture
- * ({@code 6/12/2009 9:14:03 AM}, {@code 12.06.2009 09:14:03}, {@code 12/06/2009 09:14:03}, ISO, …).
+ * ({@code 6/12/2009 9:14:03 AM}, {@code 12.06.2009 09:14:03}, {@code 12/06/2009 09:14:03}, ISO, …):
+ * the one resolver for every culture-formatted export, event log tables and logon snapshots alike.
  * One export uses one culture, so every date narrows the patterns the file may use: once a date
  * such as {@code 13/06/2009} has been seen, {@code 03/06/2009} in the same file is the 3rd of June.
  * Until then such a date is ambiguous. Two cultures share each ambiguous shape: a 12-hour clock
@@ -27,22 +28,22 @@ import java.util.Set;
  *
  * <p>Not thread-safe: one instance per input.
  */
-final class CultureDates {
+public final class CultureDateResolver {
 
   /** A culture's way of writing a date and time; {@code common} ones win an undecided tie. */
-  record CulturePattern(String name, DateTimeFormatter formatter, boolean common) {}
+  public record CulturePattern(String name, DateTimeFormatter formatter, boolean common) {}
 
   /** What a date text means, as far as the file has shown so far. */
-  sealed interface Reading permits Dated, Ambiguous, Unreadable {}
+  public sealed interface Reading permits Dated, Ambiguous, Unreadable {}
 
   /** One meaning. */
-  record Dated(LocalDateTime time) implements Reading {}
+  public record Dated(LocalDateTime time) implements Reading {}
 
   /** More than one meaning; the patterns that still fit with what each makes of the text. */
-  record Ambiguous(Map<CulturePattern, LocalDateTime> candidates) implements Reading {}
+  public record Ambiguous(Map<CulturePattern, LocalDateTime> candidates) implements Reading {}
 
   /** No known culture writes dates like this (or not the culture the rest of the file uses). */
-  record Unreadable() implements Reading {}
+  public record Unreadable() implements Reading {}
 
   /** The cultures tried; no two common ones can read the same text two ways. */
   static final List<CulturePattern> PATTERNS =
@@ -52,7 +53,13 @@ final class CultureDates {
           pattern("en-GB, fr, es, it", "d/M/uuuu H:mm[:ss]", true),
           pattern("invariant", "M/d/uuuu H:mm[:ss]", false),
           pattern("de, ru, pl", "d.M.uuuu H:mm[:ss]", true),
+          // Dots with a 12-hour clock: day first, as with a 24-hour clock.
+          pattern("dotted, 12-hour", "d.M.uuuu h:mm[:ss] a", true),
           pattern("nl", "d-M-uuuu H:mm[:ss]", true),
+          // Dashes with a 12-hour clock: month first unless a date proves otherwise, as with
+          // slashes.
+          pattern("dashed, 12-hour, month first", "M-d-uuuu h:mm[:ss] a", true),
+          pattern("dashed, 12-hour, day first", "d-M-uuuu h:mm[:ss] a", false),
           pattern("ja, zh", "uuuu/M/d H:mm[:ss]", true),
           pattern("ISO 8601", "uuuu-M-d['T'][' ']H:mm[:ss]", true));
 
@@ -72,7 +79,7 @@ final class CultureDates {
   }
 
   /** Reads a date text and narrows the file's culture by it. */
-  Reading read(String text) {
+  public Reading read(String text) {
     String value = normalize(text);
     Map<CulturePattern, LocalDateTime> readings = new LinkedHashMap<>();
     for (CulturePattern p : fitting) {
@@ -90,12 +97,12 @@ final class CultureDates {
   }
 
   /** Whether the file may still be written in more than one culture. */
-  boolean undecided() {
+  public boolean undecided() {
     return fitting.size() > 1;
   }
 
   /** What an earlier ambiguous reading means now that the file may have shown its culture. */
-  Reading reread(Ambiguous earlier) {
+  public Reading reread(Ambiguous earlier) {
     Map<CulturePattern, LocalDateTime> still = new LinkedHashMap<>(earlier.candidates());
     still.keySet().retainAll(fitting);
     return still.isEmpty() ? new Unreadable() : meaningOf(still);
@@ -105,14 +112,14 @@ final class CultureDates {
    * For a date the file never settled: the reading of the one common culture among the candidates;
    * still ambiguous when there is none or more than one.
    */
-  Reading preferCommon(Ambiguous undecided) {
+  public Reading preferCommon(Ambiguous undecided) {
     Map<CulturePattern, LocalDateTime> common = new LinkedHashMap<>(undecided.candidates());
     common.keySet().removeIf(p -> !p.common());
     return common.size() == 1 ? new Dated(common.values().iterator().next()) : undecided;
   }
 
   /** The names of the cultures the file may still be written in. */
-  List<String> fittingCultures() {
+  public List<String> fittingCultures() {
     List<String> names = new ArrayList<>();
     fitting.forEach(p -> names.add(p.name()));
     return names;
@@ -124,14 +131,29 @@ final class CultureDates {
     return agree ? new Dated(first) : new Ambiguous(Map.copyOf(readings));
   }
 
+  private static final java.util.regex.Pattern DATE_TIME_GAP =
+      java.util.regex.Pattern.compile("^(\\d{1,4}[./-]\\d{1,2}[./-]\\d{4})[T,][ ]?");
+  private static final java.util.regex.Pattern COMMA_FRACTION =
+      java.util.regex.Pattern.compile("(:\\d{2}),(\\d)");
+  private static final java.util.regex.Pattern DOTTED_HALF =
+      java.util.regex.Pattern.compile("(?i)\\s*([ap])\\.m\\.$");
+  private static final java.util.regex.Pattern GLUED_HALF =
+      java.util.regex.Pattern.compile("(?i)(\\d)([ap]m)$");
+
   // Event Viewer puts left-to-right marks around date parts in some cultures; PowerShell may
-  // write non-breaking spaces. Neither changes the meaning.
+  // write non-breaking spaces, a comma or a T between date and time, a decimal comma before the
+  // fraction, and "a.m."/"p.m." or an AM/PM glued to the time. None changes the meaning.
   private static String normalize(String text) {
-    return text.replace("\u200E", "")
-        .replace("\u200F", "")
-        .replace('\u00A0', ' ')
-        .replace('\u202F', ' ')
-        .strip()
-        .replaceAll("\\s+", " ");
+    String s =
+        text.replace("\u200E", "")
+            .replace("\u200F", "")
+            .replace('\u00A0', ' ')
+            .replace('\u202F', ' ')
+            .strip()
+            .replaceAll("\\s+", " ");
+    s = DATE_TIME_GAP.matcher(s).replaceFirst("$1 ");
+    s = COMMA_FRACTION.matcher(s).replaceFirst("$1.$2");
+    s = DOTTED_HALF.matcher(s).replaceFirst(" $1M");
+    return GLUED_HALF.matcher(s).replaceFirst("$1 $2");
   }
 }
