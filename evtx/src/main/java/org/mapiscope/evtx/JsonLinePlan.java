@@ -115,9 +115,9 @@ final class JsonLinePlan {
     for (int f = 0; f < NUMBERS; f++) {
       JsonLinePlanner.Sym n = c.numbers[f];
       numberIndex[f] = n.index();
-      if (n.kind() == JsonLinePlanner.Sym.EMPTY) {
+      if (n.kind() == JsonLinePlanner.Sym.Kind.EMPTY) {
         numberKind[f] = ABSENT;
-      } else if (n.kind() == JsonLinePlanner.Sym.TEXT) {
+      } else if (n.kind() == JsonLinePlanner.Sym.Kind.TEXT) {
         Long l = RecordCollector.toLong(n.text());
         numberKind[f] = LITERAL;
         literalNull[f] = l == null;
@@ -130,9 +130,9 @@ final class JsonLinePlan {
     for (int f = 0; f < TEXTS; f++) {
       JsonLinePlanner.Sym t = c.texts[f];
       textIndex[f] = t.index();
-      if (t.kind() == JsonLinePlanner.Sym.EMPTY) {
+      if (t.kind() == JsonLinePlanner.Sym.Kind.EMPTY) {
         textKind[f] = ABSENT;
-      } else if (t.kind() == JsonLinePlanner.Sym.TEXT) {
+      } else if (t.kind() == JsonLinePlanner.Sym.Kind.TEXT) {
         textKind[f] = LITERAL;
         textLiteral[f] = t.text();
         textJson[f] = jsonString(t.text());

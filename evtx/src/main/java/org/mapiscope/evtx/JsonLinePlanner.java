@@ -32,18 +32,21 @@ import java.util.List;
 final class JsonLinePlanner {
 
   /** A value known when the plan is made: nothing, literal text, or value {@code index}. */
-  record Sym(int kind, String text, int index) {
-    static final int EMPTY = 0;
-    static final int TEXT = 1;
-    static final int REF = 2;
-    static final Sym NONE = new Sym(EMPTY, null, -1);
+  record Sym(Kind kind, String text, int index) {
+    enum Kind {
+      EMPTY,
+      TEXT,
+      REF
+    }
+
+    static final Sym NONE = new Sym(Kind.EMPTY, null, -1);
 
     static Sym text(String s) {
-      return new Sym(TEXT, s, -1);
+      return new Sym(Kind.TEXT, s, -1);
     }
 
     static Sym ref(int i) {
-      return new Sym(REF, null, i);
+      return new Sym(Kind.REF, null, i);
     }
   }
 
@@ -54,7 +57,7 @@ final class JsonLinePlanner {
 
   private int depth;
   private final Leaves leaves = new Leaves();
-  private int section;
+  private Name.Section section = Name.Section.OTHER;
   private Sym value = Sym.NONE;
   private Sym dataName = Sym.NONE;
 
@@ -133,30 +136,32 @@ final class JsonLinePlanner {
   }
 
   private boolean attribute(Name name, Sym v) {
-    if (section == Name.SYSTEM && depth == 3) {
+    if (section == Name.Section.SYSTEM && depth == 3) {
       switch (name.attribute) {
-        case Name.ATTR_NAME -> {
-          if (texts[PROVIDER].kind == Sym.EMPTY) {
+        case NAME -> {
+          if (texts[PROVIDER].kind == Sym.Kind.EMPTY) {
             texts[PROVIDER] = v;
           }
         }
-        case Name.ATTR_QUALIFIERS -> numbers[QUALIFIERS] = v;
-        case Name.ATTR_SYSTEM_TIME -> {
-          if (v.kind != Sym.REF || (types[v.index] & 0xFF) != ValueType.FILETIME) {
+        case QUALIFIERS -> numbers[QUALIFIERS] = v;
+        case SYSTEM_TIME -> {
+          if (v.kind != Sym.Kind.REF || (types[v.index] & 0xFF) != ValueType.FILETIME) {
             return false;
           }
           time = v.index;
         }
         default -> {}
       }
-    } else if (section == Name.EVENT_DATA && depth == 3 && name.attribute == Name.ATTR_NAME) {
+    } else if (section == Name.Section.EVENT_DATA
+        && depth == 3
+        && name.attribute == Name.Attribute.NAME) {
       dataName = v;
     }
     return true;
   }
 
   private boolean text(Sym v) {
-    if (value.kind != Sym.EMPTY) {
+    if (value.kind != Sym.Kind.EMPTY) {
       return false; // the writer would join the parts as text
     }
     value = v;
@@ -166,23 +171,23 @@ final class JsonLinePlanner {
   private boolean end(Name name) {
     Sym v = value;
     boolean ok = true;
-    if (section == Name.SYSTEM && depth == 3) {
-      if (v.kind != Sym.EMPTY) {
+    if (section == Name.Section.SYSTEM && depth == 3) {
+      if (v.kind != Sym.Kind.EMPTY) {
         ok = system(name.systemField, v);
       }
-    } else if (section == Name.EVENT_DATA && depth >= 3) {
+    } else if (section == Name.Section.EVENT_DATA && depth >= 3) {
       if (name.data) {
         dataItem(v);
-      } else if (v.kind == Sym.REF) {
+      } else if (v.kind == Sym.Kind.REF) {
         item(mayBeEmpty(v.index), head(name.itemHead), -1, v);
-      } else if (v.kind == Sym.TEXT && !v.text.isEmpty()) {
+      } else if (v.kind == Sym.Kind.TEXT && !v.text.isEmpty()) {
         item(false, head(name.itemHead), -1, v);
       }
-    } else if (section == Name.USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
+    } else if (section == Name.Section.USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
       item(false, head(name.itemHead), -1, v);
     }
     if (depth == 2) {
-      section = 0;
+      section = Name.Section.OTHER;
     }
     depth--;
     dataName = Sym.NONE;
@@ -190,14 +195,14 @@ final class JsonLinePlanner {
     return ok;
   }
 
-  private boolean system(int field, Sym v) {
+  private boolean system(Name.SystemField field, Sym v) {
     switch (field) {
-      case Name.EVENT_ID -> numbers[EVENT_ID] = v;
-      case Name.LEVEL -> numbers[LEVEL] = v;
-      case Name.TASK -> numbers[TASK] = v;
-      case Name.EVENT_RECORD_ID -> {
+      case EVENT_ID -> numbers[EVENT_ID] = v;
+      case LEVEL -> numbers[LEVEL] = v;
+      case TASK -> numbers[TASK] = v;
+      case EVENT_RECORD_ID -> {
         // The header's id stays unless this reads as a number: settled here, or no plan.
-        if (v.kind == Sym.TEXT) {
+        if (v.kind == Sym.Kind.TEXT) {
           if (RecordCollector.toLong(v.text) != null) {
             numbers[RECORD_ID] = v;
           }
@@ -209,8 +214,8 @@ final class JsonLinePlanner {
           numbers[RECORD_ID] = v;
         }
       }
-      case Name.CHANNEL -> texts[CHANNEL] = v;
-      case Name.COMPUTER -> texts[COMPUTER] = v;
+      case CHANNEL -> texts[CHANNEL] = v;
+      case COMPUTER -> texts[COMPUTER] = v;
       default -> {}
     }
     return true;
@@ -219,8 +224,8 @@ final class JsonLinePlanner {
   /** A classic {@code <Data>} item, named by its Name attribute when it has one. */
   private void dataItem(Sym v) {
     switch (dataName.kind) {
-      case Sym.EMPTY -> item(false, head(VALUE_HEAD), -1, v);
-      case Sym.TEXT -> {
+      case EMPTY -> item(false, head(VALUE_HEAD), -1, v);
+      case TEXT -> {
         byte[] name = jsonString(dataName.text);
         item(
             false,
@@ -243,10 +248,10 @@ final class JsonLinePlanner {
    */
   private boolean arrayElement(Node.Element e, int base) {
     Node[] children = e.children();
-    if (section != Name.EVENT_DATA
+    if (section != Name.Section.EVENT_DATA
         || depth != 2
-        || value.kind != Sym.EMPTY
-        || dataName.kind != Sym.EMPTY
+        || value.kind != Sym.Kind.EMPTY
+        || dataName.kind != Sym.Kind.EMPTY
         || !e.name().equals("Data")
         || e.attributes().length != 0
         || children.length != 1
@@ -269,10 +274,10 @@ final class JsonLinePlanner {
   private void item(boolean ifContent, int head, int nameIndex, Sym v) {
     int op;
     int x;
-    if (v.kind == Sym.EMPTY) {
+    if (v.kind == Sym.Kind.EMPTY) {
       op = V_NULL;
       x = 0;
-    } else if (v.kind == Sym.TEXT) {
+    } else if (v.kind == Sym.Kind.TEXT) {
       op = V_LITERAL;
       x = head(jsonString(v.text));
     } else {

@@ -30,7 +30,7 @@ final class JsonRecordWriter implements RawVisitor {
 
   private int depth;
   private final Leaves leaves = new Leaves();
-  private int section;
+  private Name.Section section = Name.Section.OTHER;
 
   /** Value of the innermost open element: first value, turned into text if more follow. */
   private final Slot value = new Slot();
@@ -62,7 +62,7 @@ final class JsonRecordWriter implements RawVisitor {
   void begin(long recordId) {
     this.recordId = recordId;
     depth = 0;
-    section = 0;
+    section = Name.Section.OTHER;
     eventId = null;
     qualifiers = level = task = null;
     timeIsFileTime = false;
@@ -120,7 +120,7 @@ final class JsonRecordWriter implements RawVisitor {
 
   @Override
   public void startElement(String name) {
-    start(depth == 1 ? Name.section(name) : Name.OTHER);
+    start(depth == 1 ? Name.section(name) : Name.Section.OTHER);
   }
 
   @Override
@@ -129,7 +129,7 @@ final class JsonRecordWriter implements RawVisitor {
   }
 
   /** {@code section}: the section the element opens if it is a child of the root. */
-  private void start(int sectionOpened) {
+  private void start(Name.Section sectionOpened) {
     depth = leaves.open(depth);
     if (depth == 2) {
       section = sectionOpened;
@@ -162,19 +162,21 @@ final class JsonRecordWriter implements RawVisitor {
     attribute(name.attribute, ended);
   }
 
-  private void attribute(int attribute, Slot v) {
-    if (section == Name.SYSTEM && depth == 3) {
+  private void attribute(Name.Attribute attribute, Slot v) {
+    if (section == Name.Section.SYSTEM && depth == 3) {
       switch (attribute) {
-        case Name.ATTR_NAME -> {
+        case NAME -> {
           if (provider.isEmpty()) {
             provider.copy(v);
           }
         }
-        case Name.ATTR_QUALIFIERS -> qualifiers = toInt(v.toLong(b));
-        case Name.ATTR_SYSTEM_TIME -> systemTime(v);
+        case QUALIFIERS -> qualifiers = toInt(v.toLong(b));
+        case SYSTEM_TIME -> systemTime(v);
         default -> {}
       }
-    } else if (section == Name.EVENT_DATA && depth == 3 && attribute == Name.ATTR_NAME) {
+    } else if (section == Name.Section.EVENT_DATA
+        && depth == 3
+        && attribute == Name.Attribute.NAME) {
       dataName.copy(v);
     }
   }
@@ -245,40 +247,40 @@ final class JsonRecordWriter implements RawVisitor {
       ended.text(joined.toString());
       v = ended;
     }
-    if (section == Name.SYSTEM && depth == 3) {
+    if (section == Name.Section.SYSTEM && depth == 3) {
       if (!v.isEmpty()) {
         system(name != null ? name.systemField : Name.systemField(text), v);
       }
-    } else if (section == Name.EVENT_DATA && depth >= 3) {
+    } else if (section == Name.Section.EVENT_DATA && depth >= 3) {
       if (name != null ? name.data : text.equals("Data")) {
         item(null, null, v);
       } else if (v.hasContent(b)) {
         item(text, name, v);
       }
-    } else if (section == Name.USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
+    } else if (section == Name.Section.USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
       item(text, name, v);
     }
     if (depth == 2) {
-      section = 0;
+      section = Name.Section.OTHER;
     }
     depth--;
     dataName.clear();
     clearValue();
   }
 
-  private void system(int field, Slot v) {
+  private void system(Name.SystemField field, Slot v) {
     switch (field) {
-      case Name.EVENT_ID -> eventId = v.toLong(b);
-      case Name.LEVEL -> level = toInt(v.toLong(b));
-      case Name.TASK -> task = toInt(v.toLong(b));
-      case Name.EVENT_RECORD_ID -> {
+      case EVENT_ID -> eventId = v.toLong(b);
+      case LEVEL -> level = toInt(v.toLong(b));
+      case TASK -> task = toInt(v.toLong(b));
+      case EVENT_RECORD_ID -> {
         Long id = v.toLong(b);
         if (id != null) {
           recordId = id;
         }
       }
-      case Name.CHANNEL -> channel.copy(v);
-      case Name.COMPUTER -> computer.copy(v);
+      case CHANNEL -> channel.copy(v);
+      case COMPUTER -> computer.copy(v);
       default -> {}
     }
   }

@@ -9,21 +9,32 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Name {
 
-  static final int OTHER = 0;
-  static final int SYSTEM = 1;
-  static final int EVENT_DATA = 2;
-  static final int USER_DATA = 3;
+  /** The section an element opens as a child of the root element. */
+  enum Section {
+    OTHER,
+    SYSTEM,
+    EVENT_DATA,
+    USER_DATA
+  }
 
-  static final int EVENT_ID = 1;
-  static final int LEVEL = 2;
-  static final int TASK = 3;
-  static final int EVENT_RECORD_ID = 4;
-  static final int CHANNEL = 5;
-  static final int COMPUTER = 6;
+  /** The System field an element names. */
+  enum SystemField {
+    OTHER,
+    EVENT_ID,
+    LEVEL,
+    TASK,
+    EVENT_RECORD_ID,
+    CHANNEL,
+    COMPUTER
+  }
 
-  static final int ATTR_NAME = 1;
-  static final int ATTR_QUALIFIERS = 2;
-  static final int ATTR_SYSTEM_TIME = 3;
+  /** The attributes the record writers read. */
+  enum Attribute {
+    OTHER,
+    NAME,
+    QUALIFIERS,
+    SYSTEM_TIME
+  }
 
   /**
    * Names seen so far, shared by the decoding threads; a file rarely has more than a few hundred.
@@ -36,13 +47,13 @@ final class Name {
   final String text;
 
   /** The section this name opens as a child of the root element. */
-  final int section;
+  final Section section;
 
-  /** The System field this element names, or {@link #OTHER}. */
-  final int systemField;
+  /** The System field this element names, or {@link SystemField#OTHER}. */
+  final SystemField systemField;
 
-  /** The attribute the writers read, or {@link #OTHER}. */
-  final int attribute;
+  /** The attribute the writers read, or {@link Attribute#OTHER}. */
+  final Attribute attribute;
 
   /** Whether this is the classic {@code Data} element. */
   final boolean data;
@@ -73,33 +84,33 @@ final class Name {
     return n;
   }
 
-  static int section(String name) {
+  static Section section(String name) {
     return switch (name) {
-      case "System" -> SYSTEM;
-      case "EventData" -> EVENT_DATA;
-      case "UserData" -> USER_DATA;
-      default -> OTHER;
+      case "System" -> Section.SYSTEM;
+      case "EventData" -> Section.EVENT_DATA;
+      case "UserData" -> Section.USER_DATA;
+      default -> Section.OTHER;
     };
   }
 
-  static int systemField(String name) {
+  static SystemField systemField(String name) {
     return switch (name) {
-      case "EventID" -> EVENT_ID;
-      case "Level" -> LEVEL;
-      case "Task" -> TASK;
-      case "EventRecordID" -> EVENT_RECORD_ID;
-      case "Channel" -> CHANNEL;
-      case "Computer" -> COMPUTER;
-      default -> OTHER;
+      case "EventID" -> SystemField.EVENT_ID;
+      case "Level" -> SystemField.LEVEL;
+      case "Task" -> SystemField.TASK;
+      case "EventRecordID" -> SystemField.EVENT_RECORD_ID;
+      case "Channel" -> SystemField.CHANNEL;
+      case "Computer" -> SystemField.COMPUTER;
+      default -> SystemField.OTHER;
     };
   }
 
-  static int attribute(String name) {
+  static Attribute attribute(String name) {
     return switch (name) {
-      case "Name" -> ATTR_NAME;
-      case "Qualifiers" -> ATTR_QUALIFIERS;
-      case "SystemTime" -> ATTR_SYSTEM_TIME;
-      default -> OTHER;
+      case "Name" -> Attribute.NAME;
+      case "Qualifiers" -> Attribute.QUALIFIERS;
+      case "SystemTime" -> Attribute.SYSTEM_TIME;
+      default -> Attribute.OTHER;
     };
   }
 }

@@ -12,13 +12,9 @@ import java.util.List;
  */
 final class RecordCollector implements BinXmlVisitor {
 
-  private static final int SYSTEM = 1;
-  private static final int EVENT_DATA = 2;
-  private static final int USER_DATA = 3;
-
   private int depth;
   private final Leaves leaves = new Leaves();
-  private int section;
+  private Name.Section section = Name.Section.OTHER;
 
   /** Value of the innermost open element: first typed value, turned into text if more follow. */
   private Object value;
@@ -47,7 +43,7 @@ final class RecordCollector implements BinXmlVisitor {
     this.written = written;
     this.fileOffset = fileOffset;
     depth = 0;
-    section = 0;
+    section = Name.Section.OTHER;
     provider = channel = computer = userSid = null;
     eventId = null;
     qualifiers = level = task = null;
@@ -84,13 +80,7 @@ final class RecordCollector implements BinXmlVisitor {
   public void startElement(String name) {
     depth = leaves.open(depth);
     if (depth == 2) {
-      section =
-          switch (name) {
-            case "System" -> SYSTEM;
-            case "EventData" -> EVENT_DATA;
-            case "UserData" -> USER_DATA;
-            default -> 0;
-          };
+      section = Name.section(name);
     }
     dataName = null;
     clearValue();
@@ -98,7 +88,7 @@ final class RecordCollector implements BinXmlVisitor {
 
   @Override
   public void attribute(String name, int type, Object v) {
-    if (section == SYSTEM && depth == 3) {
+    if (section == Name.Section.SYSTEM && depth == 3) {
       switch (name) {
         case "Name" -> provider = provider == null ? asText(type, v) : provider;
         case "Qualifiers" -> qualifiers = toInt(v);
@@ -107,7 +97,7 @@ final class RecordCollector implements BinXmlVisitor {
         case "UserID" -> userSid = asText(type, v);
         default -> {}
       }
-    } else if (section == EVENT_DATA && depth == 3 && name.equals("Name")) {
+    } else if (section == Name.Section.EVENT_DATA && depth == 3 && name.equals("Name")) {
       dataName = asText(type, v);
     }
   }
@@ -145,19 +135,19 @@ final class RecordCollector implements BinXmlVisitor {
   @Override
   public void endElement(String name) {
     Object v = joined != null ? joined.toString() : value;
-    if (section == SYSTEM && depth == 3) {
+    if (section == Name.Section.SYSTEM && depth == 3) {
       system(name, v);
-    } else if (section == EVENT_DATA && depth >= 3) {
+    } else if (section == Name.Section.EVENT_DATA && depth >= 3) {
       if (name.equals("Data")) {
         data.add(new DataItem(dataName, v));
       } else if (v != null && !(v instanceof byte[] bytes && bytes.length == 0) && !"".equals(v)) {
         data.add(new DataItem(name, v));
       }
-    } else if (section == USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
+    } else if (section == Name.Section.USER_DATA && depth >= 3 && leaves.isLeaf(depth)) {
       data.add(new DataItem(name, v));
     }
     if (depth == 2) {
-      section = 0;
+      section = Name.Section.OTHER;
     }
     depth--;
     dataName = null;

@@ -6,29 +6,31 @@ package org.mapiscope.evtx;
  */
 final class Slot {
 
-  private static final int EMPTY = 0;
-  private static final int TEXT = 1;
-  private static final int REF = 2;
+  private enum Kind {
+    EMPTY,
+    TEXT,
+    REF
+  }
 
-  private int kind;
+  private Kind kind = Kind.EMPTY;
   private String text;
   int type;
   int at;
   int size;
 
   void clear() {
-    kind = EMPTY;
+    kind = Kind.EMPTY;
     text = null;
   }
 
   void text(String s) {
-    kind = TEXT;
+    kind = Kind.TEXT;
     text = s;
     type = ValueType.STRING;
   }
 
   void ref(int type, int at, int size) {
-    kind = REF;
+    kind = Kind.REF;
     text = null;
     this.type = type;
     this.at = at;
@@ -44,21 +46,21 @@ final class Slot {
   }
 
   boolean isEmpty() {
-    return kind == EMPTY;
+    return kind == Kind.EMPTY;
   }
 
   boolean isRef() {
-    return kind == REF;
+    return kind == Kind.REF;
   }
 
   /** The typed value ({@code null} when empty). */
   Object decode(byte[] b) {
-    return kind == REF ? Values.decode(b, at, size, type, b.length) : text;
+    return kind == Kind.REF ? Values.decode(b, at, size, type, b.length) : text;
   }
 
   /** The value as text, as {@link ValueText#of} gives it ({@code null} when empty). */
   String asText(byte[] b) {
-    return kind == EMPTY ? null : ValueText.of(type, decode(b));
+    return kind == Kind.EMPTY ? null : ValueText.of(type, decode(b));
   }
 
   /**
@@ -66,10 +68,10 @@ final class Slot {
    * items).
    */
   boolean hasContent(byte[] b) {
-    if (kind == TEXT) {
+    if (kind == Kind.TEXT) {
       return !text.isEmpty();
     }
-    if (kind == EMPTY) {
+    if (kind == Kind.EMPTY) {
       return false;
     }
     if (type == ValueType.STRING) {
@@ -88,10 +90,10 @@ final class Slot {
 
   /** The value as {@link RecordCollector#toLong} reads it, or {@code null}. */
   Long toLong(byte[] b) {
-    if (kind == REF && Values.isInteger(type)) {
+    if (kind == Kind.REF && Values.isInteger(type)) {
       return Values.integer(b, at, size, type);
     }
-    if (kind == REF && type == ValueType.UINT64) {
+    if (kind == Kind.REF && type == ValueType.UINT64) {
       return LittleEndian.i64(b, at, at + size);
     }
     return RecordCollector.toLong(decode(b));
@@ -99,9 +101,9 @@ final class Slot {
 
   /** Writes the value as a JSON string (text form), or {@code null}. */
   void writeText(byte[] b, ByteSink out) {
-    if (kind == EMPTY) {
+    if (kind == Kind.EMPTY) {
       out.ascii("null");
-    } else if (kind == REF && type == ValueType.STRING) {
+    } else if (kind == Kind.REF && type == ValueType.STRING) {
       out.ascii('"').jsonUtf16(b, at, Values.utf16Length(b, at, size / 2)).ascii('"');
     } else {
       out.ascii('"').jsonChars(asText(b)).ascii('"');
@@ -110,7 +112,7 @@ final class Slot {
 
   /** Writes the value as {@link EvtxJson} writes the decoded value. */
   void writeJson(byte[] b, ByteSink out) {
-    if (kind != REF) {
+    if (kind != Kind.REF) {
       EvtxJson.value(text, out);
       return;
     }
