@@ -26,16 +26,31 @@ import org.mapiscope.model.UserKeys;
  * another, each file's events in order. All other evidence (event logs, snapshots, registry,
  * netstat) may arrive in any order and interleaving.
  *
- * <p><b>Thread-safety.</b> {@code accept} is thread-safe: readers of different files may call it
- * concurrently. State is locked per server (one server's files arrive one after another, so the
- * lock is rarely contended) and per 9646 tally. For fleets, build one {@code Analyzer} per
- * partition and combine them with {@link #absorb(Analyzer)}: partitions may split non-session
- * evidence any way, but all RCA logs of one server must go to one partition. {@code finish} reads
- * the state without changing it; do not call it while another thread is still feeding evidence.
+ * <p><b>Thread-safety.</b> {@code accept} is thread-safe, but fastest when one thread feeds one
+ * analyzer: state is locked per server (never contended then) and the rest sits in concurrent maps.
+ * {@code finish} reads the state without changing it; do not call it while another thread is still
+ * feeding evidence.
+ *
+ * <p><b>Partitions and merging.</b> Evidence may be split over several analyzers — one per reading
+ * thread ({@link PartitionedAnalysis}), or one per machine in a fleet job — and the partials
+ * combined with {@link #absorb(Analyzer)}. The one rule: all RCA evidence of one server (its {@code
+ * SessionEvent}s and {@code ServiceRestart}s, by server key: {@code EX01} and {@code
+ * ex01.contoso.com} are one server) goes to one partial, in time order. Everything else — event
+ * logs, logon snapshots, netstat, registry — may be split any way and arrive in any order:
+ * per-(server, user) tracks, 9646 tallies (copies of one event read by two partials counted once),
+ * refusal points, settings and version clues merge associatively and commutatively, so any
+ * partitioning and any merge order give the same {@link #finish} result.
  */
 public final class Analyzer implements EvidenceSink {
 
   private final Map<String, ServerState> servers = new ConcurrentHashMap<>();
+
+  /**
+   * Servers by the name evidence spells: readers share one name instance per file, so this skips
+   * folding the name into its key for every event.
+   */
+  private final Map<String, ServerState> serversByName = new ConcurrentHashMap<>();
+
   private final Map<LimitEventTally.Key, LimitEventTally> limits = new ConcurrentHashMap<>();
 
   /** GUID user keys that an event with both GUID and DN resolved to a named user. */
@@ -85,10 +100,14 @@ public final class Analyzer implements EvidenceSink {
   }
 
   /**
-   * Adds another partial's evidence to this one. The other analyzer must not be used afterwards.
-   * Combining is associative and, for the tallies, commutative. Sessions the other partial settled
-   * went to its own log; those still open go to this analyzer's log from now on.
+   * Adds another partial's evidence to this one; the other analyzer must not be used afterwards.
+   * The partials may come from disjoint file sets read anywhere (threads, machines), as long as
+   * each server's RCA evidence is in one of them (see the class comment). Combining is associative
+   * and commutative: any tree of merges over any partitioning finishes like one analyzer fed
+   * everything. Sessions the other partial settled went to its own log; those still open go to this
+   * analyzer's log from now on.
    *
+   * @return this analyzer
    * @throws IllegalArgumentException when both partials read RCA logs of the same server
    */
   public Analyzer absorb(Analyzer other) {
@@ -102,6 +121,7 @@ public final class Analyzer implements EvidenceSink {
                   return mine;
                 }));
     servers.values().forEach(state -> state.logTo(log));
+    serversByName.clear();
     other.limits.forEach(
         (key, tally) ->
             limits.merge(
@@ -133,7 +153,8 @@ public final class Analyzer implements EvidenceSink {
                 }
               }
             });
-    guidNames.putAll(other.guidNames);
+    other.guidNames.forEach(
+        (guid, named) -> guidNames.merge(guid, named, (a, b) -> a.compareTo(b) <= 0 ? a : b));
     other.limitRefusals.forEach(
         (key, points) ->
             limitRefusals.merge(
@@ -172,6 +193,18 @@ public final class Analyzer implements EvidenceSink {
         .result();
   }
 
+  /**
+   * How many (server, user) tracks the analysis holds: what its memory grows with. Exact when no
+   * thread is feeding evidence, an estimate otherwise.
+   */
+  public long trackCount() {
+    long n = 0;
+    for (ServerState s : servers.values()) {
+      n += s.trackCount();
+    }
+    return n;
+  }
+
   private void limit(LimitEvent e) {
     versionClues.dn(e.dn());
     String user = e.user().strip().toLowerCase(Locale.ROOT);
@@ -201,7 +234,19 @@ public final class Analyzer implements EvidenceSink {
   }
 
   private ServerState server(String name) {
-    return servers.computeIfAbsent(ServerNames.key(name), key -> new ServerState(key, log));
+    if (name == null) {
+      return serverByKey(ServerNames.key(null));
+    }
+    ServerState known = serversByName.get(name);
+    if (known == null) {
+      known = serverByKey(ServerNames.key(name));
+      serversByName.put(name, known);
+    }
+    return known;
+  }
+
+  private ServerState serverByKey(String key) {
+    return servers.computeIfAbsent(key, k -> new ServerState(k, log));
   }
 
   /** Whose refusals a 9646 records: the server that logged it, the user, and the cap it names. */

@@ -203,6 +203,10 @@ final class ServerState {
     }
   }
 
+  synchronized int trackCount() {
+    return users.size();
+  }
+
   UserTrack track(String user) {
     return users.computeIfAbsent(user, u -> new UserTrack(server, u));
   }

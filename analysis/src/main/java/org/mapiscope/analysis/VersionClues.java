@@ -1,7 +1,5 @@
 package org.mapiscope.analysis;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.mapiscope.model.SessionEvent;
 
 /**
@@ -12,47 +10,56 @@ import org.mapiscope.model.SessionEvent;
  */
 final class VersionClues {
 
-  private static final Pattern HEX_CN =
-      Pattern.compile("/cn=[0-9a-f]{32}-", Pattern.CASE_INSENSITIVE);
   private static final String EX2007_ADMIN_GROUP = "(fydibohf23spdlt)";
 
-  private boolean rca;
-  private boolean modern;
-  private boolean ex2007Group;
-  private boolean legacyDn;
+  // Each flag only ever turns true, so racing writers agree and a reader sees a settled fact late
+  // at
+  // worst; finish reads them after the feeding threads are done. Every RCA event passes here, so
+  // once a fact is settled its test is skipped: after "modern" nothing can change the verdict, and
+  // after "rca" the administrative-group clues no longer matter.
+  private volatile boolean rca;
+  private volatile boolean modern;
+  private volatile boolean ex2007Group;
+  private volatile boolean legacyDn;
 
-  synchronized void session(SessionEvent e) {
-    rca = true;
-    if (mentionsMapiHttp(e.clientMode()) || mentionsMapiHttp(e.clientSoftware())) {
+  void session(SessionEvent e) {
+    if (!rca) {
+      rca = true;
+    }
+    if (!modern
+        && (mentionsMapiHttp(e.clientMode())
+            || mentionsMapiHttp(e.clientSoftware())
+            || hasHexCn(e.dn()))) {
       modern = true;
     }
-    dn(e.dn());
   }
 
-  synchronized void dn(String dn) {
-    if (dn == null) {
+  void dn(String dn) {
+    if (dn == null || modern) {
       return;
     }
-    if (HEX_CN.matcher(dn).find()) {
+    if (hasHexCn(dn)) {
       modern = true;
+      return;
     }
-    if (dn.toLowerCase(Locale.ROOT).contains(EX2007_ADMIN_GROUP)) {
+    if (rca) {
+      return;
+    }
+    if (containsIgnoreCase(dn, EX2007_ADMIN_GROUP)) {
       ex2007Group = true;
     } else {
       legacyDn = true;
     }
   }
 
-  synchronized void addAll(VersionClues other) {
-    synchronized (other) {
-      rca |= other.rca;
-      modern |= other.modern;
-      ex2007Group |= other.ex2007Group;
-      legacyDn |= other.legacyDn;
-    }
+  void addAll(VersionClues other) {
+    rca |= other.rca;
+    modern |= other.modern;
+    ex2007Group |= other.ex2007Group;
+    legacyDn |= other.legacyDn;
   }
 
-  synchronized VersionVerdict verdict(ExchangeVersion hint) {
+  VersionVerdict verdict(ExchangeVersion hint) {
     if (hint != null) {
       return new VersionVerdict(hint, "given by the administrator");
     }
@@ -84,6 +91,41 @@ final class VersionClues {
   }
 
   private static boolean mentionsMapiHttp(String s) {
-    return s != null && s.toLowerCase(Locale.ROOT).contains("mapihttp");
+    return s != null && containsIgnoreCase(s, "mapihttp");
+  }
+
+  /** Whether the DN names a recipient {@code /cn=<32 hex digits>-alias} (any case). */
+  static boolean hasHexCn(String dn) {
+    if (dn == null) {
+      return false;
+    }
+    int n = dn.length();
+    for (int at = dn.indexOf('/'); at >= 0 && at + 4 + 33 <= n; at = dn.indexOf('/', at + 1)) {
+      if (dn.regionMatches(true, at, "/cn=", 0, 4) && isHexThenDash(dn, at + 4)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHexThenDash(String s, int from) {
+    for (int i = from; i < from + 32; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+        return false;
+      }
+    }
+    return s.charAt(from + 32) == '-';
+  }
+
+  /** {@code needle} is lower case ASCII. */
+  private static boolean containsIgnoreCase(String s, String needle) {
+    int last = s.length() - needle.length();
+    for (int i = 0; i <= last; i++) {
+      if (s.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -3,11 +3,16 @@ package org.mapiscope.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.mapiscope.analysis.AnalysisOptions;
 import org.mapiscope.analysis.AnalysisResult;
 import org.mapiscope.analysis.Analyzer;
+import org.mapiscope.analysis.PartitionedAnalysis;
 import org.mapiscope.ingest.IngestResult;
+import org.mapiscope.model.EvidenceSink;
 import org.mapiscope.model.LimitEvent;
 import org.mapiscope.report.AnalyzeReport;
 import org.mapiscope.report.console.ConsoleSummary;
@@ -67,7 +72,8 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Files read in parallel (default: number of processors).")
+      description =
+          "Threads that read and analyse files in parallel (default: number of processors).")
   Integer threads;
 
   @Mixin ConsoleOptions console = new ConsoleOptions();
@@ -81,21 +87,30 @@ final class AnalyzeCommand implements Callable<Integer> {
   public Integer call() {
     EvidenceReading.requireExisting(evidence.paths);
     OutputTargets outputs = OutputTargets.of(json, html, scripts).requireParents();
-    Analyzer analyzer = new Analyzer();
-    LimitEventHistogram histogram = new LimitEventHistogram();
+    // One analysis partition and one 9646 histogram per reading thread, merged once all is read.
+    PartitionedAnalysis analysis = new PartitionedAnalysis();
+    List<LimitEventHistogram> histograms = Collections.synchronizedList(new ArrayList<>());
     IngestResult ingested =
-        EvidenceReading.ingest(
+        EvidenceReading.ingestPerWorker(
             evidence.paths,
             evidence.timezone,
             threads,
             console.quiet,
             err,
-            item -> {
-              analyzer.accept(item);
-              if (item instanceof LimitEvent limit) {
-                histogram.add(limit);
-              }
+            () -> {
+              EvidenceSink partition = analysis.newPartition();
+              LimitEventHistogram histogram = new LimitEventHistogram();
+              histograms.add(histogram);
+              return item -> {
+                partition.accept(item);
+                if (item instanceof LimitEvent limit) {
+                  histogram.add(limit);
+                }
+              };
             });
+    Analyzer analyzer = analysis.merged();
+    LimitEventHistogram histogram = new LimitEventHistogram();
+    histograms.forEach(histogram::merge);
     PrintStream summary = outputs.console(out, err);
     if (!ingested.anythingRecognized()) {
       return EvidenceReading.nothingReadable(ingested, summary, console.quiet);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.mapiscope.ingest.IngestResult;
 import org.mapiscope.ingest.Ingestor;
 import org.mapiscope.ingest.Links;
@@ -46,6 +48,36 @@ final class EvidenceReading {
       boolean quiet,
       PrintStream err,
       EvidenceSink sink) {
+    return ingest(paths, timezone, threads, quiet, err, (ingestor, p) -> ingestor.ingest(p, sink));
+  }
+
+  /**
+   * Reads the evidence into a sink per reading thread from {@code workerSinks} (see {@link
+   * Ingestor#ingestPerWorker}), drawing a progress line on {@code err} when it is a terminal.
+   */
+  static IngestResult ingestPerWorker(
+      List<Path> paths,
+      ZoneId timezone,
+      Integer threads,
+      boolean quiet,
+      PrintStream err,
+      Supplier<? extends EvidenceSink> workerSinks) {
+    return ingest(
+        paths,
+        timezone,
+        threads,
+        quiet,
+        err,
+        (ingestor, p) -> ingestor.ingestPerWorker(p, workerSinks));
+  }
+
+  private static IngestResult ingest(
+      List<Path> paths,
+      ZoneId timezone,
+      Integer threads,
+      boolean quiet,
+      PrintStream err,
+      BiFunction<Ingestor, List<Path>, IngestResult> run) {
     Ingestor.Builder builder = Ingestor.builder().timezone(timezone);
     if (threads != null) {
       if (threads < 1) {
@@ -65,7 +97,7 @@ final class EvidenceReading {
                     p.bytesDone(),
                     p.bytesTotal(),
                     Duration.ofNanos(System.nanoTime() - start)));
-    IngestResult result = builder.build().ingest(paths, sink);
+    IngestResult result = run.apply(builder.build(), paths);
     if (progress != null) {
       progress.finish();
     }

@@ -383,7 +383,7 @@ class RealShapedFixturesTest {
     return zip;
   }
 
-  private static Path corpus() {
+  static Path corpus() {
     URL url = RealShapedFixturesTest.class.getResource("/real-shaped");
     if (url == null) {
       throw new IllegalStateException("real-shaped fixtures are not on the test class path");

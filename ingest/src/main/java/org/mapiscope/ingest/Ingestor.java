@@ -71,7 +71,29 @@ public final class Ingestor {
     ExpansionBudget budget = new ExpansionBudget(limits);
     try (Walker walker = new Walker(registry, budget)) {
       List<Unit> units = walker.walk(inputs);
-      return run(units, budget, new OrderedSink(sink));
+      return run(units, budget, OrderedSink.shared(sink));
+    }
+  }
+
+  /**
+   * Reads all inputs like {@link #ingest(List, EvidenceSink)}, but gives every worker thread a sink
+   * of its own: each sink is asked for once by the thread that feeds it and is only ever called
+   * from that thread, so it needs no lock. Each file's evidence goes to one sink in file order, and
+   * the RCA logs of one server (by the server their place names, {@code EX01} and {@code
+   * ex01.contoso.com} alike; logs that name none together) go to one sink one after another in
+   * natural name order. Anything else may land in any sink: a caller combines the sinks' results
+   * with an order-insensitive merge once this returns.
+   *
+   * @param workerSinks called once per worker thread that reads, from that thread; must be
+   *     thread-safe
+   */
+  public IngestResult ingestPerWorker(
+      List<Path> inputs, java.util.function.Supplier<? extends EvidenceSink> workerSinks) {
+    Objects.requireNonNull(workerSinks, "workerSinks");
+    ExpansionBudget budget = new ExpansionBudget(limits);
+    try (Walker walker = new Walker(registry, budget)) {
+      List<Unit> units = walker.walk(inputs);
+      return run(units, budget, OrderedSink.perWorker(workerSinks));
     }
   }
 
@@ -204,14 +226,18 @@ public final class Ingestor {
 
   /**
    * RCA logs of one server are read one after another wherever they sit: grouped by the server
-   * their place names, else by their folder. Reading them on two threads would interleave one
-   * server's sessions out of time order.
+   * their place names, as the analysis keys servers (case-insensitive host name without its
+   * domain); logs whose place names no server are all one server to the analysis, so one group too.
+   * Reading one server's logs on two threads would interleave its sessions out of time order.
    */
-  private static String rcaGroup(Unit.Leaf leaf) {
+  static String rcaGroup(Unit.Leaf leaf) {
     String hint = leaf.input().serverHint();
-    return hint == null
-        ? "rca:" + leaf.location()
-        : "rca-server:" + hint.toLowerCase(java.util.Locale.ROOT);
+    if (hint == null || hint.isBlank()) {
+      return "rca-server:";
+    }
+    String host = hint.strip().toLowerCase(java.util.Locale.ROOT);
+    int dot = host.indexOf('.');
+    return "rca-server:" + (dot > 0 ? host.substring(0, dot) : host);
   }
 
   private static String fileName(Unit unit) {

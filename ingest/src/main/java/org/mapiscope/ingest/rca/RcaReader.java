@@ -80,6 +80,10 @@ public final class RcaReader implements FormatReader {
     private final IsoTime times = new IsoTime();
     private final Map<String, String[]> identities = new HashMap<>();
     private final Map<String, String> values = new HashMap<>();
+
+    /** Logon rows' operation-specific text to the mailbox's user key ("" for none), per file. */
+    private final Map<String, String> mailboxes = new HashMap<>();
+
     private RcaColumns columns;
 
     /**
@@ -161,6 +165,7 @@ public final class RcaReader implements FormatReader {
         }
       } else if (startsWith(line, "#Fields:")) {
         columns = RcaColumns.ofHeader(line.substring(8));
+        mailboxes.clear();
         identities.clear(); // a restart: keep caches small, nothing else carries over
       }
     }
@@ -264,7 +269,7 @@ public final class RcaReader implements FormatReader {
               emptyToNull(value(csv.field(cols.clientSoftware()))),
               emptyToNull(value(csv.field(cols.clientSoftwareVersion()))),
               emptyToNull(value(csv.field(cols.clientMode()))),
-              isLogon(operation) ? mailbox(specific) : null,
+              isLogon(operation) ? cachedMailbox(specific) : null,
               ref,
               status));
     }
@@ -289,6 +294,20 @@ public final class RcaReader implements FormatReader {
         identities.put(clientName, cached);
       }
       return cached;
+    }
+
+    /** {@link #mailbox}, once per distinct text: a user's logons repeat the same words. */
+    private String cachedMailbox(String specific) {
+      String key = mailboxes.get(specific);
+      if (key == null) {
+        if (mailboxes.size() >= CACHE_LIMIT) {
+          mailboxes.clear();
+        }
+        String found = mailbox(specific);
+        key = found == null ? "" : found;
+        mailboxes.put(specific, key);
+      }
+      return key.isEmpty() ? null : key;
     }
 
     /**
