@@ -90,24 +90,40 @@ final class AnalyzeCommand implements Callable<Integer> {
     // One analysis partition and one 9646 histogram per reading thread, merged once all is read.
     PartitionedAnalysis analysis = new PartitionedAnalysis();
     List<LimitEventHistogram> histograms = Collections.synchronizedList(new ArrayList<>());
-    IngestResult ingested =
-        EvidenceReading.ingestPerWorker(
-            evidence.paths,
-            evidence.timezone,
-            threads,
-            console.quiet,
-            err,
-            () -> {
-              EvidenceSink partition = analysis.newPartition();
-              LimitEventHistogram histogram = new LimitEventHistogram();
-              histograms.add(histogram);
-              return item -> {
-                partition.accept(item);
-                if (item instanceof LimitEvent limit) {
-                  histogram.add(limit);
-                }
-              };
-            });
+    HeapGuard guard = new HeapGuard(HeapWatch.maxHeap());
+    IngestResult ingested;
+    HeapWatch watch = HeapWatch.start(guard);
+    try {
+      ingested =
+          EvidenceReading.ingestPerWorker(
+              evidence.paths,
+              evidence.timezone,
+              threads,
+              console.quiet,
+              err,
+              p -> guard.read(p.bytesDone(), p.bytesTotal()),
+              () -> {
+                EvidenceSink partition = analysis.newPartition();
+                LimitEventHistogram histogram = new LimitEventHistogram();
+                histograms.add(histogram);
+                return item -> {
+                  if (guard.shortage() != null) {
+                    throw new HeapShortage();
+                  }
+                  partition.accept(item);
+                  if (item instanceof LimitEvent limit) {
+                    histogram.add(limit);
+                  }
+                };
+              });
+    } catch (HeapShortage e) {
+      throw outOfMemory(guard.shortage(), analysis);
+    } catch (OutOfMemoryError e) {
+      // Collected faster than the guard could tell: the same advice, from what is known now.
+      throw outOfMemory(guard.exhausted(), analysis);
+    } finally {
+      watch.close();
+    }
     Analyzer analyzer = analysis.merged();
     LimitEventHistogram histogram = new LimitEventHistogram();
     histograms.forEach(histogram::merge);
@@ -152,6 +168,19 @@ final class AnalyzeCommand implements Callable<Integer> {
    * The closing line naming the outputs the user did not ask for: the HTML report always, the fix
    * scripts only when there is something to fix; {@code null} when there is nothing to add.
    */
+  private static UserException outOfMemory(HeapGuard.Shortage s, PartitionedAnalysis analysis) {
+    return new UserException(ExitCodes.OUT_OF_MEMORY, HeapGuard.message(s, analysis.trackCount()));
+  }
+
+  /** Stops the reading threads once the heap guard found the heap too small. */
+  private static final class HeapShortage extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    HeapShortage() {
+      super("the heap is too small for this evidence", null, false, false);
+    }
+  }
+
   private String moreOutputsHint(boolean findings) {
     java.util.List<String> more = new java.util.ArrayList<>();
     if (html == null) {

@@ -48,12 +48,20 @@ final class EvidenceReading {
       boolean quiet,
       PrintStream err,
       EvidenceSink sink) {
-    return ingest(paths, timezone, threads, quiet, err, (ingestor, p) -> ingestor.ingest(p, sink));
+    return ingest(
+        paths,
+        timezone,
+        threads,
+        quiet,
+        err,
+        ProgressListener.NONE,
+        (ingestor, p) -> ingestor.ingest(p, sink));
   }
 
   /**
    * Reads the evidence into a sink per reading thread from {@code workerSinks} (see {@link
-   * Ingestor#ingestPerWorker}), drawing a progress line on {@code err} when it is a terminal.
+   * Ingestor#ingestPerWorker}), drawing a progress line on {@code err} when it is a terminal and
+   * telling {@code progress} of every finished file.
    */
   static IngestResult ingestPerWorker(
       List<Path> paths,
@@ -61,6 +69,7 @@ final class EvidenceReading {
       Integer threads,
       boolean quiet,
       PrintStream err,
+      ProgressListener progress,
       Supplier<? extends EvidenceSink> workerSinks) {
     return ingest(
         paths,
@@ -68,6 +77,7 @@ final class EvidenceReading {
         threads,
         quiet,
         err,
+        progress,
         (ingestor, p) -> ingestor.ingestPerWorker(p, workerSinks));
   }
 
@@ -77,6 +87,7 @@ final class EvidenceReading {
       Integer threads,
       boolean quiet,
       PrintStream err,
+      ProgressListener also,
       BiFunction<Ingestor, List<Path>, IngestResult> run) {
     Ingestor.Builder builder = Ingestor.builder().timezone(timezone);
     if (threads != null) {
@@ -88,15 +99,17 @@ final class EvidenceReading {
     ProgressLine progress = !quiet && Terminal.interactive() ? new ProgressLine(err) : null;
     long start = System.nanoTime();
     builder.progress(
-        progress == null
-            ? ProgressListener.NONE
-            : p ->
-                progress.update(
-                    p.filesDone(),
-                    p.filesTotal(),
-                    p.bytesDone(),
-                    p.bytesTotal(),
-                    Duration.ofNanos(System.nanoTime() - start)));
+        p -> {
+          also.update(p);
+          if (progress != null) {
+            progress.update(
+                p.filesDone(),
+                p.filesTotal(),
+                p.bytesDone(),
+                p.bytesTotal(),
+                Duration.ofNanos(System.nanoTime() - start));
+          }
+        });
     IngestResult result = run.apply(builder.build(), paths);
     if (progress != null) {
       progress.finish();

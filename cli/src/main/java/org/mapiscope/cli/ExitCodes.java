@@ -19,4 +19,10 @@ public final class ExitCodes {
 
   /** {@code --fail-on-findings} and there were findings. */
   public static final int FINDINGS = 4;
+
+  /**
+   * {@code analyze}: the heap is too small for the evidence; stopped with how much it needs (5 is
+   * {@code compare}'s "not improved").
+   */
+  public static final int OUT_OF_MEMORY = 6;
 }

@@ -1,0 +1,94 @@
+package org.mapiscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The heap guard's verdicts from injected heap readings: no JVM memory is measured here. */
+class HeapGuardTest {
+
+  private static final long MB = 1024 * 1024;
+
+  @Test
+  void goesOnWhileTheLiveHeapLeavesRoom() {
+    HeapGuard guard = new HeapGuard(256 * MB);
+    guard.read(10, 100);
+    guard.afterFullCollection(200 * MB);
+    guard.read(90, 100);
+    guard.afterFullCollection(200 * MB);
+
+    assertThat(guard.shortage()).isNull();
+  }
+
+  @Test
+  void stopsWhenAFullCollectionLeavesNoRoomToWork() {
+    HeapGuard guard = new HeapGuard(256 * MB);
+    guard.read(5, 100);
+    guard.afterFullCollection(240 * MB);
+
+    HeapGuard.Shortage s = guard.shortage();
+    assertThat(s).isNotNull();
+    assertThat(s.liveBytes()).isEqualTo(240 * MB);
+    assertThat(s.neededBytes()).isEqualTo(240 * MB);
+  }
+
+  @Test
+  void stopsEarlyWhenTheRestOfTheInputWillNotFit() {
+    HeapGuard guard = new HeapGuard(256 * MB);
+    guard.read(40, 100);
+    guard.afterFullCollection(150 * MB);
+
+    HeapGuard.Shortage s = guard.shortage();
+    assertThat(s).isNotNull();
+    assertThat(s.neededBytes()).isEqualTo(375 * MB);
+  }
+
+  @Test
+  void doesNotExtrapolateFromTheFirstFilesNorFromASmallLiveHeap() {
+    HeapGuard early = new HeapGuard(256 * MB);
+    early.read(10, 100);
+    early.afterFullCollection(150 * MB);
+    HeapGuard small = new HeapGuard(256 * MB);
+    small.read(30, 100);
+    small.afterFullCollection(100 * MB);
+
+    assertThat(early.shortage()).isNull();
+    assertThat(small.shortage()).isNull();
+  }
+
+  @Test
+  void theFirstShortageStands() {
+    HeapGuard guard = new HeapGuard(256 * MB);
+    guard.read(50, 100);
+    guard.afterFullCollection(240 * MB);
+    guard.afterFullCollection(100 * MB);
+
+    assertThat(guard.shortage().liveBytes()).isEqualTo(240 * MB);
+  }
+
+  @Test
+  void theMessageNamesTracksHeapNeedAndBothWaysOut() {
+    HeapGuard.Shortage s = new HeapGuard.Shortage(230 * MB, 256 * MB, 0.4, 575 * MB);
+
+    String message = HeapGuard.message(s, 20_000);
+
+    assertThat(message)
+        .contains("20,000 (server, user) tracks")
+        .contains("230 MB of the 256 MB heap")
+        .contains("40% of the input read")
+        .contains("about 575 MB")
+        .contains("MAPISCOPE_JAVA_OPTS=-Xmx1024m")
+        .contains("mapiscope fleet");
+  }
+
+  @Test
+  void runningOutBeforeAFullCollectionStillGivesAdvice() {
+    HeapGuard guard = new HeapGuard(256 * MB);
+    guard.read(50, 100);
+
+    HeapGuard.Shortage s = guard.exhausted();
+
+    assertThat(s.neededBytes()).isEqualTo(512 * MB);
+    assertThat(HeapGuard.message(s, 7)).contains("-Xmx768m");
+  }
+}
