@@ -9,44 +9,57 @@ import java.util.List;
  * One user's open/active session counts over time on one server, as a bounded step function. When
  * the buffer fills, neighbouring points are folded into one carrying the larger counts, so the
  * upper envelope (the peaks) survives any amount of thinning while memory stays fixed.
+ *
+ * <p>Every track has one, so it is kept small: the points are a byte stream of variable-length
+ * numbers — the time as the step from the previous point, then the two counts — about 5 bytes a
+ * point instead of 16, at most {@value #CAPACITY} points (≈ 2.5 KB). The last point stays unencoded
+ * because several changes at one instant rewrite it.
  */
 final class Timeline {
 
   private static final int CAPACITY = 2 * Thresholds.MAX_TIMELINE_POINTS;
 
-  private long[] times = new long[16];
-  private int[] open = new int[16];
-  private int[] active = new int[16];
+  /** Points before the last: zigzag varint time step (ms), varint open, varint active. */
+  private byte[] steps;
+
+  private int length;
+
+  /** Time of the last point in {@link #steps}: the base of the next step. */
+  private long encodedTime;
+
+  private long lastTime;
+  private int lastOpen;
+  private int lastActive;
+
+  /** Points held, the last one included. */
   private int size;
 
   void add(Instant time, int openNow, int activeNow) {
     long t = time.toEpochMilli();
-    if (size > 0 && times[size - 1] == t) {
+    if (size > 0 && lastTime == t) {
       // Several changes at one instant: the step shows the state after the last one.
-      open[size - 1] = openNow;
-      active[size - 1] = activeNow;
+      lastOpen = openNow;
+      lastActive = activeNow;
       return;
     }
     if (size == CAPACITY) {
       fold();
     }
-    if (size == times.length) {
-      int grown = Math.min(CAPACITY, size * 2);
-      times = Arrays.copyOf(times, grown);
-      open = Arrays.copyOf(open, grown);
-      active = Arrays.copyOf(active, grown);
+    if (size > 0) {
+      encodeLast();
     }
-    times[size] = t;
-    open[size] = openNow;
-    active[size] = activeNow;
+    lastTime = t;
+    lastOpen = openNow;
+    lastActive = activeNow;
     size++;
   }
 
   /** At most {@code max} points, the peaks kept. */
   List<SessionSummary.TimelinePoint> points(int max) {
-    long[] t = Arrays.copyOf(times, size);
-    int[] o = Arrays.copyOf(open, size);
-    int[] a = Arrays.copyOf(active, size);
+    long[] t = new long[size];
+    int[] o = new int[size];
+    int[] a = new int[size];
+    decode(t, o, a);
     int n = size;
     while (n > max) {
       n = fold(t, o, a, n);
@@ -58,8 +71,29 @@ final class Timeline {
     return result;
   }
 
+  /** Bytes this timeline holds beyond its fixed fields (for the per-track memory budget). */
+  int encodedBytes() {
+    return steps == null ? 0 : steps.length;
+  }
+
   private void fold() {
-    size = fold(times, open, active, size);
+    long[] t = new long[size];
+    int[] o = new int[size];
+    int[] a = new int[size];
+    decode(t, o, a);
+    int n = fold(t, o, a, size);
+    length = 0;
+    encodedTime = 0;
+    size = 0;
+    for (int i = 0; i < n; i++) {
+      if (size > 0) {
+        encodeLast();
+      }
+      lastTime = t[i];
+      lastOpen = o[i];
+      lastActive = a[i];
+      size++;
+    }
   }
 
   /**
@@ -74,5 +108,64 @@ final class Timeline {
       w++;
     }
     return w;
+  }
+
+  private void encodeLast() {
+    long step = lastTime - encodedTime;
+    room(10 + 5 + 5);
+    putVarLong((step << 1) ^ (step >> 63));
+    putVarLong(lastOpen & 0xFFFFFFFFL);
+    putVarLong(lastActive & 0xFFFFFFFFL);
+    encodedTime = lastTime;
+  }
+
+  private void decode(long[] t, int[] o, int[] a) {
+    readAt = 0;
+    long time = 0;
+    int i = 0;
+    while (readAt < length) {
+      long zigzag = readVarLong();
+      time += (zigzag >>> 1) ^ -(zigzag & 1);
+      t[i] = time;
+      o[i] = (int) readVarLong();
+      a[i] = (int) readVarLong();
+      i++;
+    }
+    if (size > 0) {
+      t[i] = lastTime;
+      o[i] = lastOpen;
+      a[i] = lastActive;
+    }
+  }
+
+  /** Where {@link #readVarLong} reads next; only used while decoding. */
+  private int readAt;
+
+  private long readVarLong() {
+    long v = 0;
+    int shift = 0;
+    byte b;
+    do {
+      b = steps[readAt++];
+      v |= (long) (b & 0x7F) << shift;
+      shift += 7;
+    } while (b < 0);
+    return v;
+  }
+
+  private void room(int bytes) {
+    if (steps == null) {
+      steps = new byte[Math.max(32, bytes)];
+    } else if (length + bytes > steps.length) {
+      steps = Arrays.copyOf(steps, Math.max(length + bytes, steps.length + (steps.length >> 1)));
+    }
+  }
+
+  private void putVarLong(long v) {
+    while ((v & ~0x7FL) != 0) {
+      steps[length++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    steps[length++] = (byte) v;
   }
 }
