@@ -10,7 +10,11 @@ import java.util.Locale;
  * <p>Analysis memory grows with the (server, user) tracks, and tracks arrive as the files are read.
  * So after a full collection the run stops when the live heap leaves no room to work ({@value
  * #FULL_SHARE} of the maximum), or when, past a quarter of the input, the live heap extrapolated to
- * the whole input would not fit. Fed readings by {@link HeapWatch}; thread-safe.
+ * the whole input would not fit. A collector may postpone full collections until the heap is all
+ * but full, so once a young collection leaves more than a third of the heap in use past a quarter
+ * of the input, the guard asks for a full collection to measure (at most once per tenth of the
+ * input): the verdict then comes early, not after minutes of collecting. Fed readings by {@link
+ * HeapWatch}; thread-safe.
  */
 final class HeapGuard {
 
@@ -21,12 +25,16 @@ final class HeapGuard {
   static final double EXTRAPOLATE_FROM = 0.25;
 
   /** Live share below which extrapolation is not trusted to stop a run (fixed costs dominate). */
-  static final double EXTRAPOLATE_ABOVE = 0.50;
+  static final double EXTRAPOLATE_ABOVE = 0.35;
 
   private static final long MB = 1024 * 1024;
 
+  /** Share of the input between two full collections the guard asks for. */
+  static final double MEASURE_EVERY = 0.10;
+
   private final long maxHeap;
   private volatile double shareRead;
+  private double measuredAt = -1;
   private volatile Shortage shortage;
 
   HeapGuard(long maxHeap) {
@@ -41,6 +49,24 @@ final class HeapGuard {
     if (bytesTotal > 0) {
       shareRead = Math.min(1.0, Math.max(0.0, (double) bytesDone / bytesTotal));
     }
+  }
+
+  /**
+   * A young collection left {@code usedBytes} in use (live data and old garbage): whether a full
+   * collection should measure the live heap now.
+   */
+  synchronized boolean measureAfterYoungCollection(long usedBytes) {
+    double read = shareRead;
+    if (shortage != null
+        || maxHeap <= 0
+        || read < EXTRAPOLATE_FROM
+        || read >= 1.0
+        || usedBytes < EXTRAPOLATE_ABOVE * maxHeap
+        || (measuredAt >= 0 && read < measuredAt + MEASURE_EVERY)) {
+      return false;
+    }
+    measuredAt = read;
+    return true;
   }
 
   /** A full collection left {@code liveBytes} in use. */

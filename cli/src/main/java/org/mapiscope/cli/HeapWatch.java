@@ -19,8 +19,10 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Feeds a {@link HeapGuard} the live heap after every full (major) collection, from the JVM's
- * garbage-collection notifications: after a full collection the heap in use is the live data. Young
- * collections are ignored; their "after" figure still counts old garbage. Close to stop listening.
+ * garbage-collection notifications: after a full collection the heap in use is the live data. A
+ * young collection's "after" figure still counts old garbage; when the guard wants a measurement
+ * then, a daemon thread asks the JVM for a full collection ({@code System.gc()}). Close to stop
+ * listening.
  */
 final class HeapWatch implements AutoCloseable {
 
@@ -61,9 +63,7 @@ final class HeapWatch implements AutoCloseable {
     }
     GarbageCollectionNotificationInfo info =
         GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-    if (!info.getGcAction().contains("major")) {
-      return;
-    }
+    boolean major = info.getGcAction().contains("major");
     long live = 0;
     for (Map.Entry<String, MemoryUsage> pool :
         info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
@@ -71,7 +71,13 @@ final class HeapWatch implements AutoCloseable {
         live += pool.getValue().getUsed();
       }
     }
-    guard.afterFullCollection(live);
+    if (major) {
+      guard.afterFullCollection(live);
+    } else if (guard.measureAfterYoungCollection(live)) {
+      Thread measure = new Thread(System::gc, "mapiscope-heap-measure");
+      measure.setDaemon(true);
+      measure.start();
+    }
   }
 
   @Override

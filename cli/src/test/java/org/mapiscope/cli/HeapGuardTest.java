@@ -50,10 +50,30 @@ class HeapGuardTest {
     early.afterFullCollection(150 * MB);
     HeapGuard small = new HeapGuard(256 * MB);
     small.read(30, 100);
-    small.afterFullCollection(100 * MB);
+    small.afterFullCollection(80 * MB);
 
     assertThat(early.shortage()).isNull();
     assertThat(small.shortage()).isNull();
+  }
+
+  @Test
+  void asksForAFullCollectionOncePerTenthOfTheInputWhenYoungOnesLeaveTheHeapHalfFull() {
+    HeapGuard guard = new HeapGuard(256 * MB);
+    guard.read(20, 100);
+    boolean tooEarly = guard.measureAfterYoungCollection(200 * MB);
+    guard.read(30, 100);
+    boolean lowUse = guard.measureAfterYoungCollection(80 * MB);
+    boolean first = guard.measureAfterYoungCollection(140 * MB);
+    guard.read(35, 100);
+    boolean sameTenth = guard.measureAfterYoungCollection(150 * MB);
+    guard.read(41, 100);
+    boolean nextTenth = guard.measureAfterYoungCollection(150 * MB);
+
+    assertThat(tooEarly).isFalse();
+    assertThat(lowUse).isFalse();
+    assertThat(first).isTrue();
+    assertThat(sameTenth).isFalse();
+    assertThat(nextTenth).isTrue();
   }
 
   @Test
