@@ -3,6 +3,12 @@ rem Runs the mapiscope command line, building it first when the jar is missing o
 setlocal
 set "HERE=%~dp0"
 set "JAR=%HERE%cli\target\mapiscope.jar"
+set "MODULE=cli"
+rem "mapiscope fleet" runs the Spark job on this machine's cores: its own jar, Spark's jars beside it.
+if /i "%~1"=="fleet" (
+  set "JAR=%HERE%spark\target\mapiscope-spark.jar"
+  set "MODULE=spark"
+)
 set "STALE=0"
 if not exist "%JAR%" set "STALE=1"
 if "%STALE%"=="0" (
@@ -11,7 +17,7 @@ if "%STALE%"=="0" (
 if "%STALE%"=="1" (
   echo mapiscope: building ^(first run or sources changed^)... 1>&2
   pushd "%HERE%"
-  call mvnw.cmd -q -B -DskipTests install 1>&2
+  call mvnw.cmd -q -B -DskipTests install -pl %MODULE% -am 1>&2
   if errorlevel 1 (
     popd
     echo mapiscope: build failed; run "mvnw.cmd -DskipTests install" to see why 1>&2
@@ -19,9 +25,28 @@ if "%STALE%"=="1" (
   )
   popd
 )
+if "%MODULE%"=="spark" goto fleet
 rem JVM warnings go to stderr, never into output on stdout. A log dump is a short job: C1-only
 rem compilation starts fast (docs\decisions.md). MAPISCOPE_JAVA_OPTS comes last and can override.
 set "JVM=-XX:+IgnoreUnrecognizedVMOptions -Xlog:disable -Xlog:all=warning:stderr"
 if /i "%~1"=="evtx" set "JVM=%JVM% -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData"
 java %JVM% %MAPISCOPE_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
+
+:fleet
+rem Spark's class path is longer than a cmd line may be: it goes to java in an argument file,
+rem written by PowerShell (backslashes doubled, as java argument files read them).
+set "ARGFILE=%TEMP%\mapiscope-fleet-%RANDOM%.args"
+powershell -NoProfile -Command "$cp='%JAR%;' + (Get-Content -Raw -LiteralPath '%HERE%spark\target\spark-classpath.txt').Trim(); $o=(Get-Content -Raw -LiteralPath '%HERE%spark\target\spark-jvm-options.txt').Trim(); Set-Content -Encoding ASCII -LiteralPath '%ARGFILE%' -Value ($o + [Environment]::NewLine + '-cp' + [Environment]::NewLine + [char]34 + $cp.Replace('\','\\') + [char]34)"
+set "ARGS="
+shift
+:collect
+if "%~1"=="" goto run
+set ARGS=%ARGS% %1
+shift
+goto collect
+:run
+java @"%ARGFILE%" "-Dlog4j2.configurationFile=%HERE%spark\target\log4j2-fleet.properties" -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 %MAPISCOPE_JAVA_OPTS% org.mapiscope.spark.FleetAnalyze %ARGS%
+set "RC=%ERRORLEVEL%"
+del "%ARGFILE%" 2>nul
+exit /b %RC%

@@ -1,5 +1,8 @@
 package org.mapiscope.analysis;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +44,8 @@ import org.mapiscope.model.UserKeys;
  * refusal points, settings and version clues merge associatively and commutatively, so any
  * partitioning and any merge order give the same {@link #finish} result.
  */
-public final class Analyzer implements EvidenceSink {
+public final class Analyzer implements EvidenceSink, Serializable {
+  private static final long serialVersionUID = 1L;
 
   private final Map<String, ServerState> servers = new ConcurrentHashMap<>();
 
@@ -65,7 +69,9 @@ public final class Analyzer implements EvidenceSink {
   private final LimitEventDedup dedup = new LimitEventDedup();
   private final SettingsBook settings = new SettingsBook();
   private final VersionClues versionClues = new VersionClues();
-  private final SessionLog log;
+
+  /** Not serialized: a partial moved to another machine is absorbed, and logs to its absorber. */
+  private transient SessionLog log;
 
   /** An analyzer that keeps no sessions beyond what the diagnosis needs. */
   public Analyzer() {
@@ -233,6 +239,13 @@ public final class Analyzer implements EvidenceSink {
         .add(e, serverKey);
   }
 
+  /** A partial read from another machine logs nowhere until an analyzer absorbs it. */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    log = SessionLog.NONE;
+    servers.values().forEach(state -> state.logTo(log));
+  }
+
   private ServerState server(String name) {
     if (name == null) {
       return serverByKey(ServerNames.key(null));
@@ -250,5 +263,5 @@ public final class Analyzer implements EvidenceSink {
   }
 
   /** Whose refusals a 9646 records: the server that logged it, the user, and the cap it names. */
-  record LimitRefusalKey(String server, String user, int limit) {}
+  record LimitRefusalKey(String server, String user, int limit) implements Serializable {}
 }

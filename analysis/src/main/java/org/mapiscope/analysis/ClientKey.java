@@ -1,12 +1,14 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * A client as the server saw it: address, software and mode; any part may be unknown ({@code
  * null}).
  */
-record ClientKey(String ip, String software, String mode) implements Comparable<ClientKey> {
+record ClientKey(String ip, String software, String mode)
+    implements Comparable<ClientKey>, Serializable {
 
   /**
    * By address, then software, then mode; unknown first. Written out because the final sorting and

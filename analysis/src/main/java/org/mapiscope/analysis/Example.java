@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
 import org.mapiscope.model.EvidenceRef;
@@ -7,7 +8,8 @@ import org.mapiscope.model.EvidenceRef;
 /**
  * One place an admin can open, with what it shows; ordered by time then place so picks are stable.
  */
-record Example(Instant time, EvidenceRef ref, String text) implements Comparable<Example> {
+record Example(Instant time, EvidenceRef ref, String text)
+    implements Comparable<Example>, Serializable {
 
   private static final Comparator<Example> ORDER =
       Comparator.comparing(Example::time)

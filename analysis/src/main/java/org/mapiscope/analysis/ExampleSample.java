@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -7,7 +8,8 @@ import java.util.TreeSet;
  * The earliest few examples of one kind. Keeping the earliest (not the first to arrive) makes the
  * pick independent of the order in which files were read, and the size bound keeps memory flat.
  */
-final class ExampleSample {
+final class ExampleSample implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Allocated with the first example: a track has a dozen samples, most never used. */
   private TreeSet<Example> kept;

@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -14,18 +15,22 @@ import org.mapiscope.model.LimitEvent;
  * same second), so the events of that key count as many as the fullest single source holds. Memory
  * grows with the number of distinct events, not with the number of copies. Thread-safe.
  */
-final class LimitEventDedup {
+final class LimitEventDedup implements Serializable {
+  private static final long serialVersionUID = 1L;
 
-  private record RecordKey(String server, long recordId) {}
+  private record RecordKey(String server, long recordId) implements Serializable {}
 
   /** The moment of an event: server key, second, user key, object type, cap. */
-  record MomentKey(String server, long second, String user, String objectType, int limit) {}
+  record MomentKey(String server, long second, String user, String objectType, int limit)
+      implements Serializable {}
 
   /**
    * Per moment: record ids seen, the events each file without record ids held there, and the count
    * taken. A moment usually has one kind or the other, so each set is made when first needed.
    */
-  private static final class Moment {
+  private static final class Moment implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private Set<Long> recordIds;
     private Map<String, Integer> perFile;
     int taken;

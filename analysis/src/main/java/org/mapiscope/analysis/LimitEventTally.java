@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.TreeSet;
 import org.mapiscope.model.LimitEvent;
@@ -7,10 +8,11 @@ import org.mapiscope.model.LimitEvent;
 /**
  * The 9646 events of one user, object type and limit. Merges by sums, minima, maxima and unions.
  */
-final class LimitEventTally {
+final class LimitEventTally implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** What a tally counts. */
-  record Key(String user, String objectType, int limit) {}
+  record Key(String user, String objectType, int limit) implements Serializable {}
 
   final Key key;
   String dn;

@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,7 +10,8 @@ import java.util.TreeMap;
  * RCA logs, so the verdict (reaped, held, closed by a live client) is taken at the end; buckets
  * keep memory independent of the number of sessions.
  */
-final class Lingering {
+final class Lingering implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   private static final long BUCKET_MS = 5 * 60_000L;
 

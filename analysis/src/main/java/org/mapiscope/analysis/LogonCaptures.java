@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,10 +15,13 @@ import org.mapiscope.model.LogonSnapshot;
  * Thresholds#MAX_ROWS_PER_CAPTURE} rows, so a monitoring job that captured every five minutes for a
  * year still fits.
  */
-final class LogonCaptures {
+final class LogonCaptures implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** The rows of one capture. */
-  static final class Capture {
+  static final class Capture implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     final Instant time;
     final List<LogonSnapshot> rows = new ArrayList<>();
     int count;

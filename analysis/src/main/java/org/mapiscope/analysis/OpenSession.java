@@ -1,10 +1,12 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.time.Instant;
 import org.mapiscope.model.EvidenceRef;
 
 /** A session the server holds right now, while its server's RCA stream is being read. */
-final class OpenSession {
+final class OpenSession implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   final String id;
   final String user;

@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.TreeSet;
 
@@ -7,7 +8,8 @@ import java.util.TreeSet;
  * How many sessions the user held at most, when and where. One part of {@link UserFacts}, filled as
  * the user's tracks are added.
  */
-final class PeakUsage {
+final class PeakUsage implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Servers whose RCA logs hold sessions of the user. */
   final TreeSet<String> sessionServers = new TreeSet<>();

@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,11 +17,17 @@ final class RecentMap<K, V> extends LinkedHashMap<K, V> {
 
   private static final long serialVersionUID = 1L;
 
-  private final int cap;
-  private final transient Predicate<V> pinned;
-  private final transient BiConsumer<K, V> evicted;
+  /** Which entries stay; serializable so a partial analysis can move to another machine. */
+  interface Pinned<V> extends Predicate<V>, Serializable {}
 
-  RecentMap(int cap, Predicate<V> pinned, BiConsumer<K, V> evicted) {
+  /** Where a dropped entry is folded; serializable like {@link Pinned}. */
+  interface Evicted<K, V> extends BiConsumer<K, V>, Serializable {}
+
+  private final int cap;
+  private final Pinned<V> pinned;
+  private final Evicted<K, V> evicted;
+
+  RecentMap(int cap, Pinned<V> pinned, Evicted<K, V> evicted) {
     super(16, 0.75f, true);
     this.cap = cap;
     this.pinned = pinned;

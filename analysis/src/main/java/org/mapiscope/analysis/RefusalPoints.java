@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,7 +12,8 @@ import java.util.Map;
  * the evidence names it: RCA rows do, 9646 events do not). Eight bytes a point plus one small entry
  * per distinct client; merged by concatenation. Not thread-safe.
  */
-final class RefusalPoints {
+final class RefusalPoints implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Client index of a point whose client the evidence does not name. */
   static final int UNKNOWN_CLIENT = -1;

@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import org.mapiscope.model.SessionReplay;
  * and netstat captures. Methods are synchronized: one server's files arrive one after another, so
  * the lock is almost never contended, while different servers proceed in parallel.
  */
-final class ServerState {
+final class ServerState implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /**
    * netstat captures whose counts are still growing; older ones are already folded into the peaks.
@@ -45,9 +47,9 @@ final class ServerState {
 
   /**
    * Where settled sessions and refused connects go; replaced when another analyzer absorbs this
-   * state.
+   * state (not serialized: the analyzer that absorbs a partial from elsewhere sets its own).
    */
-  private SessionLog log;
+  private transient SessionLog log;
 
   ServerState(String server, SessionLog log) {
     this.server = server;

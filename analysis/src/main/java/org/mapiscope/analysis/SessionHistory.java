@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.mapiscope.model.SessionReplay;
 
@@ -12,7 +13,8 @@ import org.mapiscope.model.SessionReplay;
  * beyond {@link Thresholds#MAX_HISTORY_SESSIONS} the oldest half is dropped and the record counts
  * as complete only from the first session kept. Not thread-safe.
  */
-final class SessionHistory {
+final class SessionHistory implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   private static final long[] NONE = new long[0];
 

@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -12,7 +13,8 @@ import org.mapiscope.model.Setting;
  * Registry settings per server. When two exports disagree the one read from the later place (file,
  * then position) wins, so the answer does not depend on which thread read first.
  */
-final class SettingsBook {
+final class SettingsBook implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   private final Map<String, Map<String, Setting>> byServer = new HashMap<>();
 

@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import java.util.List;
  * point instead of 16, at most {@value #CAPACITY} points (≈ 2.5 KB). The last point stays unencoded
  * because several changes at one instant rewrite it.
  */
-final class Timeline {
+final class Timeline implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   private static final int CAPACITY = 2 * Thresholds.MAX_TIMELINE_POINTS;
 

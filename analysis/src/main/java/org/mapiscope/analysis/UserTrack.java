@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,10 +18,13 @@ import org.mapiscope.model.UserKeys;
  * Holds the open sessions and fixed-size aggregates only. Not thread-safe: its {@link ServerState}
  * serialises access.
  */
-final class UserTrack {
+final class UserTrack implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Per client: sessions opened and the most that were active at once. */
-  static final class ClientStats {
+  static final class ClientStats implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     int sessions;
     int activeNow;
     int peakActive;
@@ -36,7 +40,9 @@ final class UserTrack {
   }
 
   /** How many days an address was used on, to tell a fixed desk from a VPN pool. */
-  static final class AddressDays {
+  static final class AddressDays implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     int days;
     long lastDay = Long.MIN_VALUE;
     int sessions;

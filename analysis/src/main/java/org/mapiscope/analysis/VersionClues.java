@@ -1,5 +1,6 @@
 package org.mapiscope.analysis;
 
+import java.io.Serializable;
 import org.mapiscope.model.SessionEvent;
 
 /**
@@ -8,7 +9,8 @@ import org.mapiscope.model.SessionEvent;
  * HTTP (2013 SP1+), recipient names {@code cn=<32 hex>-alias} (2013+), the {@code
  * (FYDIBOHF23SPDLT)} administrative group every 2007+ organisation has, and DNs without it.
  */
-final class VersionClues {
+final class VersionClues implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   private static final String EX2007_ADMIN_GROUP = "(fydibohf23spdlt)";
 

@@ -41,40 +41,30 @@ final class Duplicates {
    */
   static Map<Integer, Integer> find(List<Unit> units, ExecutorService pool)
       throws InterruptedException {
-    Map<Candidate, List<Integer>> alike = new LinkedHashMap<>();
+    String[] kinds = new String[units.size()];
+    Fingerprint[] prints = new Fingerprint[units.size()];
     for (int i = 0; i < units.size(); i++) {
-      Unit unit = units.get(i);
-      Fingerprint f = fingerprint(unit);
-      String kind = kind(unit);
-      if (f != null && kind != null) {
-        alike
-            .computeIfAbsent(new Candidate(kind, f.size(), f.headCrc()), k -> new ArrayList<>())
-            .add(i);
-      }
+      kinds[i] = kind(units.get(i));
+      prints[i] = fingerprint(units.get(i));
     }
     Fingerprint[] full = new Fingerprint[units.size()];
     List<Future<?>> pending = new ArrayList<>();
-    for (List<Integer> group : alike.values()) {
-      if (group.size() < 2) {
-        continue;
-      }
-      for (int i : group) {
-        Unit unit = units.get(i);
-        Fingerprint f = fingerprint(unit);
-        if (f.complete()) {
-          full[i] = f;
-        } else {
-          pending.add(
-              pool.submit(
-                  () -> {
-                    try {
-                      full[i] = f.completed(input(unit));
-                    } catch (IOException | RuntimeException e) {
-                      // Not comparable: the file is read as usual and its reader reports the
-                      // problem.
-                    }
-                  }));
-        }
+    for (int i : comparable(kinds, prints)) {
+      Unit unit = units.get(i);
+      Fingerprint f = prints[i];
+      if (f.complete()) {
+        full[i] = f;
+      } else {
+        pending.add(
+            pool.submit(
+                () -> {
+                  try {
+                    full[i] = f.completed(input(unit));
+                  } catch (IOException | RuntimeException e) {
+                    // Not comparable: the file is read as usual and its reader reports the
+                    // problem.
+                  }
+                }));
       }
     }
     for (Future<?> f : pending) {
@@ -87,19 +77,49 @@ final class Duplicates {
         }
       }
     }
+    return decide(kinds, full);
+  }
+
+  /**
+   * The inputs that agree on format, size and head with another one, in walk order: only their
+   * whole content can tell whether they are copies.
+   */
+  static List<Integer> comparable(String[] kinds, Fingerprint[] prints) {
+    Map<Candidate, List<Integer>> alike = new LinkedHashMap<>();
+    for (int i = 0; i < kinds.length; i++) {
+      Fingerprint f = prints[i];
+      if (f != null && kinds[i] != null) {
+        alike
+            .computeIfAbsent(new Candidate(kinds[i], f.size(), f.headCrc()), k -> new ArrayList<>())
+            .add(i);
+      }
+    }
+    List<Integer> out = new ArrayList<>();
+    for (List<Integer> group : alike.values()) {
+      if (group.size() >= 2) {
+        out.addAll(group);
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * For each input whose complete fingerprint an earlier one has, its index mapped to the earlier
+   * one's ({@code full[i]} null: not compared).
+   */
+  static Map<Integer, Integer> decide(String[] kinds, Fingerprint[] full) {
     Map<Content, Integer> first = new HashMap<>();
     Map<Integer, Integer> duplicates = new TreeMap<>();
-    for (List<Integer> group : alike.values()) {
-      for (int i : group) { // ascending: walk order
-        Fingerprint f = full[i];
-        if (f == null) {
-          continue;
-        }
-        Integer original =
-            first.putIfAbsent(new Content(kind(units.get(i)), f.size(), f.headCrc(), f.crc()), i);
-        if (original != null) {
-          duplicates.put(i, original);
-        }
+    for (int i = 0; i < kinds.length; i++) { // ascending: walk order
+      Fingerprint f = full[i];
+      if (f == null || kinds[i] == null || !f.complete()) {
+        continue;
+      }
+      Integer original =
+          first.putIfAbsent(new Content(kinds[i], f.size(), f.headCrc(), f.crc()), i);
+      if (original != null) {
+        duplicates.put(i, original);
       }
     }
     return duplicates;
@@ -109,21 +129,21 @@ final class Duplicates {
    * Leaves of an unknown format are not compared: they are not read anyway, and stay
    * "unrecognized".
    */
-  private static String kind(Unit unit) {
+  static String kind(Unit unit) {
     if (unit instanceof Unit.Leaf leaf) {
       return leaf.reader() == null ? null : leaf.reader().format();
     }
     return unit instanceof Unit.Nested ? ARCHIVE : null;
   }
 
-  private static Fingerprint fingerprint(Unit unit) {
+  static Fingerprint fingerprint(Unit unit) {
     if (unit instanceof Unit.Leaf leaf) {
       return leaf.fingerprint();
     }
     return unit instanceof Unit.Nested nested ? nested.fingerprint() : null;
   }
 
-  private static InputFile input(Unit unit) {
+  static InputFile input(Unit unit) {
     return unit instanceof Unit.Leaf leaf ? leaf.input() : ((Unit.Nested) unit).container();
   }
 

@@ -1,5 +1,6 @@
 package org.mapiscope.ingest;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,7 +73,7 @@ public final class Ingestor {
     ExpansionBudget budget = new ExpansionBudget(limits);
     try (Walker walker = new Walker(registry, budget)) {
       List<Unit> units = walker.walk(inputs);
-      return run(units, budget, OrderedSink.shared(sink));
+      return flat(run(units, budget, OrderedSink.shared(sink), true));
     }
   }
 
@@ -93,11 +95,133 @@ public final class Ingestor {
     ExpansionBudget budget = new ExpansionBudget(limits);
     try (Walker walker = new Walker(registry, budget)) {
       List<Unit> units = walker.walk(inputs);
-      return run(units, budget, OrderedSink.perWorker(workerSinks));
+      return flat(run(units, budget, OrderedSink.perWorker(workerSinks), true));
     }
   }
 
-  private IngestResult run(List<Unit> walked, ExpansionBudget budget, OrderedSink sink) {
+  /**
+   * Walks one file (found by {@link Listing}, or on another file system and copied here) and tells
+   * what each of its units is, without reading them: the survey a planner needs to split the
+   * reading of many files the way {@link #ingest} would. Units at {@code completeContent} (indices
+   * in walk order within the file) also get the CRC-32 of their whole content, which costs a read.
+   */
+  public List<SurveyedUnit> survey(SourceFile file, Set<Integer> completeContent) {
+    ExpansionBudget budget = new ExpansionBudget(limits);
+    try (Walker walker = new Walker(registry, budget)) {
+      List<Unit> units = walker.walk(file);
+      List<SurveyedUnit> out = new ArrayList<>(units.size());
+      for (int i = 0; i < units.size(); i++) {
+        Unit unit = units.get(i);
+        String kind = Duplicates.kind(unit);
+        Fingerprint f = Duplicates.fingerprint(unit);
+        if (f != null && kind != null && !f.complete() && completeContent.contains(i)) {
+          try {
+            f = f.completed(Duplicates.input(unit));
+          } catch (IOException | RuntimeException e) {
+            // Not comparable: the file is read as usual and its reader reports the problem.
+          }
+        }
+        String group =
+            unit instanceof Unit.Leaf leaf
+                    && leaf.reader() != null
+                    && RCA.equals(leaf.reader().format())
+                ? rcaGroup(leaf)
+                : null;
+        boolean comparable = f != null && kind != null;
+        out.add(
+            new SurveyedUnit(
+                unit.displayPath(),
+                kind,
+                group,
+                unit.storedBytes(),
+                comparable ? f.size() : Fingerprint.UNKNOWN,
+                comparable ? f.headCrc() : Fingerprint.UNKNOWN,
+                comparable ? f.crc() : Fingerprint.UNKNOWN));
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Of surveyed units (in walk order over all files), those whose whole content must be compared:
+   * they agree on format, size and head with another one.
+   */
+  public static List<Integer> needingContent(List<SurveyedUnit> units) {
+    String[] kinds = new String[units.size()];
+    Fingerprint[] prints = new Fingerprint[units.size()];
+    for (int i = 0; i < units.size(); i++) {
+      kinds[i] = units.get(i).kind();
+      prints[i] = units.get(i).fingerprint();
+    }
+    return Duplicates.comparable(kinds, prints);
+  }
+
+  /**
+   * Of surveyed units (in walk order over all files, whole content known where {@link
+   * #needingContent} asked), each copy of an earlier unit's content mapped to that unit: the same
+   * choice {@link #ingest} makes.
+   */
+  public static Map<Integer, Integer> duplicates(List<SurveyedUnit> units) {
+    String[] kinds = new String[units.size()];
+    Fingerprint[] full = new Fingerprint[units.size()];
+    for (int i : needingContent(units)) {
+      kinds[i] = units.get(i).kind();
+      full[i] = units.get(i).fingerprint();
+    }
+    return Duplicates.decide(kinds, full);
+  }
+
+  /**
+   * Reads the given files into {@code sink} as {@link #ingest} would read them among others: their
+   * units named in {@link SourceFile#duplicateOf()} are listed as duplicates and not read, the rest
+   * read with the same ordering guarantee. Returns each file's summaries, in the files' order.
+   */
+  public List<List<InputSummary>> read(List<SourceFile> files, EvidenceSink sink) {
+    Objects.requireNonNull(sink, "sink");
+    ExpansionBudget budget = new ExpansionBudget(limits);
+    try (Walker walker = new Walker(registry, budget)) {
+      List<Unit> units = new ArrayList<>();
+      int[] ends = new int[files.size()];
+      for (int f = 0; f < files.size(); f++) {
+        SourceFile file = files.get(f);
+        int start = units.size();
+        List<Unit> walked = walker.walk(file);
+        units.addAll(walked.subList(start, walked.size()));
+        for (Map.Entry<Integer, String> copy : file.duplicateOf().entrySet()) {
+          int at = start + copy.getKey();
+          if (at < units.size()) {
+            Unit unit = units.get(at);
+            units.set(
+                at, new Unit.Duplicate(unit.displayPath(), copy.getValue(), unit.storedBytes()));
+          }
+        }
+        ends[f] = units.size();
+      }
+      List<List<InputSummary>> slots = run(units, budget, OrderedSink.shared(sink), false);
+      List<List<InputSummary>> out = new ArrayList<>(files.size());
+      int from = 0;
+      for (int end : ends) {
+        List<InputSummary> summaries = new ArrayList<>();
+        for (List<InputSummary> slot : slots.subList(from, end)) {
+          summaries.addAll(slot);
+        }
+        out.add(summaries);
+        from = end;
+      }
+      return out;
+    }
+  }
+
+  private static IngestResult flat(List<List<InputSummary>> slots) {
+    List<InputSummary> all = new ArrayList<>();
+    for (List<InputSummary> slot : slots) {
+      all.addAll(slot);
+    }
+    return new IngestResult(all);
+  }
+
+  private List<List<InputSummary>> run(
+      List<Unit> walked, ExpansionBudget budget, OrderedSink sink, boolean findDuplicates) {
     AtomicReferenceArray<List<InputSummary>> slots = new AtomicReferenceArray<>(walked.size());
     FileReading reading = new FileReading(timezone);
     NestedArchive nested = new NestedArchive(registry, budget, reading);
@@ -111,7 +235,8 @@ public final class Ingestor {
               return t;
             });
     try {
-      List<Unit> units = withoutDuplicates(walked, Duplicates.find(walked, pool));
+      List<Unit> units =
+          findDuplicates ? withoutDuplicates(walked, Duplicates.find(walked, pool)) : walked;
       Tracker tracker = new Tracker(units);
       List<Future<?>> futures = new ArrayList<>();
       for (List<Integer> group : groups(units)) {
@@ -145,11 +270,11 @@ public final class Ingestor {
     } finally {
       pool.shutdownNow();
     }
-    List<InputSummary> all = new ArrayList<>();
+    List<List<InputSummary>> out = new ArrayList<>(slots.length());
     for (int i = 0; i < slots.length(); i++) {
-      all.addAll(slots.get(i));
+      out.add(slots.get(i));
     }
-    return new IngestResult(all);
+    return out;
   }
 
   /**

@@ -7,9 +7,9 @@ import java.util.Comparator;
  * RCA_20260102-2.LOG} comes before {@code RCA_20260102-10.LOG}. Ties fall back to plain string
  * order so the order is total and deterministic.
  */
-final class NaturalOrder implements Comparator<String> {
+public final class NaturalOrder implements Comparator<String> {
 
-  static final NaturalOrder INSTANCE = new NaturalOrder();
+  public static final NaturalOrder INSTANCE = new NaturalOrder();
 
   @Override
   public int compare(String a, String b) {

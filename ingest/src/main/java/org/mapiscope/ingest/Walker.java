@@ -5,15 +5,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -45,86 +42,29 @@ final class Walker implements Closeable {
   }
 
   List<Unit> walk(List<Path> roots) {
-    for (Path root : roots) {
-      Optional<String> brokenLink = Files.exists(root) ? Optional.empty() : Links.problem(root);
-      if (brokenLink.isPresent()) {
-        units.add(brokenLink(root, brokenLink.get()));
-      } else if (!Files.exists(root)) {
-        units.add(
-            new Unit.Rejected(root.toString(), InputOutcome.MISSING, root + " does not exist"));
-      } else if (Files.isDirectory(root)) {
-        folder(root, new ArrayList<>());
+    for (Listing.Entry entry : Listing.list(roots)) {
+      if (entry instanceof Listing.Entry.Found found) {
+        file(found.file());
       } else {
-        Path parent = root.toAbsolutePath().getParent();
-        Path parentName = parent == null ? null : parent.getFileName();
-        file(root, parentName == null ? List.of() : List.of(parentName.toString()));
+        Listing.Entry.NotFound not = (Listing.Entry.NotFound) entry;
+        units.add(new Unit.Rejected(not.displayPath(), not.outcome(), not.message()));
       }
     }
     return units;
   }
 
-  private void folder(Path dir, List<String> enclosing) {
-    List<Path> children = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-      stream.forEach(children::add);
-    } catch (IOException | RuntimeException e) {
-      units.add(
-          new Unit.Rejected(
-              dir.toString(),
-              InputOutcome.UNREADABLE,
-              dir + " could not be listed: " + e.getMessage()));
-      return;
-    }
-    children.sort(Comparator.comparing(p -> p.getFileName().toString(), NaturalOrder.INSTANCE));
-    for (Path child : children) {
-      if (Files.isSymbolicLink(child)) {
-        link(child, enclosing);
-      } else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-        List<String> deeper = new ArrayList<>(enclosing);
-        deeper.add(child.getFileName().toString());
-        folder(child, deeper);
-      } else if (Files.isRegularFile(child)) {
-        file(child, enclosing);
-      }
-    }
+  /** Walks one file the listing (or a caller on another file system) found. */
+  List<Unit> walk(SourceFile source) {
+    file(source);
+    return units;
   }
 
-  /**
-   * A symbolic link met inside a folder: a link to a file is read like the file; a link to a folder
-   * is listed and not followed (it may lead back up, or out of the evidence); a broken one is
-   * listed with why.
-   */
-  private void link(Path link, List<String> enclosing) {
-    if (Files.isDirectory(link)) {
-      units.add(
-          new Unit.Rejected(
-              link.toString(),
-              InputOutcome.NOT_FOLLOWED,
-              link
-                  + ": symbolic link to a folder, not followed (name the folder itself to read"
-                  + " it)"));
-    } else if (Files.isRegularFile(link)) {
-      file(link, enclosing);
-    } else {
-      Links.problem(link).ifPresent(why -> units.add(brokenLink(link, why)));
-    }
-  }
-
-  /**
-   * A loop cannot be opened: unreadable; a link to nothing names a path that does not exist:
-   * missing.
-   */
-  private static Unit brokenLink(Path link, String why) {
-    return new Unit.Rejected(
-        link.toString(),
-        why.startsWith("symbolic link loop") ? InputOutcome.UNREADABLE : InputOutcome.MISSING,
-        link + ": " + why);
-  }
-
-  private void file(Path path, List<String> enclosing) {
-    String display = path.toString();
+  private void file(SourceFile source) {
+    Path path = source.local();
+    List<String> enclosing = source.enclosing();
+    String display = source.displayPath();
     String name = path.getFileName().toString();
-    String location = path.toAbsolutePath().getParent() + "";
+    String location = source.location();
     try {
       Magic magic;
       try (InputStream in = Files.newInputStream(path)) {
@@ -133,7 +73,7 @@ final class Walker implements Closeable {
       }
       long size = Files.size(path);
       switch (magic) {
-        case ZIP -> zip(path, enclosing, size);
+        case ZIP -> zip(path, display, enclosing, size);
         case GZIP -> {
           InputFile gz =
               new Inputs.Gzipped(path, display, ServerHints.of(enclosing, innerName(name)), budget);
@@ -149,7 +89,8 @@ final class Walker implements Closeable {
     }
   }
 
-  private void zip(Path path, List<String> enclosing, long size) throws IOException {
+  private void zip(Path path, String zipDisplay, List<String> enclosing, long size)
+      throws IOException {
     ZipFile zip;
     try {
       zip = new ZipFile(path.toFile(), ZIP_NAMES);
@@ -165,7 +106,7 @@ final class Walker implements Closeable {
     List<String> inZip = new ArrayList<>(enclosing);
     inZip.add(path.getFileName().toString());
     for (ZipEntry entry : entries) {
-      String display = path + "!/" + entry.getName();
+      String display = zipDisplay + "!/" + entry.getName();
       var refusal = EntryNames.refusal(entry.getName());
       if (refusal.isPresent()) {
         units.add(

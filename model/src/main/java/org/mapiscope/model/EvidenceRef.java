@@ -1,5 +1,6 @@
 package org.mapiscope.model;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param kind what {@code position} counts
  * @param position 1-based line, event record id, or 0-based byte offset
  */
-public record EvidenceRef(String file, Kind kind, long position) {
+public record EvidenceRef(String file, Kind kind, long position) implements Serializable {
 
   /** What an {@link EvidenceRef#position()} counts. */
   public enum Kind {

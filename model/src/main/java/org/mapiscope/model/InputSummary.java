@@ -1,5 +1,6 @@
 package org.mapiscope.model;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,8 @@ public record InputSummary(
     String readAs,
     long records,
     long skipped,
-    List<InputError> errors) {
+    List<InputError> errors)
+    implements Serializable {
 
   /** docs/contract.md: keep the first 100 errors per file, count all. */
   public static final int MAX_ERRORS = 100;

@@ -1,5 +1,6 @@
 package org.mapiscope.report.events;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,7 +15,9 @@ import org.mapiscope.model.LimitEvent;
  * Partial histograms merge associatively (one per input file, merged at the end). Not thread-safe:
  * give each worker its own and {@link #merge} them.
  */
-public final class LimitEventHistogram {
+public final class LimitEventHistogram implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private static final long HOUR_SECONDS = 3600;
 
