@@ -1,5 +1,6 @@
 package org.mapiscope.model;
 
+import java.io.Serializable;
 import java.util.OptionalLong;
 
 /**
@@ -7,7 +8,7 @@ import java.util.OptionalLong;
  * a fact (the export has the key without the value, so the default applies), unlike a setting no
  * export covered, which has no {@link Setting} at all.
  */
-public sealed interface SettingValue {
+public sealed interface SettingValue extends Serializable {
 
   /** A REG_DWORD (or any value written as a decimal number). */
   record Dword(long value) implements SettingValue {
