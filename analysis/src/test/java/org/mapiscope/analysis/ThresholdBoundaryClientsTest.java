@@ -12,9 +12,9 @@ import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
 
 /**
- * Thresholds about a user's clients and how full they keep the limit (ROAMING_ONE_TIME_ADDRESSES,
- * DEAD_WARNING_FRACTION, HIGH_WATER_FRACTION, OBJECT_LIMIT_STEP) tested just below, at and just
- * above their values, in the style of {@link ThresholdBoundaryTest}.
+ * Thresholds about a user's clients and how full they keep the limit (START_GAP,
+ * ROAMING_ONE_TIME_ADDRESSES, DEAD_WARNING_FRACTION, HIGH_WATER_FRACTION, OBJECT_LIMIT_STEP) tested
+ * just below, at and just above their values, in the style of {@link ThresholdBoundaryTest}.
  */
 class ThresholdBoundaryClientsTest {
 
@@ -42,6 +42,31 @@ class ThresholdBoundaryClientsTest {
         .filter(f -> f.subject().equals(USER))
         .filter(f -> f.facts() instanceof FindingFacts.DeadClients)
         .findFirst();
+  }
+
+  // ---------------------------------------------------------------- restarts
+
+  /**
+   * Outlook opens one session at 08:00 and never uses it again; Outlook on the same machine logs on
+   * again {@code gap} later and is still used an hour later, when the logs end. Nothing ever ends,
+   * so a left-behind session is open an hour after it was superseded: within keepalive.
+   */
+  private static int staleAfterRestart(Duration gap) {
+    Fixture f = new Fixture();
+    Instant t = Fixture.at(0, 8, 0);
+    f.start(SERVER, USER, t, "10.1.2.10", Fixture.OUTLOOK, 1);
+    var again = f.start(SERVER, USER, t.plus(gap), "10.1.2.10", Fixture.OUTLOOK, 1);
+    f.use(again, t.plus(gap).plus(Duration.ofHours(1)));
+    return user(f.analyze(), USER).stale();
+  }
+
+  @Test
+  void outlookLoggingOnAgainMoreThanTwoMinutesLaterLeftTheEarlierStartBehind() {
+    // START_GAP (2 minutes): the earlier session must have started and been silent strictly
+    // before the new logon less 2 minutes.
+    assertThat(staleAfterRestart(Duration.ofSeconds(119))).isZero();
+    assertThat(staleAfterRestart(Duration.ofSeconds(120))).isZero();
+    assertThat(staleAfterRestart(Duration.ofSeconds(121))).isOne();
   }
 
   // ---------------------------------------------------------------- roaming
