@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mapiscope.model.Cause;
 import org.mapiscope.model.ExchangeDefaults;
 
 /**
  * Thresholds that join refusals to sessions and to each other (RETRY_WINDOW, BURST_GAP, JOIN_SKEW,
- * HISTORY_FLOOR, SAME_MOMENT) tested just below, at and just above their values, in the style of
- * {@link ThresholdBoundaryTest}.
+ * HISTORY_FLOOR, SAME_MOMENT, LEGITIMATE_MAX_STALE_SHARE) tested just below, at and just above
+ * their values, in the style of {@link ThresholdBoundaryTest}.
  */
 class ThresholdBoundaryRefusalsTest {
 
@@ -125,5 +126,51 @@ class ThresholdBoundaryRefusalsTest {
     assertThat(otherFailuresWithA9646After(Duration.ofMillis(5_001))).isOne();
     assertThat(otherFailuresWithA9646After(Duration.ofSeconds(-5))).isZero();
     assertThat(otherFailuresWithA9646After(Duration.ofMillis(-5_001))).isOne();
+  }
+
+  // ---------------------------------------------------------------- legitimate demand
+
+  /**
+   * Under a limit of {@code limit}: a laptop opens three sessions at 08:00 and vanishes (they are
+   * reaped two hours later); the desk opens the rest of the limit at 08:05 and uses them all day;
+   * at 09:00 the server refuses one more. Three of the {@code limit} held are leftovers, too few
+   * for a dead-client finding (DEAD_MIN_STALE).
+   */
+  private static AnalysisResult threeLeftBehindUnder(int limit) {
+    Fixture f = new Fixture();
+    f.setting(SERVER, ExchangeDefaults.MAX_SESSIONS_PER_USER, Integer.toString(limit));
+    var laptop = f.start(SERVER, USER, START, "10.8.0.1", Fixture.OUTLOOK, 3);
+    f.vanish(laptop, Fixture.at(0, 8, 1));
+    var desk = f.start(SERVER, USER, Fixture.at(0, 8, 5), "10.1.2.10", Fixture.OUTLOOK, limit - 3);
+    for (int minute = 10; minute < 9 * 60; minute += 10) {
+      f.use(desk, START.plus(Duration.ofMinutes(minute)));
+    }
+    f.close(desk, Fixture.at(0, 17, 0));
+    Instant refused = Fixture.at(0, 9, 0);
+    f.refusedRow(SERVER, USER, refused, "10.1.2.10", Fixture.OUTLOOK);
+    f.limitEvent(COMPUTER, refused, USER, limit);
+    return f.analyze();
+  }
+
+  @Test
+  void aRefusalWithAQuarterOfTheSessionsLeftBehindIsStillLegitimateDemand() {
+    // LEGITIMATE_MAX_STALE_SHARE (0.25): 3 stale of 11 is more than a quarter, of 12 exactly a
+    // quarter, of 13 less.
+    for (int limit = 11; limit <= 13; limit++) {
+      AnalysisResult r = threeLeftBehindUnder(limit);
+      assertThat(user(r).refusals().openAtWorst()).isEqualTo(limit);
+      assertThat(user(r).refusals().inUseAtWorst()).isEqualTo(limit - 3);
+    }
+    assertThat(threeLeftBehindUnder(11).recommendations().sessionLimit()).isEmpty();
+    assertThat(threeLeftBehindUnder(11).findings())
+        .noneMatch(x -> x.cause() == Cause.LIMIT_BELOW_NEED);
+    assertThat(threeLeftBehindUnder(12).findings())
+        .anyMatch(x -> x.cause() == Cause.LIMIT_BELOW_NEED);
+    assertThat(threeLeftBehindUnder(12).recommendations().sessionLimit())
+        .singleElement()
+        .satisfies(l -> assertThat(l.demand()).isEqualTo(13));
+    assertThat(threeLeftBehindUnder(13).recommendations().sessionLimit())
+        .singleElement()
+        .satisfies(l -> assertThat(l.demand()).isEqualTo(14));
   }
 }
