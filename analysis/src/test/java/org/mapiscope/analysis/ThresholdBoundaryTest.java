@@ -11,7 +11,9 @@ import org.mapiscope.model.Cause;
 /**
  * Each threshold in {@link Thresholds} tested just below, at and just above its value, through the
  * smallest piece that decides with it. Restarts (RESTART_*) are covered in {@link
- * SessionEndingsTest}.
+ * SessionEndingsTest}; left-behind sessions in {@link ThresholdBoundaryLeftoversTest}, refusals in
+ * {@link ThresholdBoundaryRefusalsTest}, clients and fullness in {@link
+ * ThresholdBoundaryClientsTest}.
  */
 class ThresholdBoundaryTest {
 
