@@ -253,8 +253,8 @@ final class RefusalJoin {
   }
 
   /**
-   * Bursts of refusals (gaps under {@link Thresholds#BURST_GAP}); in each, per client an RCA row
-   * names as many streams as it had refusals within one {@link Thresholds#RETRY_WINDOW} (its
+   * Bursts of refusals (gaps of at most {@link Thresholds#BURST_GAP}); in each, per client an RCA
+   * row names as many streams as it had refusals within one {@link Thresholds#RETRY_WINDOW} (its
    * retries are the same attempts again), plus as many unnamed ones as the 9646 events prove beyond
    * those (the most events in any such window).
    */

@@ -11,7 +11,7 @@ public final class Thresholds {
   private Thresholds() {}
 
   /**
-   * Connects of one client closer together than this belong to one client start. Outlook opens its
+   * Connects of one client at most this far apart belong to one client start. Outlook opens its
    * handful of sessions within seconds of starting; two minutes also absorbs slow logons.
    * Rejections this close together form one burst of demand (docs/domain.md: demand = open +
    * rejected in the same burst).
@@ -160,7 +160,7 @@ public final class Thresholds {
   public static final int MAX_FAILURE_KINDS = 16;
 
   /**
-   * Refusals of one user closer together than this belong to one burst of unmet demand: a client
+   * Refusals of one user at most this far apart belong to one burst of unmet demand: a client
    * retries a refused connect within a minute or two (docs/domain.md: demand = open + attempts
    * refused in the same burst).
    */
