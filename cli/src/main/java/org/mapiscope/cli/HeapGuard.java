@@ -9,12 +9,12 @@ import java.util.Locale;
  *
  * <p>Analysis memory grows with the (server, user) tracks, and tracks arrive as the files are read.
  * So after a full collection the run stops when the live heap leaves no room to work ({@value
- * #FULL_SHARE} of the maximum), or when, past a quarter of the input, the live heap extrapolated to
- * the whole input would not fit. A collector may postpone full collections until the heap is all
- * but full, so once a young collection leaves more than a third of the heap in use past a quarter
- * of the input, the guard asks for a full collection to measure (at most once per tenth of the
- * input): the verdict then comes early, not after minutes of collecting. Fed readings by {@link
- * HeapWatch}; thread-safe.
+ * #FULL_SHARE} of the maximum), or when, past a quarter of the input, its growth since an earlier
+ * full collection, extrapolated to the whole input, would not fit. A collector may postpone full
+ * collections until the heap is all but full, so once a young collection leaves more than a third
+ * of the heap in use past a quarter of the input, the guard asks for a full collection to measure
+ * (at most once per tenth of the input): the verdict then comes early, not after minutes of
+ * collecting. Fed readings by {@link HeapWatch}; thread-safe.
  */
 final class HeapGuard {
 
@@ -32,8 +32,13 @@ final class HeapGuard {
   /** Share of the input between two full collections the guard asks for. */
   static final double MEASURE_EVERY = 0.10;
 
+  /** Least share of the input between the two full collections whose growth is extrapolated. */
+  static final double MIN_GROWTH_SPAN = 0.05;
+
   private final long maxHeap;
   private volatile double shareRead;
+  private double earlierRead = -1;
+  private long earlierLive;
   private double measuredAt = -1;
   private volatile Shortage shortage;
 
@@ -69,15 +74,26 @@ final class HeapGuard {
     return true;
   }
 
-  /** A full collection left {@code liveBytes} in use. */
-  void afterFullCollection(long liveBytes) {
+  /**
+   * A full collection left {@code liveBytes} in use. The rest of the input is extrapolated from the
+   * growth since an earlier full collection, not from the live heap alone: when the same users come
+   * back day after day, their tracks are all there early and the live heap stops growing, and such
+   * a run must go on.
+   */
+  synchronized void afterFullCollection(long liveBytes) {
     if (shortage != null || maxHeap <= 0) {
       return;
     }
     double read = shareRead;
     long needed = liveBytes;
-    if (read >= EXTRAPOLATE_FROM && read < 1.0) {
-      needed = (long) (liveBytes / read);
+    boolean spaced = earlierRead >= 0 && read - earlierRead >= MIN_GROWTH_SPAN;
+    if (read >= EXTRAPOLATE_FROM && read < 1.0 && spaced) {
+      double growthPerShare = Math.max(0.0, (liveBytes - earlierLive) / (read - earlierRead));
+      needed = liveBytes + (long) (growthPerShare * (1.0 - read));
+    }
+    if (earlierRead < 0 || spaced) {
+      earlierRead = read;
+      earlierLive = liveBytes;
     }
     boolean full = liveBytes >= FULL_SHARE * maxHeap;
     boolean wontFit = liveBytes >= EXTRAPOLATE_ABOVE * maxHeap && needed >= FULL_SHARE * maxHeap;
