@@ -54,6 +54,7 @@ public final class FleetAnalyze implements Callable<Integer> {
   static final int OK = 0;
   static final int USAGE = 1;
   static final int NOTHING_READABLE = 2;
+  static final int INTERNAL = 3;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -117,9 +118,19 @@ public final class FleetAnalyze implements Callable<Integer> {
             err.println("mapiscope: " + u.getMessage());
             return USAGE;
           }
-          throw e;
+          return internalError(e, err);
         });
     return cl.execute(args);
+  }
+
+  /**
+   * A failure of our own code or of the job, not of the evidence: one line and exit code 3, as from
+   * {@code analyze}, not a stack trace.
+   */
+  static int internalError(Exception e, PrintStream err) {
+    err.println("mapiscope: internal error: " + e);
+    err.println("Please report it with the command line that caused it.");
+    return INTERNAL;
   }
 
   @Override
