@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -459,6 +458,7 @@ final class UserTrack implements Serializable {
   }
 
   private static boolean isLogon(String operation) {
-    return operation != null && operation.toLowerCase(Locale.ROOT).endsWith("logon");
+    return operation != null
+        && operation.regionMatches(true, operation.length() - 5, "logon", 0, 5);
   }
 }

@@ -1,10 +1,12 @@
 package org.mapiscope.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -62,6 +64,37 @@ public final class TextDecoding {
   public static BoundedLineReader lines(InputStream in, BoundedLineReader.Overlong overlong)
       throws IOException {
     return new BoundedLineReader(decoded(in), overlong);
+  }
+
+  /**
+   * The lines of the whole stream as bytes, without the BOM: read in place when the detected
+   * charset is ASCII-compatible (UTF-8, windows-1252), otherwise decoded and encoded again as
+   * UTF-8. Lines over the cap are skipped and reported to {@code context} as records of {@code
+   * file}.
+   */
+  public static ByteLines byteLines(InputStream in, ReadContext context, String file)
+      throws IOException {
+    byte[] head = in.readNBytes(4096);
+    Detected d = detect(head, head.length);
+    // the head is read again from memory: no second buffer between the file and the line reader
+    InputStream whole =
+        new SequenceInputStream(
+            new ByteArrayInputStream(head, d.bomLength(), head.length - d.bomLength()), in);
+    if (d.charset() == StandardCharsets.UTF_16LE || d.charset() == StandardCharsets.UTF_16BE) {
+      CharsetDecoder decoder =
+          d.charset()
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE);
+      return new Utf16ByteLines(
+          new BoundedLineReader(
+              new InputStreamReader(whole, decoder), BoundedLineReader.reportingTo(context, file)));
+    }
+    return new ByteLineReader(
+        whole,
+        d.charset(),
+        BoundedLineReader.MAX_LINE_CHARS,
+        ByteLineReader.reportingTo(context, file));
   }
 
   /**

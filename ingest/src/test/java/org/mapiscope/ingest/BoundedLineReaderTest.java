@@ -120,8 +120,7 @@ class BoundedLineReaderTest {
             e -> {
               assertThat(e.where()).isEqualTo(log + ":7");
               assertThat(e.message())
-                  .contains(
-                      "52,428,800 characters", "longer than the 1,048,576", "only NUL characters");
+                  .contains("52,428,800 bytes", "longer than the 1,048,576", "only NUL bytes");
             });
   }
 }

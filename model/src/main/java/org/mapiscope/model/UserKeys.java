@@ -16,7 +16,6 @@ public final class UserKeys {
   private static final Pattern GUID =
       Pattern.compile(
           "\\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})}?");
-  private static final Pattern HEX32_PREFIX = Pattern.compile("^[0-9a-f]{32}-(.+)$");
 
   /**
    * The user key for an identity as logged: a legacyExchangeDN, a GUID, {@code GUID: DN}, or {@code
@@ -25,6 +24,9 @@ public final class UserKeys {
    * @return the key, never {@code null}; blank input gives an empty string
    */
   public static String fromIdentity(String identity) {
+    if (identity != null && isKey(identity)) {
+      return identity; // a key already (evidence readers hand over keys): nothing to derive
+    }
     String id = identity == null ? "" : identity.strip();
     String dn = dnOf(id);
     if (dn != null) {
@@ -36,6 +38,24 @@ public final class UserKeys {
     }
     int slash = id.lastIndexOf('\\');
     return (slash >= 0 ? id.substring(slash + 1) : id).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Text that {@link #fromIdentity} leaves as it is: ASCII without capitals, slashes, backslashes
+   * or braces, not starting with a GUID, no space at either end.
+   */
+  private static boolean isKey(String s) {
+    int n = s.length();
+    if (n == 0 || s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ' || n >= 36 && s.charAt(8) == '-') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || c >= 'A' && c <= 'Z' || c == '/' || c == '\\' || c == '{') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The legacyExchangeDN inside an identity ({@code /o=…}), or {@code null} when there is none. */
@@ -56,18 +76,57 @@ public final class UserKeys {
     return m.lookingAt() ? m.group(1).toLowerCase(Locale.ROOT) : null;
   }
 
+  /**
+   * The last {@code cn=} of a DN, lower-cased, without the 32-hex-digit prefix Exchange 2010+ puts
+   * before the alias ({@code /cn=1013933e…-jdoe}). Called per distinct identity of multi-gigabyte
+   * logs: no regex, and only the tail is case-folded.
+   */
   private static String fromDn(String dn) {
-    String lower = dn.toLowerCase(Locale.ROOT);
-    int cn = lower.lastIndexOf("/cn=");
-    String last = cn >= 0 ? lower.substring(cn + 4) : lower.substring(lower.lastIndexOf('=') + 1);
-    last = last.strip();
-    Matcher hex = HEX32_PREFIX.matcher(last);
-    return hex.matches() ? hex.group(1) : last;
+    int cn = lastIndexOfIgnoreCase(dn, "/cn=");
+    String last =
+        (cn >= 0 ? dn.substring(cn + 4) : dn.substring(dn.lastIndexOf('=') + 1))
+            .strip()
+            .toLowerCase(Locale.ROOT);
+    return hasHex32Prefix(last) ? last.substring(33) : last;
+  }
+
+  /**
+   * {@code last} is 32 lower-case hex digits, a dash and at least one more character on one line.
+   */
+  private static boolean hasHex32Prefix(String last) {
+    if (last.length() < 34 || last.charAt(32) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 32; i++) {
+      char c = last.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    for (int i = 33; i < last.length(); i++) {
+      char c = last.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lastIndexOfIgnoreCase(String s, String part) {
+    for (int i = s.length() - part.length(); i >= 0; i--) {
+      if (s.regionMatches(true, i, part, 0, part.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int indexOfDnStart(String identity) {
-    String lower = identity.toLowerCase(Locale.ROOT);
-    int at = lower.indexOf("/o=");
-    return at;
+    for (int i = identity.indexOf('/'); i >= 0; i = identity.indexOf('/', i + 1)) {
+      if (identity.regionMatches(true, i, "/o=", 0, 3)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

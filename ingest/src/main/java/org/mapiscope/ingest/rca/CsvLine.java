@@ -1,46 +1,58 @@
 package org.mapiscope.ingest.rca;
 
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import org.mapiscope.ingest.ByteScan;
+
 /**
- * Splits one RCA log line into fields without copying them: only the fields a row needs become
- * strings. RCA logs are the bulk of the evidence (gigabytes per server), and a general CSV reader
- * materialises all 17–24 fields of every row; docs/ingest.md has the measurements. Quoting is RFC
- * 4180: a field in double quotes may hold commas and doubled quotes. Not thread-safe.
+ * Splits one RCA log line into fields in place, on its undecoded bytes: only the fields a row needs
+ * become strings, and a {@link FieldCache} turns repeated values into the same string without
+ * decoding them again. RCA logs are the bulk of the evidence (gigabytes per server); docs/ingest.md
+ * has the measurements. Quoting is RFC 4180: a field in double quotes may hold commas and doubled
+ * quotes. The bytes must be in an ASCII-compatible charset, where a comma or a quote is never part
+ * of a multi-byte character. Not thread-safe.
  */
 final class CsvLine {
 
-  private String line;
+  private final Charset charset;
+  private byte[] line;
   private int count;
   private int[] starts = new int[32];
   private int[] ends = new int[32];
   private boolean[] quoted = new boolean[32];
   private boolean unterminated;
 
-  /** Splits {@code text}; afterwards {@link #count()} fields are available. */
-  void split(String text) {
+  CsvLine(Charset charset) {
+    this.charset = charset;
+  }
+
+  /** Splits {@code length} bytes of {@code text} from {@code offset}; they must stay unchanged. */
+  void split(byte[] text, int offset, int length) {
     line = text;
     count = 0;
     unterminated = false;
-    int n = text.length();
-    int i = 0;
+    int n = offset + length;
+    int i = offset;
     while (true) {
       if (count == starts.length) {
         grow();
       }
-      if (i < n && text.charAt(i) == '"') {
+      if (i < n && text[i] == '"') {
         int start = i + 1;
         int j = start;
         boolean closed = false;
         while (j < n) {
-          char c = text.charAt(j);
-          if (c == '"') {
-            if (j + 1 < n && text.charAt(j + 1) == '"') {
-              j += 2;
-              continue;
-            }
-            closed = true;
+          j = ByteScan.indexOf(text, j, n, (byte) '"');
+          if (j < 0) {
+            j = n;
             break;
           }
-          j++;
+          if (j + 1 < n && text[j + 1] == '"') {
+            j += 2;
+            continue;
+          }
+          closed = true;
+          break;
         }
         starts[count] = start;
         ends[count] = j;
@@ -50,9 +62,11 @@ final class CsvLine {
           unterminated = true;
           return;
         }
-        i = text.indexOf(',', j + 1); // anything between the closing quote and the comma is dropped
+        i =
+            indexOfComma(
+                text, j + 1, n); // anything between the closing quote and the comma is dropped
       } else {
-        int comma = text.indexOf(',', i);
+        int comma = indexOfComma(text, i, n);
         starts[count] = i;
         ends[count] = comma < 0 ? n : comma;
         quoted[count] = false;
@@ -66,6 +80,10 @@ final class CsvLine {
     }
   }
 
+  private static int indexOfComma(byte[] text, int from, int to) {
+    return ByteScan.indexOf(text, from, to, (byte) ',');
+  }
+
   int count() {
     return count;
   }
@@ -77,16 +95,41 @@ final class CsvLine {
 
   /** Field {@code i} as text; empty string when the field is empty or absent ({@code i < 0}). */
   String field(int i) {
-    if (i < 0 || i >= count) {
+    if (isEmpty(i)) {
       return "";
     }
-    int s = starts[i];
-    int e = ends[i];
-    if (s == e) {
-      return "";
+    return decode(starts[i], ends[i], quoted[i]);
+  }
+
+  /** Bytes {@code from..to} of the line as text, a quoted field's doubled quotes made single. */
+  String decode(int from, int to, boolean quotedField) {
+    String value = new String(line, from, to - from, charset);
+    return quotedField && value.indexOf('"') >= 0 ? value.replace("\"\"", "\"") : value;
+  }
+
+  /** Field {@code i} through {@code cache}: the value derived from its text, computed once. */
+  <T> T cached(int i, FieldCache<T> cache) {
+    if (isEmpty(i)) {
+      return cache.get(this, 0, 0, false);
     }
-    String value = line.substring(s, e);
-    return quoted[i] && value.indexOf('"') >= 0 ? value.replace("\"\"", "\"") : value;
+    return cache.get(this, starts[i], ends[i], quoted[i]);
+  }
+
+  /** The bytes of the line last split: valid while the caller keeps them unchanged. */
+  byte[] bytes() {
+    return line;
+  }
+
+  int start(int i) {
+    return i < 0 || i >= count ? 0 : starts[i];
+  }
+
+  int end(int i) {
+    return i < 0 || i >= count ? 0 : ends[i];
+  }
+
+  boolean quoted(int i) {
+    return i >= 0 && i < count && quoted[i];
   }
 
   boolean isEmpty(int i) {
@@ -95,8 +138,8 @@ final class CsvLine {
 
   private void grow() {
     int size = starts.length * 2;
-    starts = java.util.Arrays.copyOf(starts, size);
-    ends = java.util.Arrays.copyOf(ends, size);
-    quoted = java.util.Arrays.copyOf(quoted, size);
+    starts = Arrays.copyOf(starts, size);
+    ends = Arrays.copyOf(ends, size);
+    quoted = Arrays.copyOf(quoted, size);
   }
 }

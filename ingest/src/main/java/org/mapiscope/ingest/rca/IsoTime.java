@@ -1,5 +1,6 @@
 package org.mapiscope.ingest.rca;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,28 +17,37 @@ final class IsoTime {
 
   /** The instant, or {@code null} when {@code s} is not an ISO-8601 time. */
   Instant parse(String s) {
-    int n = s.length();
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return parse(b, 0, b.length);
+  }
+
+  /**
+   * The instant of bytes {@code from..to} (ASCII or UTF-8), or {@code null} when they are not an
+   * ISO-8601 time.
+   */
+  Instant parse(byte[] s, int from, int to) {
+    int n = to - from;
     if (n >= 20
-        && s.charAt(n - 1) == 'Z'
-        && s.charAt(4) == '-'
-        && s.charAt(7) == '-'
-        && s.charAt(10) == 'T'
-        && s.charAt(13) == ':'
-        && s.charAt(16) == ':') {
-      int y = digits(s, 0, 4);
-      int mo = digits(s, 5, 2);
-      int d = digits(s, 8, 2);
-      int h = digits(s, 11, 2);
-      int mi = digits(s, 14, 2);
-      int sec = digits(s, 17, 2);
+        && s[to - 1] == 'Z'
+        && s[from + 4] == '-'
+        && s[from + 7] == '-'
+        && s[from + 10] == 'T'
+        && s[from + 13] == ':'
+        && s[from + 16] == ':') {
+      int y = digits(s, from, 4);
+      int mo = digits(s, from + 5, 2);
+      int d = digits(s, from + 8, 2);
+      int h = digits(s, from + 11, 2);
+      int mi = digits(s, from + 14, 2);
+      int sec = digits(s, from + 17, 2);
       long nanos = 0;
       boolean ok =
           y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && mi >= 0
               && mi < 60 && sec >= 0 && sec < 60;
       if (ok && n > 20) {
-        ok = s.charAt(19) == '.' && n - 21 <= 9 && n - 21 >= 1;
-        for (int i = 20; ok && i < n - 1; i++) {
-          char c = s.charAt(i);
+        ok = s[from + 19] == '.' && n - 21 <= 9 && n - 21 >= 1;
+        for (int i = from + 20; ok && i < to - 1; i++) {
+          byte c = s[i];
           ok = c >= '0' && c <= '9';
           nanos = nanos * 10 + (c - '0');
         }
@@ -53,7 +63,7 @@ final class IsoTime {
       }
     }
     try {
-      return OffsetDateTime.parse(s).toInstant();
+      return OffsetDateTime.parse(new String(s, from, n, StandardCharsets.UTF_8)).toInstant();
     } catch (DateTimeParseException e) {
       return null;
     }
@@ -72,10 +82,10 @@ final class IsoTime {
     return lastEpochDay;
   }
 
-  private static int digits(String s, int from, int len) {
+  private static int digits(byte[] s, int from, int len) {
     int v = 0;
     for (int i = from; i < from + len; i++) {
-      char c = s.charAt(i);
+      byte c = s[i];
       if (c < '0' || c > '9') {
         return -1;
       }

@@ -1,13 +1,13 @@
 package org.mapiscope.ingest.rca;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mapiscope.ingest.BoundedLineReader;
+import org.mapiscope.ingest.ByteLines;
 import org.mapiscope.ingest.FormatReader;
 import org.mapiscope.ingest.InputFile;
 import org.mapiscope.ingest.ReadContext;
@@ -31,9 +31,6 @@ public final class RcaReader implements FormatReader {
 
   /** A record whose quoted field spans lines is joined up to this many lines. */
   private static final int MAX_CONTINUATION_LINES = 16;
-
-  /** Per-file caches of derived user keys and repeated values are cleared beyond this size. */
-  private static final int CACHE_LIMIT = 50_000;
 
   private static final Pattern BUDGET = Pattern.compile("\\bConn:(\\d+)\\s+MaxConn:(\\S+)");
 
@@ -64,25 +61,51 @@ public final class RcaReader implements FormatReader {
 
   @Override
   public void read(InputFile input, ReadContext context) throws IOException {
-    try (BoundedLineReader lines =
-        TextDecoding.lines(
-            input.open(), BoundedLineReader.reportingTo(context, input.displayPath()))) {
-      new Run(input, context).read(lines);
+    try (ByteLines lines = TextDecoding.byteLines(input.open(), context, input.displayPath())) {
+      new Run(input, context, lines.charset()).read(lines);
     }
   }
 
   /** The state of reading one file. */
   private static final class Run {
+
+    /**
+     * Slots of the caches of values that vary by user or session, at first and at most (a server's
+     * users, interleaved). A DN or a logon's text is 100-200 bytes: about 12 MB at most per file
+     * read at once, when a server has tens of thousands of users.
+     */
+    private static final int MANY = 1024;
+
+    private static final int MOST = 1 << 15;
+
+    /** Slots for values that few distinct ones repeat: operations, client programs and modes. */
+    private static final int FEW = 128;
+
+    private static final String[] NO_IDENTITY = new String[2];
+
     private final String file;
     private final String server;
     private final ReadContext context;
-    private final CsvLine csv = new CsvLine();
+    private final CsvLine csv;
     private final IsoTime times = new IsoTime();
-    private final Map<String, String[]> identities = new HashMap<>();
-    private final Map<String, String> values = new HashMap<>();
+    private final FieldCache<String> sessionIds = new FieldCache<>(MANY, 4 * MANY, s -> s);
+    private final FieldCache<String> operations = new FieldCache<>(FEW, MOST, s -> s);
 
-    /** Logon rows' operation-specific text to the mailbox's user key ("" for none), per file. */
-    private final Map<String, String> mailboxes = new HashMap<>();
+    /** [user key, DN as logged]: deriving a key costs regex work, and a log repeats few users. */
+    private final FieldCache<String[]> identities = new FieldCache<>(MANY, MOST, Run::identityOf);
+
+    /** Logon rows' operation-specific text to the mailbox's user key, or null. */
+    private final FieldCache<String> mailboxes = new FieldCache<>(MANY, MOST, RcaReader::mailbox);
+
+    private final FieldCache<String> addresses =
+        new FieldCache<>(MANY, MOST, RcaReader::emptyToNull);
+    private final FieldCache<String> softwares =
+        new FieldCache<>(FEW, MOST, RcaReader::emptyToNull);
+    private final FieldCache<String> versions = new FieldCache<>(FEW, MOST, RcaReader::emptyToNull);
+    private final FieldCache<String> modes = new FieldCache<>(FEW, MOST, RcaReader::emptyToNull);
+
+    /** A record whose quoted field spans lines, joined with {@code \n}. */
+    private byte[] joined = new byte[256];
 
     private RcaColumns columns;
 
@@ -98,46 +121,62 @@ public final class RcaReader implements FormatReader {
     /** That block's {@code #Date}, or null when it has none (the next row's time is used). */
     private Instant restartDate;
 
-    Run(InputFile input, ReadContext context) {
+    Run(InputFile input, ReadContext context, Charset charset) {
       this.file = input.displayPath();
       // Rows never name the server: server-ip is empty on all but Connect rows (record-scoped), so
-      // a
-      // session's rows would split across servers. The file's place says it, or nothing does.
+      // a session's rows would split across servers. The file's place says it, or nothing does.
       this.server = input.serverHint();
       this.context = context;
+      this.csv = new CsvLine(charset);
     }
 
-    void read(BoundedLineReader reader) throws IOException {
-      String line;
-      while ((line = reader.readLine()) != null) {
+    void read(ByteLines reader) throws IOException {
+      while (reader.next()) {
         long lineNo = reader.lineNumber();
-        if (line.isEmpty()) {
+        byte[] bytes = reader.array();
+        int offset = reader.offset();
+        int length = reader.length();
+        if (length == 0) {
           continue;
         }
-        if (line.charAt(0) == '#') {
-          header(line, lineNo);
+        if (bytes[offset] == '#') {
+          header(reader.text(), lineNo);
           continue;
         }
         rowsSinceHeader = true;
-        long first = lineNo;
-        csv.split(line);
-        int extra = 0;
-        while (csv.unterminated()
-            && extra < MAX_CONTINUATION_LINES
-            && line.length() < reader.maxLineChars()) {
-          String next = reader.readLine();
-          if (next == null) {
-            break;
-          }
-          extra++;
-          line = line + "\n" + next;
-          csv.split(line);
+        csv.split(bytes, offset, length);
+        if (csv.unterminated()) {
+          joinContinuations(reader, bytes, offset, length);
         }
-        row(EvidenceRef.line(file, first));
+        row(EvidenceRef.line(file, lineNo));
       }
       if (restartAt != null && restartDate != null) {
         restart(restartDate); // a restart with nothing logged after it
       }
+    }
+
+    /** Joins the lines a quoted field spans, up to {@value #MAX_CONTINUATION_LINES} more. */
+    private void joinContinuations(ByteLines reader, byte[] bytes, int offset, int length)
+        throws IOException {
+      int size = append(0, bytes, offset, length);
+      for (int extra = 0;
+          csv.unterminated() && extra < MAX_CONTINUATION_LINES && size < reader.maxLineBytes();
+          extra++) {
+        if (!reader.next()) {
+          break;
+        }
+        size = append(size, new byte[] {'\n'}, 0, 1);
+        size = append(size, reader.array(), reader.offset(), reader.length());
+        csv.split(joined, 0, size);
+      }
+    }
+
+    private int append(int size, byte[] bytes, int offset, int length) {
+      if (size + length > joined.length) {
+        joined = Arrays.copyOf(joined, Math.max(size + length, 2 * joined.length));
+      }
+      System.arraycopy(bytes, offset, joined, size, length);
+      return size + length;
     }
 
     private void header(String line, long lineNo) {
@@ -165,8 +204,6 @@ public final class RcaReader implements FormatReader {
         }
       } else if (startsWith(line, "#Fields:")) {
         columns = RcaColumns.ofHeader(line.substring(8));
-        mailboxes.clear();
-        identities.clear(); // a restart: keep caches small, nothing else carries over
       }
     }
 
@@ -206,10 +243,9 @@ public final class RcaReader implements FormatReader {
             ref, "has " + csv.count() + " fields, the #Fields header names " + cols.count());
         return;
       }
-      String stamp = csv.field(cols.dateTime());
       if (csv.isEmpty(cols.sessionId())) {
         if (restartAt != null) {
-          Instant time = times.parse(stamp);
+          Instant time = time(cols.dateTime());
           if (time != null) {
             restart(time);
           }
@@ -217,16 +253,15 @@ public final class RcaReader implements FormatReader {
         context.count(); // service rows (throttling summaries, warnings) belong to no session
         return;
       }
-      Instant time = times.parse(stamp);
+      Instant time = time(cols.dateTime());
       if (time == null) {
-        context.skip(ref, "date-time '" + stamp + "' is not an ISO-8601 time");
+        context.skip(ref, "date-time '" + csv.field(cols.dateTime()) + "' is not an ISO-8601 time");
         return;
       }
       if (restartAt != null) {
         restart(time);
       }
-      String operation = value(csv.field(cols.operation()));
-      String specific = csv.field(cols.operationSpecific());
+      String operation = csv.cached(cols.operation(), operations);
       SessionEvent.Kind kind;
       String status = null;
       if (operation.equalsIgnoreCase("Connect")) {
@@ -235,6 +270,7 @@ public final class RcaReader implements FormatReader {
         if (succeeded(rpc) && failures.isEmpty()) {
           kind = SessionEvent.Kind.CONNECT;
         } else {
+          String specific = csv.field(cols.operationSpecific());
           boolean limit = LimitTokens.namesLimit(rpc) || LimitTokens.namesLimit(failures);
           boolean limitInSpecific = !limit && LimitTokens.namesLimit(specific);
           kind = limit || limitInSpecific ? SessionEvent.Kind.REJECTED : SessionEvent.Kind.FAILED;
@@ -242,7 +278,7 @@ public final class RcaReader implements FormatReader {
         }
       } else if (operation.equalsIgnoreCase("Disconnect")) {
         kind =
-            rundown(specific)
+            rundown(csv.field(cols.operationSpecific()))
                     || rundown(csv.field(cols.failures()))
                     || rundown(csv.field(cols.rpcStatus()))
                 ? SessionEvent.Kind.RUNDOWN
@@ -253,78 +289,81 @@ public final class RcaReader implements FormatReader {
         kind = SessionEvent.Kind.ACTIVITY;
       }
       if (operation.isEmpty()) {
-        operation = budgetSnapshot(specific);
+        operation = budgetSnapshot(csv.field(cols.operationSpecific()));
       }
-      String[] identity = identity(csv.field(cols.clientName()));
+      String[] identity = csv.cached(cols.clientName(), identities);
       context.emit(
           new SessionEvent(
               time,
               server,
-              csv.field(cols.sessionId()),
+              csv.cached(cols.sessionId(), sessionIds),
               identity[0],
               identity[1],
               kind,
               emptyToNull(operation),
-              emptyToNull(value(RcaAddresses.withoutPort(csv.field(cols.clientIp())))),
-              emptyToNull(value(csv.field(cols.clientSoftware()))),
-              emptyToNull(value(csv.field(cols.clientSoftwareVersion()))),
-              emptyToNull(value(csv.field(cols.clientMode()))),
-              isLogon(operation) ? cachedMailbox(specific) : null,
+              address(cols.clientIp()),
+              csv.cached(cols.clientSoftware(), softwares),
+              csv.cached(cols.clientSoftwareVersion(), versions),
+              csv.cached(cols.clientMode(), modes),
+              isLogon(operation) ? csv.cached(cols.operationSpecific(), mailboxes) : null,
               ref,
               status));
     }
 
+    private Instant time(int column) {
+      return csv.quoted(column)
+          ? times.parse(csv.field(column))
+          : times.parse(csv.bytes(), csv.start(column), csv.end(column));
+    }
+
     /**
-     * [user key, DN as logged], cached: deriving a key costs regex work and a log repeats few
-     * identities.
+     * The client address without its port, which changes with every connection: the cache sees the
+     * address alone. Text with brackets or beyond ASCII takes the general way.
      */
-    private String[] identity(String clientName) {
+    private String address(int column) {
+      if (csv.quoted(column)) {
+        return emptyToNull(RcaAddresses.withoutPort(csv.field(column)));
+      }
+      byte[] b = csv.bytes();
+      int from = csv.start(column);
+      int to = csv.end(column);
+      while (from < to && isAsciiWhitespace(b[from])) {
+        from++;
+      }
+      while (to > from && isAsciiWhitespace(b[to - 1])) {
+        to--;
+      }
+      int colon = -1;
+      for (int i = from; i < to; i++) {
+        byte c = b[i];
+        if (c < 0 || c == '[') {
+          return emptyToNull(RcaAddresses.withoutPort(csv.field(column)));
+        }
+        if (c == ':') {
+          if (colon >= 0) {
+            colon = -2; // IPv6 without brackets: kept whole
+          } else if (colon == -1) {
+            colon = i;
+          }
+        }
+      }
+      if (colon > from) {
+        to = colon;
+      }
+      return addresses.get(csv, from, to, false);
+    }
+
+    private static boolean isAsciiWhitespace(byte c) {
+      return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
+    }
+
+    private static String[] identityOf(String clientName) {
       if (clientName.isBlank()) {
-        return new String[2];
+        return NO_IDENTITY;
       }
-      String[] cached = identities.get(clientName);
-      if (cached == null) {
-        if (identities.size() >= CACHE_LIMIT) {
-          identities.clear();
-        }
-        cached =
-            new String[] {
-              emptyToNull(UserKeys.fromIdentity(clientName)), UserKeys.dnOf(clientName)
-            };
-        identities.put(clientName, cached);
-      }
-      return cached;
-    }
-
-    /** {@link #mailbox}, once per distinct text: a user's logons repeat the same words. */
-    private String cachedMailbox(String specific) {
-      String key = mailboxes.get(specific);
-      if (key == null) {
-        if (mailboxes.size() >= CACHE_LIMIT) {
-          mailboxes.clear();
-        }
-        String found = mailbox(specific);
-        key = found == null ? "" : found;
-        mailboxes.put(specific, key);
-      }
-      return key.isEmpty() ? null : key;
-    }
-
-    /**
-     * One shared instance per repeated value, so evidence held downstream does not repeat strings.
-     */
-    private String value(String s) {
-      if (s.isEmpty()) {
-        return s;
-      }
-      String known = values.putIfAbsent(s, s);
-      if (known != null) {
-        return known;
-      }
-      if (values.size() >= CACHE_LIMIT) {
-        values.clear();
-      }
-      return s;
+      return new String[] {
+        emptyToNull(UserKeys.fromIdentity(clientName)), UserKeys.dnOf(clientName)
+      };
     }
   }
 

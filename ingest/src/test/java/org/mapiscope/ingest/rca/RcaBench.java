@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.mapiscope.ingest.BoundedLineReader;
+import org.mapiscope.ingest.ByteLineReader;
 import org.mapiscope.ingest.HeapWatch;
 import org.mapiscope.ingest.IngestResult;
 import org.mapiscope.ingest.Ingestor;
@@ -18,9 +20,9 @@ import org.mapiscope.ingest.TextDecoding;
 
 /**
  * Times RCA ingestion (bench/ingest/README.md): the whole {@link Ingestor} single-threaded and with
- * the pool, plus the CSV splitting alone (FastCSV against {@link CsvLine}) on the first files.
- * Reports MB/s and the heap: the largest heap in use after any GC (live data) and the largest in
- * use at all, from GC notifications.
+ * the pool, plus the CSV splitting alone (FastCSV on decoded text against {@link CsvLine} on the
+ * bytes) on the first files. Reports MB/s and the heap: the largest heap in use after any GC (live
+ * data) and the largest in use at all, from GC notifications.
  *
  * <p>Usage: {@code RcaBench <dir> [threads...]}
  */
@@ -109,14 +111,17 @@ public final class RcaBench {
         }
       }
       long t2 = System.nanoTime();
-      CsvLine csv = new CsvLine();
+      CsvLine csv = new CsvLine(StandardCharsets.UTF_8);
       long kept = 0;
       for (Path f : files) {
-        try (BoundedLineReader r =
-            TextDecoding.lines(Files.newInputStream(f), (l, o, c, n) -> {})) {
-          String line;
-          while ((line = r.readLine()) != null) {
-            csv.split(line);
+        try (ByteLineReader r =
+            new ByteLineReader(
+                Files.newInputStream(f),
+                StandardCharsets.UTF_8,
+                BoundedLineReader.MAX_LINE_CHARS,
+                (l, o, c, n) -> {})) {
+          while (r.next()) {
+            csv.split(r.array(), r.offset(), r.length());
             for (int i : new int[] {0, 1, 3, 5, 6, 7, 8, 10, 15, 16, 18}) {
               kept += csv.field(i).length();
             }
