@@ -184,6 +184,14 @@ public final class Analyzer implements EvidenceSink, Serializable {
    * a caller that finishes twice hears of a still-open session twice.
    */
   public AnalysisResult finish(AnalysisOptions options) {
+    return finish(options, 1);
+  }
+
+  /**
+   * {@link #finish(AnalysisOptions)} with the per-user conclusions (facts, diagnosis, session rows)
+   * on up to {@code threads} threads; the result is the same with any number.
+   */
+  public AnalysisResult finish(AnalysisOptions options, int threads) {
     new TreeMap<>(servers).values().forEach(ServerState::logOpenSessions);
     VersionVerdict version = versionClues.verdict(options.versionHint());
     return new Conclusions(
@@ -195,7 +203,8 @@ public final class Analyzer implements EvidenceSink, Serializable {
             options.endOfEvidence(),
             Map.copyOf(limitRefusals),
             dedup.dropped(),
-            log)
+            log,
+            threads)
         .result();
   }
 

@@ -38,6 +38,7 @@ final class Conclusions {
   private final ServerAliases aliases;
   private final long duplicatesDropped;
   private final SessionLog log;
+  private final PerUser eachUser;
 
   Conclusions(
       Map<String, ServerState> states,
@@ -48,7 +49,9 @@ final class Conclusions {
       Instant end,
       Map<Analyzer.LimitRefusalKey, RefusalPoints> limitRefusals,
       long duplicatesDropped,
-      SessionLog log) {
+      SessionLog log,
+      int threads) {
+    this.eachUser = new PerUser(threads);
     this.limitRefusals = limitRefusals;
     this.guidNames = guidNames;
     this.duplicatesDropped = duplicatesDropped;
@@ -99,24 +102,15 @@ final class Conclusions {
     Map<String, UserFacts> deadUsers = new TreeMap<>();
     List<Recommendations.SessionLimit> limits = new ArrayList<>();
     List<List<Finding>> perUser = new ArrayList<>();
-    for (UserFacts u : users) {
-      List<Finding> mine = diagnose(u, ctx);
-      if (mine.isEmpty()) {
+    for (Diagnosis d : eachUser.map(users, u -> diagnosis(u, ctx))) {
+      if (d.findings().isEmpty()) {
         continue;
       }
-      perUser.add(mine);
-      for (Finding f : mine) {
-        if (f.cause() == Cause.DEAD_CLIENT_SESSIONS && f.confidence() > UndecidedRule.UNDECIDED) {
-          deadUsers.put(u.user, u);
-        }
-        if (f.cause() == Cause.LIMIT_BELOW_NEED && f.confidence() > UndecidedRule.UNDECIDED) {
-          LimitBelowNeedRule.demand(u, ctx, true)
-              .ifPresent(d -> limits.add(sessionLimit(u, d, ctx)));
-        }
-        if (f.cause() == Cause.SERVICE_ACCOUNT_NEED && version.version().hasThrottlingPolicies()) {
-          ServiceAccountRule.sizing(u, ctx).ifPresent(d -> limits.add(sessionLimit(u, d, ctx)));
-        }
+      perUser.add(d.findings());
+      if (d.dead()) {
+        deadUsers.put(d.user().user, d.user());
       }
+      limits.addAll(d.limits());
     }
     perUser.sort(
         Comparator.comparingDouble((List<Finding> l) -> -l.get(0).confidence())
@@ -144,6 +138,31 @@ final class Conclusions {
         findings,
         new Recommendations(keepAlive, mergeLimits(limits)),
         version);
+  }
+
+  /** A user's findings, whether dead sessions were found, and the limits the findings size. */
+  private record Diagnosis(
+      UserFacts user,
+      List<Finding> findings,
+      boolean dead,
+      List<Recommendations.SessionLimit> limits) {}
+
+  private Diagnosis diagnosis(UserFacts u, RuleContext ctx) {
+    List<Finding> mine = diagnose(u, ctx);
+    boolean dead = false;
+    List<Recommendations.SessionLimit> limits = new ArrayList<>();
+    for (Finding f : mine) {
+      if (f.cause() == Cause.DEAD_CLIENT_SESSIONS && f.confidence() > UndecidedRule.UNDECIDED) {
+        dead = true;
+      }
+      if (f.cause() == Cause.LIMIT_BELOW_NEED && f.confidence() > UndecidedRule.UNDECIDED) {
+        LimitBelowNeedRule.demand(u, ctx, true).ifPresent(d -> limits.add(sessionLimit(u, d, ctx)));
+      }
+      if (f.cause() == Cause.SERVICE_ACCOUNT_NEED && version.version().hasThrottlingPolicies()) {
+        ServiceAccountRule.sizing(u, ctx).ifPresent(d -> limits.add(sessionLimit(u, d, ctx)));
+      }
+    }
+    return new Diagnosis(u, mine, dead, limits);
   }
 
   private List<Finding> diagnose(UserFacts u, RuleContext ctx) {
@@ -281,8 +300,14 @@ final class Conclusions {
     return last;
   }
 
+  /** One server's track of a user, with what judging it needs. */
+  private record TrackPart(
+      String server, UserTrack track, ServerFacts facts, List<OpenSession> open) {}
+
   private List<UserFacts> userFacts(Map<String, ServerFacts> servers, Middleboxes middleboxes) {
-    Map<String, UserFacts> users = new TreeMap<>();
+    // Each user's tracks in server order, then each user's facts on its own: the same adds in the
+    // same order as one pass over the servers, so any number of threads gives the same facts.
+    Map<String, List<TrackPart>> parts = new TreeMap<>();
     states.forEach(
         (server, list) -> {
           for (ServerState state : list) {
@@ -291,17 +316,26 @@ final class Conclusions {
               open.computeIfAbsent(s.user, k -> new ArrayList<>()).add(s);
             }
             for (UserTrack t : new TreeMap<>(state.users).values()) {
-              users
-                  .computeIfAbsent(t.user, UserFacts::new)
+              parts
+                  .computeIfAbsent(t.user, k -> new ArrayList<>())
                   .add(
-                      server,
-                      t,
-                      servers.get(server),
-                      open.getOrDefault(t.user, List.of()),
-                      middleboxes);
+                      new TrackPart(
+                          server, t, servers.get(server), open.getOrDefault(t.user, List.of())));
             }
           }
         });
+    Map<String, UserFacts> users = new TreeMap<>();
+    eachUser
+        .map(
+            List.copyOf(parts.entrySet()),
+            e -> {
+              UserFacts u = new UserFacts(e.getKey());
+              for (TrackPart p : e.getValue()) {
+                u.add(p.server(), p.track(), p.facts(), p.open(), middleboxes);
+              }
+              return u;
+            })
+        .forEach(u -> users.put(u.user, u));
     for (LimitEventTally t : tallies) {
       if (NoiseAccounts.isNoise(t.key.user(), t.dn)) {
         continue; // counted in limitEvents; the server's own account is never a finding
@@ -504,45 +538,48 @@ final class Conclusions {
     return new LimitEventSummary(total, mostFirst, rows, first, last, duplicatesDropped);
   }
 
-  private static SessionSummary sessionSummary(List<UserFacts> users, Set<String> withTimeline) {
+  private SessionSummary sessionSummary(List<UserFacts> users, Set<String> withTimeline) {
     List<SessionSummary.UserSessions> rows = new ArrayList<>();
-    for (UserFacts u : users) {
-      if (!u.hasSessionEvidence()) {
-        continue;
+    for (SessionSummary.UserSessions row :
+        eachUser.map(users, u -> u.hasSessionEvidence() ? sessionRow(u, withTimeline) : null)) {
+      if (row != null) {
+        rows.add(row);
       }
-      List<SessionSummary.ClientUsage> clients =
-          u.clients.clientSessions.entrySet().stream()
-              .sorted(
-                  Map.Entry.<ClientKey, Integer>comparingByValue()
-                      .reversed()
-                      .thenComparing(Map.Entry.comparingByKey()))
-              .map(
-                  e ->
-                      new SessionSummary.ClientUsage(
-                          e.getKey().ip(), e.getKey().software(), e.getKey().mode(), e.getValue()))
-              .toList();
-      boolean chart = withTimeline.contains(u.user) && u.usage.timeline != null;
-      Instant peakAt =
-          u.usage.peakOpen >= u.snapshots.snapshotLogons ? u.usage.peakAt : u.snapshots.snapshotAt;
-      rows.add(
-          new SessionSummary.UserSessions(
-              u.user,
-              u.peakConcurrent(),
-              peakAt,
-              u.peakActiveConcurrent(),
-              u.stale() + u.leftovers.held,
-              clients,
-              chart ? u.usage.timeline.points(Thresholds.MAX_TIMELINE_POINTS) : List.of(),
-              u.refusals.rejected,
-              refusals(u),
-              clients.size() + u.clients.foldedClients,
-              clients.stream().mapToLong(SessionSummary.ClientUsage::sessions).sum()
-                  + u.clients.foldedClientSessions));
     }
     rows.sort(
         Comparator.comparingInt((SessionSummary.UserSessions r) -> -r.peakConcurrent())
             .thenComparing(SessionSummary.UserSessions::user));
     return new SessionSummary(rows);
+  }
+
+  private static SessionSummary.UserSessions sessionRow(UserFacts u, Set<String> withTimeline) {
+    List<SessionSummary.ClientUsage> clients =
+        u.clients.clientSessions.entrySet().stream()
+            .sorted(
+                Map.Entry.<ClientKey, Integer>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .map(
+                e ->
+                    new SessionSummary.ClientUsage(
+                        e.getKey().ip(), e.getKey().software(), e.getKey().mode(), e.getValue()))
+            .toList();
+    boolean chart = withTimeline.contains(u.user) && u.usage.timeline != null;
+    Instant peakAt =
+        u.usage.peakOpen >= u.snapshots.snapshotLogons ? u.usage.peakAt : u.snapshots.snapshotAt;
+    return new SessionSummary.UserSessions(
+        u.user,
+        u.peakConcurrent(),
+        peakAt,
+        u.peakActiveConcurrent(),
+        u.stale() + u.leftovers.held,
+        clients,
+        chart ? u.usage.timeline.points(Thresholds.MAX_TIMELINE_POINTS) : List.of(),
+        u.refusals.rejected,
+        refusals(u),
+        clients.size() + u.clients.foldedClients,
+        clients.stream().mapToLong(SessionSummary.ClientUsage::sessions).sum()
+            + u.clients.foldedClientSessions);
   }
 
   private static SessionSummary.Refusals refusals(UserFacts u) {

@@ -73,7 +73,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       description =
-          "Threads that read and analyse files in parallel (default: number of processors).")
+          "Threads that read and analyse files in parallel, and then draw the per-user"
+              + " conclusions (default: number of processors).")
   Integer threads;
 
   @Mixin ConsoleOptions console = new ConsoleOptions();
@@ -132,7 +133,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       return EvidenceReading.nothingReadable(ingested, summary, console.quiet);
     }
 
-    AnalysisResult result = analyzer.finish(AnalysisOptions.inferAll());
+    AnalysisResult result =
+        analyzer.finish(
+            AnalysisOptions.inferAll(),
+            threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     ScriptSet scriptSet = ScriptSet.empty();
     if (scripts != null) {
       scriptSet = FixScripts.render(result);

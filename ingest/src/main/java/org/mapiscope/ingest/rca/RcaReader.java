@@ -2,6 +2,7 @@ package org.mapiscope.ingest.rca;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -59,50 +60,36 @@ public final class RcaReader implements FormatReader {
         && header.contains("rpc-status");
   }
 
+  /**
+   * Each reading thread's caches of derived values, kept from file to file: a server's files repeat
+   * the same users, and each would otherwise derive them again. Thread-confined, so the reader
+   * stays thread-safe; what a value means depends on the charset, so a file in another one starts
+   * anew.
+   */
+  private final ThreadLocal<FieldCaches> caches =
+      ThreadLocal.withInitial(() -> new FieldCaches(StandardCharsets.UTF_8));
+
   @Override
   public void read(InputFile input, ReadContext context) throws IOException {
     try (ByteLines lines = TextDecoding.byteLines(input.open(), context, input.displayPath())) {
-      new Run(input, context, lines.charset()).read(lines);
+      FieldCaches cache = caches.get();
+      if (!cache.charset().equals(lines.charset())) {
+        cache = new FieldCaches(lines.charset());
+        caches.set(cache);
+      }
+      new Run(input, context, lines.charset(), cache).read(lines);
     }
   }
 
   /** The state of reading one file. */
   private static final class Run {
 
-    /**
-     * Slots of the caches of values that vary by user or session, at first and at most (a server's
-     * users, interleaved). A DN or a logon's text is 100-200 bytes: about 12 MB at most per file
-     * read at once, when a server has tens of thousands of users.
-     */
-    private static final int MANY = 1024;
-
-    private static final int MOST = 1 << 15;
-
-    /** Slots for values that few distinct ones repeat: operations, client programs and modes. */
-    private static final int FEW = 128;
-
-    private static final String[] NO_IDENTITY = new String[2];
-
     private final String file;
     private final String server;
     private final ReadContext context;
     private final CsvLine csv;
     private final IsoTime times = new IsoTime();
-    private final FieldCache<String> sessionIds = new FieldCache<>(MANY, 4 * MANY, s -> s);
-    private final FieldCache<String> operations = new FieldCache<>(FEW, MOST, s -> s);
-
-    /** [user key, DN as logged]: deriving a key costs regex work, and a log repeats few users. */
-    private final FieldCache<String[]> identities = new FieldCache<>(MANY, MOST, Run::identityOf);
-
-    /** Logon rows' operation-specific text to the mailbox's user key, or null. */
-    private final FieldCache<String> mailboxes = new FieldCache<>(MANY, MOST, RcaReader::mailbox);
-
-    private final FieldCache<String> addresses =
-        new FieldCache<>(MANY, MOST, RcaReader::emptyToNull);
-    private final FieldCache<String> softwares =
-        new FieldCache<>(FEW, MOST, RcaReader::emptyToNull);
-    private final FieldCache<String> versions = new FieldCache<>(FEW, MOST, RcaReader::emptyToNull);
-    private final FieldCache<String> modes = new FieldCache<>(FEW, MOST, RcaReader::emptyToNull);
+    private final FieldCaches cache;
 
     /** A record whose quoted field spans lines, joined with {@code \n}. */
     private byte[] joined = new byte[256];
@@ -121,13 +108,14 @@ public final class RcaReader implements FormatReader {
     /** That block's {@code #Date}, or null when it has none (the next row's time is used). */
     private Instant restartDate;
 
-    Run(InputFile input, ReadContext context, Charset charset) {
+    Run(InputFile input, ReadContext context, Charset charset, FieldCaches cache) {
       this.file = input.displayPath();
       // Rows never name the server: server-ip is empty on all but Connect rows (record-scoped), so
       // a session's rows would split across servers. The file's place says it, or nothing does.
       this.server = input.serverHint();
       this.context = context;
       this.csv = new CsvLine(charset);
+      this.cache = cache;
     }
 
     void read(ByteLines reader) throws IOException {
@@ -261,7 +249,7 @@ public final class RcaReader implements FormatReader {
       if (restartAt != null) {
         restart(time);
       }
-      String operation = csv.cached(cols.operation(), operations);
+      String operation = csv.cached(cols.operation(), cache.operations);
       SessionEvent.Kind kind;
       String status = null;
       if (operation.equalsIgnoreCase("Connect")) {
@@ -291,21 +279,21 @@ public final class RcaReader implements FormatReader {
       if (operation.isEmpty()) {
         operation = budgetSnapshot(csv.field(cols.operationSpecific()));
       }
-      String[] identity = csv.cached(cols.clientName(), identities);
+      String[] identity = csv.cached(cols.clientName(), cache.identities);
       context.emit(
           new SessionEvent(
               time,
               server,
-              csv.cached(cols.sessionId(), sessionIds),
+              csv.cached(cols.sessionId(), cache.sessionIds),
               identity[0],
               identity[1],
               kind,
               emptyToNull(operation),
               address(cols.clientIp()),
-              csv.cached(cols.clientSoftware(), softwares),
-              csv.cached(cols.clientSoftwareVersion(), versions),
-              csv.cached(cols.clientMode(), modes),
-              isLogon(operation) ? csv.cached(cols.operationSpecific(), mailboxes) : null,
+              csv.cached(cols.clientSoftware(), cache.softwares),
+              csv.cached(cols.clientSoftwareVersion(), cache.versions),
+              csv.cached(cols.clientMode(), cache.modes),
+              isLogon(operation) ? csv.cached(cols.operationSpecific(), cache.mailboxes) : null,
               ref,
               status));
     }
@@ -350,20 +338,11 @@ public final class RcaReader implements FormatReader {
       if (colon > from) {
         to = colon;
       }
-      return addresses.get(csv, from, to, false);
+      return cache.addresses.get(csv, from, to, false);
     }
 
     private static boolean isAsciiWhitespace(byte c) {
       return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
-    }
-
-    private static String[] identityOf(String clientName) {
-      if (clientName.isBlank()) {
-        return NO_IDENTITY;
-      }
-      return new String[] {
-        emptyToNull(UserKeys.fromIdentity(clientName)), UserKeys.dnOf(clientName)
-      };
     }
   }
 
@@ -463,7 +442,7 @@ public final class RcaReader implements FormatReader {
     return key.isEmpty() ? null : key;
   }
 
-  private static String emptyToNull(String s) {
+  static String emptyToNull(String s) {
     return s == null || s.isEmpty() ? null : s;
   }
 }
