@@ -243,7 +243,7 @@ final class UserFacts {
       if (s.peakActive > clients.hungryPeak) {
         clients.hungryPeak = s.peakActive;
         clients.hungryClient = e.getKey();
-        clients.hungryAt = s.peakAt;
+        clients.hungryAt = s.peakAt();
         clients.hungryRef = s.peakRef;
       }
     }

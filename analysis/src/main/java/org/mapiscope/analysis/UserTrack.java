@@ -27,24 +27,25 @@ final class UserTrack implements Serializable {
     int sessions;
     int activeNow;
     int peakActive;
-    Instant peakAt;
+
+    /**
+     * When the peak was reached, as seconds and nanoseconds: an {@link Instant} kept per client
+     * would cost 24 bytes more, times the clients of every track.
+     */
+    long peakSecond;
+
+    int peakNano;
     EvidenceRef peakRef;
-    Instant lastConnect;
 
     /**
      * Open sessions from this client, superseded ones included: while any is open the entry is live
      * state.
      */
     int openNow;
-  }
 
-  /** How many days an address was used on, to tell a fixed desk from a VPN pool. */
-  static final class AddressDays implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    int days;
-    long lastDay = Long.MIN_VALUE;
-    int sessions;
+    Instant peakAt() {
+      return Instant.ofEpochSecond(peakSecond, peakNano);
+    }
   }
 
   /** Key of {@link #lingeringByAddress} for sessions whose client address was not logged. */
@@ -80,8 +81,6 @@ final class UserTrack implements Serializable {
   final Lingering foldedLingering = new Lingering();
 
   final Lingering foldedRestartLingering = new Lingering();
-  int foldedAddresses;
-  int foldedOneTimeAddresses;
 
   /**
    * Clients let go of (a client seen again after that counts again), and the sessions they had
@@ -101,8 +100,7 @@ final class UserTrack implements Serializable {
 
   final Map<ClientKey, ClientStats> clients =
       new RecentMap<>(Thresholds.MAX_TRACKED_CLIENTS, c -> c.openNow > 0, this::foldClient);
-  final Map<String, AddressDays> addresses =
-      new RecentMap<>(Thresholds.MAX_TRACKED_ADDRESSES, d -> false, this::foldAddress);
+  final AddressDays addresses = new AddressDays(Thresholds.MAX_TRACKED_ADDRESSES);
 
   /** Ended superseded sessions, by the address they came from. */
   final Map<String, Lingering> lingeringByAddress =
@@ -147,12 +145,12 @@ final class UserTrack implements Serializable {
     sessionsOpened++;
     ClientStats stats = clients.computeIfAbsent(client, k -> new ClientStats());
     stats.sessions++;
-    stats.lastConnect = e.time();
     stats.activeNow++;
     stats.openNow++;
     if (stats.activeNow > stats.peakActive) {
       stats.peakActive = stats.activeNow;
-      stats.peakAt = e.time();
+      stats.peakSecond = e.time().getEpochSecond();
+      stats.peakNano = e.time().getNano();
       stats.peakRef = e.ref();
     }
     countAddressDay(client.ip(), e.time());
@@ -382,7 +380,7 @@ final class UserTrack implements Serializable {
 
   /** Addresses this user connected from, folded ones included. */
   int addressCount() {
-    return addresses.size() + foldedAddresses;
+    return addresses.count();
   }
 
   /**
@@ -390,15 +388,7 @@ final class UserTrack implements Serializable {
    * counts anew.
    */
   int oneTimeAddressCount() {
-    return (int) addresses.values().stream().filter(d -> d.days == 1).count()
-        + foldedOneTimeAddresses;
-  }
-
-  private void foldAddress(String address, AddressDays d) {
-    foldedAddresses++;
-    if (d.days == 1) {
-      foldedOneTimeAddresses++;
-    }
+    return addresses.oneTimeCount();
   }
 
   private void foldClient(ClientKey client, ClientStats stats) {
@@ -427,13 +417,7 @@ final class UserTrack implements Serializable {
     if (ip == null) {
       return;
     }
-    AddressDays d = addresses.computeIfAbsent(ip, k -> new AddressDays());
-    long day = Math.floorDiv(time.getEpochSecond(), 86_400L);
-    if (day != d.lastDay) {
-      d.days++;
-      d.lastDay = day;
-    }
-    d.sessions++;
+    addresses.count(ip, Math.floorDiv(time.getEpochSecond(), 86_400L));
   }
 
   /** The first legacyExchangeDN logged for the user is the one reports show. */

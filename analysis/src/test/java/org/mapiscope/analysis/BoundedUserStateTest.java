@@ -45,7 +45,7 @@ class BoundedUserStateTest {
     }
 
     assertThat(track.clients).hasSizeLessThanOrEqualTo(Thresholds.MAX_TRACKED_CLIENTS);
-    assertThat(track.addresses).hasSizeLessThanOrEqualTo(Thresholds.MAX_TRACKED_ADDRESSES);
+    assertThat(track.addresses.held()).isLessThanOrEqualTo(Thresholds.MAX_TRACKED_ADDRESSES);
     assertThat(track.addressCount()).isEqualTo(addresses);
     assertThat(track.oneTimeAddressCount()).isEqualTo(addresses);
     assertThat(track.sessionsOpened).isEqualTo(addresses);
