@@ -26,10 +26,11 @@ if "%STALE%"=="1" (
   popd
 )
 if "%MODULE%"=="spark" goto fleet
-rem JVM warnings go to stderr, never into output on stdout. A log dump is a short job: C1-only
+rem JVM warnings go to stderr, never into output on stdout. Every command is a batch job: the
+rem throughput collector fits more evidence in a heap than G1. A log dump is a short job: C1-only
 rem compilation starts fast (docs\decisions.md). MAPISCOPE_JAVA_OPTS comes last and can override.
-set "JVM=-XX:+IgnoreUnrecognizedVMOptions -Xlog:disable -Xlog:all=warning:stderr"
-if /i "%~1"=="evtx" set "JVM=%JVM% -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UsePerfData"
+set "JVM=-XX:+IgnoreUnrecognizedVMOptions -Xlog:disable -Xlog:all=warning:stderr -XX:+UseParallelGC"
+if /i "%~1"=="evtx" set "JVM=%JVM% -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 java %JVM% %MAPISCOPE_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
 
