@@ -231,15 +231,25 @@ final class ServerState implements Serializable {
       track(previous.user).endedByRestart(previous, e.time());
       log.session(settled(previous, e.time(), SessionReplay.Ending.RESTART));
     }
-    if (!hasUser(e) || isNoise(e.user(), e.dn())) {
+    if (!hasUser(e)) {
       return;
+    }
+    // A track that opened sessions already passed the noise check: one map lookup per connect.
+    UserTrack track = users.get(e.user());
+    if (track == null || track.sessionsOpened == 0) {
+      if (isNoise(e.user(), e.dn())) {
+        return;
+      }
+      if (track == null) {
+        track = track(e.user());
+      }
     }
     ClientKey client =
         new ClientKey(
             blankToNull(e.clientIp()),
             blankToNull(e.clientSoftware()),
             blankToNull(e.clientMode()));
-    OpenSession s = track(e.user()).connect(e, client);
+    OpenSession s = track.connect(e, client);
     sessions.put(s.id, s);
   }
 
