@@ -87,8 +87,16 @@ public final class BoundedLineReader implements Closeable {
 
   /** A listener that reports each skipped line as a skipped record of {@code file} at its line. */
   public static Overlong reportingTo(ReadContext context, String file) {
-    return (line, offset, chars, onlyNuls) ->
-        context.skip(EvidenceRef.line(file, line), message(offset, chars, onlyNuls));
+    return reportingTo(context, file, "character");
+  }
+
+  /**
+   * {@link #reportingTo(ReadContext, String)} for a reader whose offsets and lengths count {@code
+   * unit}s ({@code "character"}, {@code "byte"}).
+   */
+  public static Overlong reportingTo(ReadContext context, String file, String unit) {
+    return (line, offset, length, onlyNuls) ->
+        context.skip(EvidenceRef.line(file, line), message(offset, length, onlyNuls, unit));
   }
 
   /**
@@ -96,14 +104,21 @@ public final class BoundedLineReader implements Closeable {
    * longer than …}.
    */
   public static String message(long offset, long chars, boolean onlyNuls) {
+    return message(offset, chars, onlyNuls, "character");
+  }
+
+  /** {@link #message(long, long, boolean)} counted in {@code unit}s. */
+  public static String message(long offset, long length, boolean onlyNuls, String unit) {
     return String.format(
         Locale.ROOT,
-        "line of %,d characters (from character %,d), longer than the %,d a line may have:"
+        "line of %,d %ss (from %s %,d), longer than the %,d a line may have:"
             + " skipped to its end without reading it%s",
-        chars,
+        length,
+        unit,
+        unit,
         offset,
         MAX_LINE_CHARS,
-        onlyNuls ? " (only NUL characters, as a crash leaves in a log)" : "");
+        onlyNuls ? " (only NUL " + unit + "s, as a crash leaves in a log)" : "");
   }
 
   /** The next line within the cap, without its line end, or {@code null} at the end of the text. */

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
-import org.mapiscope.model.EvidenceRef;
 
 /**
  * {@link ByteLines} of a stream in an ASCII-compatible encoding, read straight from its bytes: no
@@ -57,24 +55,6 @@ public final class ByteLineReader implements ByteLines {
     this.maxLineBytes = maxLineBytes;
     this.overlong = Objects.requireNonNull(overlong, "overlong");
     this.buf = new byte[Math.min(INITIAL_BUFFER, maxLineBytes + READ_SIZE)];
-  }
-
-  /** A listener that reports each skipped line as a skipped record of {@code file}, in bytes. */
-  public static BoundedLineReader.Overlong reportingTo(ReadContext context, String file) {
-    return (line, offset, bytes, onlyNuls) ->
-        context.skip(EvidenceRef.line(file, line), message(offset, bytes, onlyNuls));
-  }
-
-  /** Why a line was skipped, counted in bytes. */
-  public static String message(long offset, long bytes, boolean onlyNuls) {
-    return String.format(
-        Locale.ROOT,
-        "line of %,d bytes (from byte %,d), longer than the %,d a line may have:"
-            + " skipped to its end without reading it%s",
-        bytes,
-        offset,
-        BoundedLineReader.MAX_LINE_CHARS,
-        onlyNuls ? " (only NUL bytes, as a crash leaves in a log)" : "");
   }
 
   @Override

@@ -94,7 +94,7 @@ public final class TextDecoding {
         whole,
         d.charset(),
         BoundedLineReader.MAX_LINE_CHARS,
-        ByteLineReader.reportingTo(context, file));
+        BoundedLineReader.reportingTo(context, file, "byte"));
   }
 
   /**

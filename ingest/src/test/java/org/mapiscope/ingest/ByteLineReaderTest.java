@@ -119,7 +119,7 @@ class ByteLineReaderTest {
     Read read = bytewise(text, 1024, 1 << 16);
     assertThat(read.lines()).containsExactly(new Line(1, "head"), new Line(3, "tail"));
     assertThat(read.skips()).containsExactly(new Skip(2, 5, 300_000, true));
-    assertThat(ByteLineReader.message(5, 300_000, true))
+    assertThat(BoundedLineReader.message(5, 300_000, true, "byte"))
         .contains("line of 300,000 bytes (from byte 5)", "only NUL bytes");
   }
 }
