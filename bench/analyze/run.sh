@@ -11,6 +11,7 @@ SERVERS="${SERVERS:-8}"
 DATA="${DATA:-bench/data/analyze}"
 HEAP="${HEAP:-1g}"
 THREADS="${THREADS:-1 2}"
+GC="${GC:--XX:+UseParallelGC}" # the launcher's collector (docs/decisions.md)
 JAR="${JAR:-cli/target/mapiscope.jar}"
 OUT=cli/target/bench-analyze
 mkdir -p "$OUT"
@@ -52,9 +53,9 @@ for t in $THREADS; do
   timed "read alone, $t thread(s)" "$RCA" java -cp "$JAR" bench/analyze/AnalyzeProbe.java ingest "$DATA/rca" "$t"
 done
 for t in $THREADS; do
-  timed "analyze RCA, $t thread(s)" "$RCA" java -Xmx"$HEAP" -jar "$JAR" analyze "$DATA/rca" --json "$OUT/rca-$t.json" --quiet --threads "$t"
+  timed "analyze RCA, $t thread(s)" "$RCA" java -Xmx"$HEAP" $GC -jar "$JAR" analyze "$DATA/rca" --json "$OUT/rca-$t.json" --quiet --threads "$t"
 done
-timed "analyze all, -Xmx$HEAP" "$ALL" java -Xmx"$HEAP" -Xlog:gc:file="$OUT/gc.log" -jar "$JAR" analyze "$DATA" --json "$OUT/all.json" --quiet
+timed "analyze all, -Xmx$HEAP" "$ALL" java -Xmx"$HEAP" $GC -Xlog:gc:file="$OUT/gc.log" -jar "$JAR" analyze "$DATA" --json "$OUT/all.json" --quiet
 # Heap after each collection (the live data) and before it, from the GC log.
 sed -n 's/.*Pause.* \([0-9]*\)M->\([0-9]*\)M(\([0-9]*\)M).*/\1 \2 \3/p' "$OUT/gc.log" | awk '
   { if ($2 > after) after = $2; if ($1 > before) before = $1; if ($3 > size) size = $3 }
