@@ -24,7 +24,7 @@ import org.mapiscope.model.UserKeys;
  * then CSV rows mapped by the latest {@code #Fields:} header (a new header may appear anywhere
  * after a service restart). Each row with a session id becomes a {@link SessionEvent}; a header
  * block after rows of the same file becomes a {@link ServiceRestart}. See docs/ingest.md for the
- * mapping of operations to kinds. Stateless and thread-safe.
+ * mapping of operations to kinds. Thread-safe: each reading thread keeps caches of its own.
  */
 public final class RcaReader implements FormatReader {
 
