@@ -47,7 +47,8 @@ timed() {
 
 logs() { find "$DATA/rca" -type f -name '*.LOG' -print0 | sort -z; }
 timed "cat (RCA logs)" "$RCA" sh -c "find '$DATA/rca' -type f -name '*.LOG' -exec cat {} + > /dev/null"
-timed "mawk peak sessions" "$RCA" sh -c "find '$DATA/rca' -type f -name '*.LOG' -print0 | sort -z | xargs -0 mawk -F, -f bench/analyze/peak-sessions.awk"
+# One mawk over all files (-s: no split into batches), so its totals cover the whole set.
+timed "mawk peak sessions" "$RCA" sh -c "find '$DATA/rca' -type f -name '*.LOG' -print0 | sort -z | xargs -0 -s 1000000 mawk -F, -f bench/analyze/peak-sessions.awk"
 echo "                           ($(tail -1 "$OUT/last.txt"))"
 for t in $THREADS; do
   timed "read alone, $t thread(s)" "$RCA" java -cp "$JAR" bench/analyze/AnalyzeProbe.java ingest "$DATA/rca" "$t"
