@@ -8,10 +8,12 @@ import java.util.function.Function;
 
 /**
  * Remembers what a field's bytes meant: a log repeats few distinct values per column (users,
- * clients, operations), so a row's field is compared with the bytes seen last in its slot and, when
- * equal, gives the value derived then, without decoding or deriving again. Direct-mapped with a
- * fixed number of slots: memory is bounded whatever the input, and a value pushed out is derived
- * again when it comes back. Not thread-safe; one per column and file.
+ * clients, operations), so a row's field is compared with the bytes seen in its set and, when
+ * equal, gives the value derived then, without decoding or deriving again. Two-way set-associative,
+ * the most recently used first: a value pushed out of its set is derived again when it comes back.
+ * The slots double while more than one lookup in sixteen misses, up to a fixed maximum, so memory
+ * is bounded whatever the input and a server with thousands of interleaved users still hits. Not
+ * thread-safe: one per column and reading thread.
  *
  * @param <T> what is derived from the field's text; may be {@code null}
  */
@@ -26,6 +28,10 @@ final class FieldCache<T> {
   private final Function<String, T> derive;
   private final int maxSlots;
   private byte[][] keys;
+
+  /** Each slot's hash: most other values in a set differ there, without comparing bytes. */
+  private int[] hashes;
+
   private boolean[] quotedKeys;
   private Object[] values;
   private int mask;
@@ -33,12 +39,15 @@ final class FieldCache<T> {
   private int misses;
 
   /**
-   * @param slots the first number of slots, a power of two
+   * @param slots the first number of slots, a power of two, at least 2
    * @param maxSlots the most slots, a power of two
    * @param derive the value of a field's text (an empty field gives {@code ""})
    */
   FieldCache(int slots, int maxSlots, Function<String, T> derive) {
-    if (Integer.bitCount(slots) != 1 || Integer.bitCount(maxSlots) != 1 || maxSlots < slots) {
+    if (Integer.bitCount(slots) != 1
+        || slots < 2
+        || Integer.bitCount(maxSlots) != 1
+        || maxSlots < slots) {
       throw new IllegalArgumentException("slots " + slots + " to " + maxSlots);
     }
     this.derive = derive;
@@ -48,6 +57,7 @@ final class FieldCache<T> {
 
   private void allocate(int slots) {
     keys = new byte[slots][];
+    hashes = new int[slots];
     quotedKeys = new boolean[slots];
     values = new Object[slots];
     mask = slots - 1;
@@ -58,34 +68,66 @@ final class FieldCache<T> {
     return keys.length;
   }
 
-  /** The value of bytes {@code from..to} of {@code line}'s text, derived once per slot. */
+  /** The value of bytes {@code from..to} of {@code line}'s text, derived once while cached. */
   @SuppressWarnings("unchecked")
   T get(CsvLine line, int from, int to, boolean quoted) {
     byte[] b = line.bytes();
-    int len = to - from;
     if (++lookups == WINDOW) {
       lookups = 0;
       misses = 0;
     }
-    int slot = hash(b, from, to) & mask;
-    byte[] key = keys[slot];
-    if (key != null
-        && key.length == len
-        && quotedKeys[slot] == quoted
-        && Arrays.equals(key, 0, len, b, from, to)) {
-      return (T) values[slot];
+    // Two ways per set, the most recently used first: two values that share a set (thousands of
+    // users interleaved) do not push each other out on every row.
+    int hash = hash(b, from, to);
+    int first = hash & mask & ~1;
+    if (matches(first, hash, b, from, to, quoted)) {
+      return (T) values[first];
     }
-    if (++misses > WINDOW / 4 && keys.length < maxSlots) {
+    int second = first + 1;
+    if (matches(second, hash, b, from, to, quoted)) {
+      swap(first, second);
+      return (T) values[first];
+    }
+    if (++misses > WINDOW / 16 && keys.length < maxSlots) {
       allocate(keys.length * 2);
-      slot = hash(b, from, to) & mask;
+      first = hash & mask & ~1;
       misses = 0;
       lookups = 0;
     }
-    T value = derive.apply(len == 0 ? "" : line.decode(from, to, quoted));
-    keys[slot] = Arrays.copyOfRange(b, from, to);
-    quotedKeys[slot] = quoted;
-    values[slot] = value;
+    T value = derive.apply(to == from ? "" : line.decode(from, to, quoted));
+    keys[first + 1] = keys[first];
+    hashes[first + 1] = hashes[first];
+    quotedKeys[first + 1] = quotedKeys[first];
+    values[first + 1] = values[first];
+    keys[first] = Arrays.copyOfRange(b, from, to);
+    hashes[first] = hash;
+    quotedKeys[first] = quoted;
+    values[first] = value;
     return value;
+  }
+
+  private boolean matches(int slot, int hash, byte[] b, int from, int to, boolean quoted) {
+    byte[] key = keys[slot];
+    return key != null
+        && hashes[slot] == hash
+        && key.length == to - from
+        && quotedKeys[slot] == quoted
+        && Arrays.equals(key, 0, key.length, b, from, to);
+  }
+
+  private void swap(int i, int j) {
+    byte[] k = keys[i];
+    keys[i] = keys[j];
+    keys[j] = k;
+    int h = hashes[i];
+    hashes[i] = hashes[j];
+    hashes[j] = h;
+    boolean q = quotedKeys[i];
+    quotedKeys[i] = quotedKeys[j];
+    quotedKeys[j] = q;
+    Object v = values[i];
+    values[i] = values[j];
+    values[j] = v;
   }
 
   /** A hash of the bytes, eight at a time: values differ anywhere (a user's name mid-text). */
