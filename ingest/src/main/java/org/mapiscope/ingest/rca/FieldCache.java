@@ -25,6 +25,12 @@ final class FieldCache<T> {
   /** Lookups between two looks at the miss rate. */
   private static final int WINDOW = 4096;
 
+  /** A longer field is derived each time, never held: a hostile log cannot fill memory with it. */
+  static final int MAX_KEY_BYTES = 1024;
+
+  /** Field text held at most, whatever the slots: about 8 MB per column and reading thread. */
+  static final long MAX_HELD_BYTES = 8L << 20;
+
   private final Function<String, T> derive;
   private final int maxSlots;
   private byte[][] keys;
@@ -37,6 +43,7 @@ final class FieldCache<T> {
   private int mask;
   private int lookups;
   private int misses;
+  private long heldBytes;
 
   /**
    * @param slots the first number of slots, a power of two, at least 2
@@ -61,11 +68,17 @@ final class FieldCache<T> {
     quotedKeys = new boolean[slots];
     values = new Object[slots];
     mask = slots - 1;
+    heldBytes = 0;
   }
 
   /** The slots now, for tests. */
   int slots() {
     return keys.length;
+  }
+
+  /** The field text held now, for tests. */
+  long heldBytes() {
+    return heldBytes;
   }
 
   /** The value of bytes {@code from..to} of {@code line}'s text, derived once while cached. */
@@ -95,6 +108,13 @@ final class FieldCache<T> {
       lookups = 0;
     }
     T value = derive.apply(to == from ? "" : line.decode(from, to, quoted));
+    int length = to - from;
+    byte[] pushedOut = keys[first + 1];
+    long held = heldBytes + length - (pushedOut == null ? 0 : pushedOut.length);
+    if (length > MAX_KEY_BYTES || held > MAX_HELD_BYTES) {
+      return value;
+    }
+    heldBytes = held;
     keys[first + 1] = keys[first];
     hashes[first + 1] = hashes[first];
     quotedKeys[first + 1] = quotedKeys[first];

@@ -7,7 +7,9 @@ import org.mapiscope.model.UserKeys;
  * The {@link FieldCache}s of one RCA reading thread, one per column a row needs, for files in one
  * charset. A server's users arrive interleaved, so the caches of values that vary by user or
  * session may grow to {@value #MOST} slots; a DN or a logon's text is 100-200 bytes, so about 12 MB
- * at most per reading thread, when a server has tens of thousands of users.
+ * per reading thread when a server has tens of thousands of users. Whatever the input, each cache
+ * holds at most {@link FieldCache#MAX_HELD_BYTES} of field text, and no field longer than {@link
+ * FieldCache#MAX_KEY_BYTES}.
  */
 final class FieldCaches {
 

@@ -92,4 +92,31 @@ class FieldCacheTest {
     }
     assertThat(few.slots()).isEqualTo(8);
   }
+
+  @Test
+  void holdsNoLongFieldAndBoundedTextWhateverTheInput() {
+    AtomicInteger derived = new AtomicInteger();
+    FieldCache<String> cache =
+        new FieldCache<>(
+            2,
+            1 << 15,
+            s -> {
+              derived.incrementAndGet();
+              return s.substring(0, 4);
+            });
+    CsvLine line = new CsvLine(StandardCharsets.UTF_8);
+    String longField = "x".repeat(FieldCache.MAX_KEY_BYTES + 1);
+    for (int i = 0; i < 3; i++) {
+      assertThat(lookUp(cache, line, longField)).isEqualTo("xxxx");
+    }
+    assertThat(derived.get()).isEqualTo(3);
+    assertThat(cache.heldBytes()).isZero();
+    // Distinct fields just under the limit, as a hostile log could write on every row.
+    String filler = "y".repeat(FieldCache.MAX_KEY_BYTES - 10);
+    for (int i = 0; i < 40_000; i++) {
+      lookUp(cache, line, String.format("%010d", i) + filler);
+      assertThat(cache.heldBytes()).isLessThanOrEqualTo(FieldCache.MAX_HELD_BYTES);
+    }
+    assertThat(cache.heldBytes()).isGreaterThan(FieldCache.MAX_HELD_BYTES / 2);
+  }
 }
