@@ -11,23 +11,41 @@ import java.util.List;
  * the buffer fills, neighbouring points are folded into one carrying the larger counts, so the
  * upper envelope (the peaks) survives any amount of thinning while memory stays fixed.
  *
- * <p>Every track has one, so it is kept small: the points are a byte stream of variable-length
- * numbers — the time as the step from the previous point, then the two counts — about 5 bytes a
- * point instead of 16, at most {@value #CAPACITY} points (≈ 2.5 KB). The last point stays unencoded
- * because several changes at one instant rewrite it.
+ * <p>Every track has one, so it is kept small: the points are a byte stream — the time as a
+ * variable-length step from the previous point, then the two counts as one byte of changes when
+ * both moved by at most {@value #MAX_PACKED_CHANGE} (sessions open and close one by one), else
+ * {@value #UNPACKED} and both counts in full: about 4 bytes a point instead of 16, at most {@value
+ * #CAPACITY} points (≈ 2 KB). The last point stays unencoded because several changes at one instant
+ * rewrite it.
  */
 final class Timeline implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private static final int CAPACITY = 2 * Thresholds.MAX_TIMELINE_POINTS;
 
-  /** Points before the last: zigzag varint time step (ms), varint open, varint active. */
+  /** The most each count may have moved for both to be packed into one byte. */
+  private static final int MAX_PACKED_CHANGE = 7;
+
+  private static final int PACKED_VALUES = 2 * MAX_PACKED_CHANGE + 1;
+
+  /** The byte that says both counts follow in full, as variable-length numbers. */
+  private static final int UNPACKED = 0xFF;
+
+  /**
+   * Points before the last: zigzag varint time step (ms), then the counts' changes packed in one
+   * byte, or {@link #UNPACKED} and varint open, varint active.
+   */
   private byte[] steps;
 
   private int length;
 
   /** Time of the last point in {@link #steps}: the base of the next step. */
   private long encodedTime;
+
+  /** Counts of the last point in {@link #steps}: the base of the next changes. */
+  private int encodedOpen;
+
+  private int encodedActive;
 
   private long lastTime;
   private int lastOpen;
@@ -86,6 +104,8 @@ final class Timeline implements Serializable {
     int n = fold(t, o, a, size);
     length = 0;
     encodedTime = 0;
+    encodedOpen = 0;
+    encodedActive = 0;
     size = 0;
     for (int i = 0; i < n; i++) {
       if (size > 0) {
@@ -114,23 +134,44 @@ final class Timeline implements Serializable {
 
   private void encodeLast() {
     long step = lastTime - encodedTime;
-    room(10 + 5 + 5);
+    room(10 + 1 + 5 + 5);
     putVarLong((step << 1) ^ (step >> 63));
-    putVarLong(lastOpen & 0xFFFFFFFFL);
-    putVarLong(lastActive & 0xFFFFFFFFL);
+    long openChange = (long) lastOpen - encodedOpen;
+    long activeChange = (long) lastActive - encodedActive;
+    if (Math.abs(openChange) <= MAX_PACKED_CHANGE && Math.abs(activeChange) <= MAX_PACKED_CHANGE) {
+      steps[length++] =
+          (byte)
+              ((openChange + MAX_PACKED_CHANGE) * PACKED_VALUES + activeChange + MAX_PACKED_CHANGE);
+    } else {
+      steps[length++] = (byte) UNPACKED;
+      putVarLong(lastOpen & 0xFFFFFFFFL);
+      putVarLong(lastActive & 0xFFFFFFFFL);
+    }
     encodedTime = lastTime;
+    encodedOpen = lastOpen;
+    encodedActive = lastActive;
   }
 
   private void decode(long[] t, int[] o, int[] a) {
     readAt = 0;
     long time = 0;
+    int open = 0;
+    int active = 0;
     int i = 0;
     while (readAt < length) {
       long zigzag = readVarLong();
       time += (zigzag >>> 1) ^ -(zigzag & 1);
       t[i] = time;
-      o[i] = (int) readVarLong();
-      a[i] = (int) readVarLong();
+      int packed = steps[readAt++] & 0xFF;
+      if (packed == UNPACKED) {
+        open = (int) readVarLong();
+        active = (int) readVarLong();
+      } else {
+        open += packed / PACKED_VALUES - MAX_PACKED_CHANGE;
+        active += packed % PACKED_VALUES - MAX_PACKED_CHANGE;
+      }
+      o[i] = open;
+      a[i] = active;
       i++;
     }
     if (size > 0) {
@@ -159,7 +200,11 @@ final class Timeline implements Serializable {
     if (steps == null) {
       steps = new byte[Math.max(32, bytes)];
     } else if (length + bytes > steps.length) {
-      steps = Arrays.copyOf(steps, Math.max(length + bytes, steps.length + (steps.length >> 1)));
+      // Small steps: every track has a timeline, and the slack of a larger growth factor stays
+      // allocated for the rest of the run.
+      steps =
+          Arrays.copyOf(
+              steps, Math.max(length + bytes, steps.length + Math.max(64, steps.length >> 3)));
     }
   }
 
