@@ -230,11 +230,13 @@ final class UserFacts {
     t.otherMailboxes.forEach(clients.otherMailboxes::add);
     clients.otherMailboxCount += t.otherMailboxCount;
     clients.delegateLogons += t.delegateLogons;
-    t.clients.keySet().stream()
-        .map(ClientKey::software)
-        .filter(ClientSoftware::isServiceLike)
-        .forEach(clients.serviceSoftware::add);
-    Map<ClientKey, UserTrack.ClientStats> candidates = new TreeMap<>(t.clients);
+    t.clients.forEach(
+        (c, s) -> {
+          if (ClientSoftware.isServiceLike(c.software())) {
+            clients.serviceSoftware.add(c.software());
+          }
+        });
+    Map<ClientKey, UserTrack.ClientStats> candidates = t.clients.sorted();
     if (t.strongestFoldedClient != null) {
       candidates.putIfAbsent(t.strongestFoldedClient, t.strongestFoldedStats);
     }

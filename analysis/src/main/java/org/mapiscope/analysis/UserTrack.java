@@ -98,8 +98,7 @@ final class UserTrack implements Serializable {
 
   ClientStats strongestFoldedStats;
 
-  final Map<ClientKey, ClientStats> clients =
-      new RecentMap<>(Thresholds.MAX_TRACKED_CLIENTS, c -> c.openNow > 0, this::foldClient);
+  final ClientTable clients = new ClientTable(Thresholds.MAX_TRACKED_CLIENTS, this::foldClient);
   final AddressDays addresses = new AddressDays(Thresholds.MAX_TRACKED_ADDRESSES);
 
   /** Ended superseded sessions, by the address they came from. */
@@ -143,7 +142,7 @@ final class UserTrack implements Serializable {
     open.put(s.id, s);
     active++;
     sessionsOpened++;
-    ClientStats stats = clients.computeIfAbsent(client, k -> new ClientStats());
+    ClientStats stats = clients.getOrAdd(client);
     stats.sessions++;
     stats.activeNow++;
     stats.openNow++;

@@ -44,7 +44,7 @@ class BoundedUserStateTest {
       track.disconnect(s, t.plusSeconds(300), EvidenceRef.line("RCA_20261102-1.LOG", 2L * i + 1));
     }
 
-    assertThat(track.clients).hasSizeLessThanOrEqualTo(Thresholds.MAX_TRACKED_CLIENTS);
+    assertThat(track.clients.size()).isLessThanOrEqualTo(Thresholds.MAX_TRACKED_CLIENTS);
     assertThat(track.addresses.held()).isLessThanOrEqualTo(Thresholds.MAX_TRACKED_ADDRESSES);
     assertThat(track.addressCount()).isEqualTo(addresses);
     assertThat(track.oneTimeAddressCount()).isEqualTo(addresses);
@@ -62,7 +62,7 @@ class BoundedUserStateTest {
           new ClientKey(ip, "OUTLOOK.EXE", "Cached"));
     }
 
-    assertThat(track.clients).hasSize(held);
+    assertThat(track.clients.size()).isEqualTo(held);
     assertThat(track.open).hasSize(held);
     // Closing them all works: every open session still finds its client.
     for (OpenSession s : track.open.values().stream().toList()) {
@@ -94,7 +94,7 @@ class BoundedUserStateTest {
       track.disconnect(s, t.plusSeconds(30), EvidenceRef.line("RCA_20261102-1.LOG", 5_000L + i));
     }
 
-    assertThat(track.clients).doesNotContainKey(indexer);
+    assertThat(track.clients.contains(indexer)).isFalse();
     assertThat(track.strongestFoldedClient).isEqualTo(indexer);
     assertThat(track.strongestFoldedStats.peakActive).isEqualTo(20);
   }
