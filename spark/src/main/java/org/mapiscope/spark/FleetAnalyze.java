@@ -212,7 +212,11 @@ public final class FleetAnalyze implements Callable<Integer> {
       }
       return NOTHING_READABLE;
     }
-    AnalysisResult result = outcome.analyzer().finish(AnalysisOptions.inferAll());
+    // The driver draws the per-user conclusions on its own cores; the result is the same on any.
+    AnalysisResult result =
+        outcome
+            .analyzer()
+            .finish(AnalysisOptions.inferAll(), Runtime.getRuntime().availableProcessors());
     ScriptSet scriptSet = ScriptSet.empty();
     if (scripts != null) {
       scriptSet = FixScripts.render(result);
