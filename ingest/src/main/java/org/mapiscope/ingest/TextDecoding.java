@@ -74,25 +74,18 @@ public final class TextDecoding {
    */
   public static ByteLines byteLines(InputStream in, ReadContext context, String file)
       throws IOException {
-    byte[] head = in.readNBytes(4096);
-    Detected d = detect(head, head.length);
-    // the head is read again from memory: no second buffer between the file and the line reader
-    InputStream whole =
-        new SequenceInputStream(
-            new ByteArrayInputStream(head, d.bomLength(), head.length - d.bomLength()), in);
-    if (d.charset() == StandardCharsets.UTF_16LE || d.charset() == StandardCharsets.UTF_16BE) {
-      CharsetDecoder decoder =
-          d.charset()
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPLACE)
-              .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    Opened text = open(in);
+    if (text.charset() == StandardCharsets.UTF_16LE
+        || text.charset() == StandardCharsets.UTF_16BE) {
       return new Utf16ByteLines(
           new BoundedLineReader(
-              new InputStreamReader(whole, decoder), BoundedLineReader.reportingTo(context, file)));
+              replacing(text.afterBom(), text.charset()),
+              BoundedLineReader.reportingTo(context, file)));
     }
+    // no second buffer between the file and the line reader, which reads large blocks itself
     return new ByteLineReader(
-        whole,
-        d.charset(),
+        text.afterBom(),
+        text.charset(),
         BoundedLineReader.MAX_LINE_CHARS,
         BoundedLineReader.reportingTo(context, file, "byte"));
   }
@@ -102,19 +95,31 @@ public final class TextDecoding {
    * read lines of it only through a {@link BoundedLineReader}.
    */
   public static Reader decoded(InputStream in) throws IOException {
-    BufferedInputStream buffered =
-        in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 1 << 16);
-    buffered.mark(4096);
-    byte[] head = buffered.readNBytes(4096);
-    buffered.reset();
+    Opened text = open(in);
+    return replacing(new BufferedInputStream(text.afterBom(), 1 << 16), text.charset());
+  }
+
+  /** A stream's bytes after its BOM, and the charset its head shows. */
+  private record Opened(InputStream afterBom, Charset charset) {}
+
+  /** Reads the head to decide the charset, then hands it on again from memory. */
+  private static Opened open(InputStream in) throws IOException {
+    byte[] head = in.readNBytes(4096);
     Detected d = detect(head, head.length);
-    buffered.skipNBytes(d.bomLength());
+    return new Opened(
+        new SequenceInputStream(
+            new ByteArrayInputStream(head, d.bomLength(), head.length - d.bomLength()), in),
+        d.charset());
+  }
+
+  /** The text of {@code in}; malformed bytes become U+FFFD instead of failing the file. */
+  private static Reader replacing(InputStream in, Charset charset) {
     CharsetDecoder decoder =
-        d.charset()
+        charset
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return new InputStreamReader(buffered, decoder);
+    return new InputStreamReader(in, decoder);
   }
 
   private static boolean looksUtf16Le(byte[] b, int length) {
