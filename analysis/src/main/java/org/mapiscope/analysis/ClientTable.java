@@ -1,35 +1,75 @@
 package org.mapiscope.analysis;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import org.mapiscope.model.EvidenceRef;
 
 /**
  * The clients of one track and their counters, most recently used kept: beyond {@code cap} the
  * client used longest ago that has no open session is handed to {@code folded} and dropped; a
- * client with open sessions is live state and stays, even past the cap. Arrays searched in order,
- * not a map of entries: a track holds at most a few dozen clients, and a VPN user fills the cap, so
- * each client costs about 16 bytes here instead of about 55 (docs/performance.md). Not thread-safe:
- * its track's server serialises access.
+ * client with open sessions is live state and stays, even past the cap. Not thread-safe: its
+ * track's server serialises access.
+ *
+ * <p>Every track has one and a VPN user fills the cap, so a client is a row of four arrays (its
+ * counters side by side in one {@code int[]}, its peak time and place in one {@code long[]}), not
+ * objects: about 52 bytes a client instead of about 100 for a map entry, a counter object and the
+ * evidence reference of its peak (docs/performance.md). Callers find a client's row with {@link
+ * #getOrAdd} or {@link #get} and pass it to the counting methods before the next client is added.
  */
 final class ClientTable implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Where a dropped client is folded; serializable so a partial analysis can move machines. */
-  interface Folded extends BiConsumer<ClientKey, UserTrack.ClientStats>, Serializable {}
+  interface Folded extends BiConsumer<ClientKey, ClientStats>, Serializable {}
+
+  /** What a client did on its track, read at the end of the analysis or when it is folded. */
+  record ClientStats(int sessions, int peakActive, Instant peakAt, EvidenceRef peakRef)
+      implements Serializable {}
+
+  // The ints of a row, in order.
+  private static final int HASH = 0;
+  private static final int LAST_USE = 1;
+  private static final int SESSIONS = 2;
+  private static final int ACTIVE_NOW = 3;
+  private static final int PEAK_ACTIVE = 4;
+
+  /**
+   * Open sessions from this client, superseded ones included: while any is open the row is live
+   * state.
+   */
+  private static final int OPEN_NOW = 5;
+
+  /** Nanoseconds of the peak's second, and the kind of its evidence reference in the top bits. */
+  private static final int PEAK_NANO_AND_KIND = 6;
+
+  private static final int INTS = 7;
+
+  // The longs of a row.
+  private static final int PEAK_SECOND = 0;
+  private static final int PEAK_POSITION = 1;
+  private static final int LONGS = 2;
+
+  private static final int KIND_SHIFT = 30;
+  private static final int NANO_MASK = (1 << KIND_SHIFT) - 1;
+  private static final EvidenceRef.Kind[] KINDS = EvidenceRef.Kind.values();
 
   private final int cap;
   private final Folded folded;
   private ClientKey[] keys = new ClientKey[4];
-  private int[] hashes = new int[4];
-  private UserTrack.ClientStats[] stats = new UserTrack.ClientStats[4];
 
-  /** When each client was last used, on {@link #clock}: the smallest goes first. */
-  private int[] lastUse = new int[4];
+  /** The file of each client's peak evidence (file names are shared by every row of a file). */
+  private String[] peakFiles = new String[4];
+
+  private int[] ints = new int[4 * INTS];
+  private long[] longs = new long[4 * LONGS];
 
   private int size;
+
+  /** Ticks on each use; a client's {@link #LAST_USE} is when it was last used. */
   private int clock;
 
   ClientTable(int cap, Folded folded) {
@@ -37,27 +77,26 @@ final class ClientTable implements Serializable {
     this.folded = folded;
   }
 
-  /** The client's counters, new ones for a client not held; the client counts as used now. */
-  UserTrack.ClientStats getOrAdd(ClientKey client) {
-    int i = indexOf(client);
-    if (i < 0) {
+  /** The client's row, new for a client not held; the client counts as used now. */
+  int getOrAdd(ClientKey client) {
+    int row = indexOf(client);
+    if (row < 0) {
       if (size >= cap) {
         foldLeastRecentlyUsed();
       }
-      i = add(client);
+      row = add(client);
     }
-    lastUse[i] = ++clock;
-    return stats[i];
+    ints[row * INTS + LAST_USE] = ++clock;
+    return row;
   }
 
-  /** The client's counters, or null; the client counts as used now. */
-  UserTrack.ClientStats get(ClientKey client) {
-    int i = indexOf(client);
-    if (i < 0) {
-      return null;
+  /** The client's row, or -1 when not held; the client counts as used now. */
+  int get(ClientKey client) {
+    int row = indexOf(client);
+    if (row >= 0) {
+      ints[row * INTS + LAST_USE] = ++clock;
     }
-    lastUse[i] = ++clock;
-    return stats[i];
+    return row;
   }
 
   boolean contains(ClientKey client) {
@@ -68,25 +107,79 @@ final class ClientTable implements Serializable {
     return size;
   }
 
+  /** A session opened from the row's client: a new peak of active sessions marks when and where. */
+  void connected(int row, Instant time, EvidenceRef ref) {
+    int at = row * INTS;
+    ints[at + SESSIONS]++;
+    int activeNow = ++ints[at + ACTIVE_NOW];
+    ints[at + OPEN_NOW]++;
+    if (activeNow > ints[at + PEAK_ACTIVE]) {
+      ints[at + PEAK_ACTIVE] = activeNow;
+      ints[at + PEAK_NANO_AND_KIND] = time.getNano() | ref.kind().ordinal() << KIND_SHIFT;
+      longs[row * LONGS + PEAK_SECOND] = time.getEpochSecond();
+      longs[row * LONGS + PEAK_POSITION] = ref.position();
+      peakFiles[row] = ref.file();
+    }
+  }
+
+  /** One of the row's sessions stopped counting as active (its client moved on) but is open. */
+  void deactivated(int row) {
+    ints[row * INTS + ACTIVE_NOW]--;
+  }
+
+  /** A superseded session of the row's client showed activity again. */
+  void reactivated(int row) {
+    int at = row * INTS;
+    int activeNow = ++ints[at + ACTIVE_NOW];
+    ints[at + PEAK_ACTIVE] = Math.max(ints[at + PEAK_ACTIVE], activeNow);
+  }
+
+  /** One of the row's sessions closed; {@code wasActive} unless it had been superseded. */
+  void closed(int row, boolean wasActive) {
+    int at = row * INTS;
+    ints[at + OPEN_NOW]--;
+    if (wasActive) {
+      ints[at + ACTIVE_NOW]--;
+    }
+  }
+
+  int openNow(int row) {
+    return ints[row * INTS + OPEN_NOW];
+  }
+
+  ClientStats stats(int row) {
+    int at = row * INTS;
+    int nanoAndKind = ints[at + PEAK_NANO_AND_KIND];
+    String file = peakFiles[row];
+    return new ClientStats(
+        ints[at + SESSIONS],
+        ints[at + PEAK_ACTIVE],
+        Instant.ofEpochSecond(longs[row * LONGS + PEAK_SECOND], nanoAndKind & NANO_MASK),
+        file == null
+            ? null
+            : new EvidenceRef(
+                file, KINDS[nanoAndKind >>> KIND_SHIFT], longs[row * LONGS + PEAK_POSITION]));
+  }
+
   /** Each held client and its counters, in no particular order. */
-  void forEach(BiConsumer<ClientKey, UserTrack.ClientStats> action) {
-    for (int i = 0; i < size; i++) {
-      action.accept(keys[i], stats[i]);
+  void forEach(BiConsumer<ClientKey, ClientStats> action) {
+    for (int row = 0; row < size; row++) {
+      action.accept(keys[row], stats(row));
     }
   }
 
   /** The held clients in their natural order. */
-  Map<ClientKey, UserTrack.ClientStats> sorted() {
-    Map<ClientKey, UserTrack.ClientStats> sorted = new TreeMap<>();
+  Map<ClientKey, ClientStats> sorted() {
+    Map<ClientKey, ClientStats> sorted = new TreeMap<>();
     forEach(sorted::put);
     return sorted;
   }
 
   private int indexOf(ClientKey client) {
     int hash = client.hashCode();
-    for (int i = 0; i < size; i++) {
-      if (hashes[i] == hash && keys[i].equals(client)) {
-        return i;
+    for (int row = 0; row < size; row++) {
+      if (ints[row * INTS + HASH] == hash && keys[row].equals(client)) {
+        return row;
       }
     }
     return -1;
@@ -96,37 +189,39 @@ final class ClientTable implements Serializable {
     if (size == keys.length) {
       int grown = 2 * size;
       keys = Arrays.copyOf(keys, grown);
-      hashes = Arrays.copyOf(hashes, grown);
-      stats = Arrays.copyOf(stats, grown);
-      lastUse = Arrays.copyOf(lastUse, grown);
+      peakFiles = Arrays.copyOf(peakFiles, grown);
+      ints = Arrays.copyOf(ints, grown * INTS);
+      longs = Arrays.copyOf(longs, grown * LONGS);
     }
-    int i = size++;
-    keys[i] = client;
-    hashes[i] = client.hashCode();
-    stats[i] = new UserTrack.ClientStats();
-    return i;
+    int row = size++;
+    keys[row] = client;
+    ints[row * INTS + HASH] = client.hashCode();
+    return row;
   }
 
   /** Folds the client used longest ago that has no open session, if there is one. */
   private void foldLeastRecentlyUsed() {
     int oldest = -1;
-    for (int i = 0; i < size; i++) {
-      if (stats[i].openNow <= 0 && (oldest < 0 || lastUse[i] - lastUse[oldest] < 0)) {
-        oldest = i;
+    for (int row = 0; row < size; row++) {
+      if (ints[row * INTS + OPEN_NOW] <= 0
+          && (oldest < 0 || ints[row * INTS + LAST_USE] - ints[oldest * INTS + LAST_USE] < 0)) {
+        oldest = row;
       }
     }
     if (oldest < 0) {
       return;
     }
     ClientKey key = keys[oldest];
-    UserTrack.ClientStats dropped = stats[oldest];
+    ClientStats dropped = stats(oldest);
     int last = --size;
     keys[oldest] = keys[last];
-    hashes[oldest] = hashes[last];
-    stats[oldest] = stats[last];
-    lastUse[oldest] = lastUse[last];
+    peakFiles[oldest] = peakFiles[last];
+    System.arraycopy(ints, last * INTS, ints, oldest * INTS, INTS);
+    System.arraycopy(longs, last * LONGS, longs, oldest * LONGS, LONGS);
     keys[last] = null;
-    stats[last] = null;
+    peakFiles[last] = null;
+    Arrays.fill(ints, last * INTS, (last + 1) * INTS, 0);
+    Arrays.fill(longs, last * LONGS, (last + 1) * LONGS, 0);
     folded.accept(key, dropped);
   }
 }

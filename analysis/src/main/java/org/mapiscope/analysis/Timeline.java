@@ -11,17 +11,27 @@ import java.util.List;
  * the buffer fills, neighbouring points are folded into one carrying the larger counts, so the
  * upper envelope (the peaks) survives any amount of thinning while memory stays fixed.
  *
- * <p>Every track has one, so it is kept small: the points are a byte stream — the time as a
+ * <p>It draws what a buffer of {@value #CAPACITY} points draws that folds pairs when full and once
+ * more when it holds over {@value Thresholds#MAX_TIMELINE_POINTS} points at the end: but since that
+ * last fold pairs the same neighbours as the fold at the cap, it holds the pairs already folded
+ * once the buffer passes {@value Thresholds#MAX_TIMELINE_POINTS} points — half the memory for the
+ * same drawing.
+ *
+ * <p>Every track has one, so it is kept small: the held points are a byte stream — the time as a
  * variable-length step from the previous point, then the two counts as one byte of changes when
  * both moved by at most {@value #MAX_PACKED_CHANGE} (sessions open and close one by one), else
- * {@value #UNPACKED} and both counts in full: about 4 bytes a point instead of 16, at most {@value
- * #CAPACITY} points (≈ 2 KB). The last point stays unencoded because several changes at one instant
- * rewrite it.
+ * {@value #UNPACKED} and both counts in full: about 4 bytes a point, at most {@value
+ * Thresholds#MAX_TIMELINE_POINTS} points (≈ 1 KB). The last point (and, once pairs are held, the
+ * first of an unfinished pair) stays unencoded because several changes at one instant rewrite it.
  */
 final class Timeline implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  private static final int CAPACITY = 2 * Thresholds.MAX_TIMELINE_POINTS;
+  /** The points drawn; while the buffer holds more, pairs of neighbours are held folded. */
+  private static final int DRAWN = Thresholds.MAX_TIMELINE_POINTS;
+
+  /** Points of the buffer this timeline stands for: at this many, pairs of them are folded. */
+  private static final int CAPACITY = 2 * DRAWN;
 
   /** The most each count may have moved for both to be packed into one byte. */
   private static final int MAX_PACKED_CHANGE = 7;
@@ -32,12 +42,16 @@ final class Timeline implements Serializable {
   private static final int UNPACKED = 0xFF;
 
   /**
-   * Points before the last: zigzag varint time step (ms), then the counts' changes packed in one
-   * byte, or {@link #UNPACKED} and varint open, varint active.
+   * Held points before the last: zigzag varint time step (ms), then the counts' changes packed in
+   * one byte, or {@link #UNPACKED} and varint open, varint active. Once {@link #paired}, each is a
+   * folded pair of buffer points.
    */
   private byte[] steps;
 
   private int length;
+
+  /** Points in {@link #steps}. */
+  private int encoded;
 
   /** Time of the last point in {@link #steps}: the base of the next step. */
   private long encodedTime;
@@ -47,11 +61,21 @@ final class Timeline implements Serializable {
 
   private int encodedActive;
 
+  /** Whether {@link #steps} holds folded pairs of buffer points (the buffer passed the drawn). */
+  private boolean paired;
+
+  /** The buffer's point before the last, while it and the last make an unfinished pair. */
+  private boolean partnered;
+
+  private long partnerTime;
+  private int partnerOpen;
+  private int partnerActive;
+
   private long lastTime;
   private int lastOpen;
   private int lastActive;
 
-  /** Points held, the last one included. */
+  /** Points in the buffer this timeline stands for, the last one included. */
   private int size;
 
   void add(Instant time, int openNow, int activeNow) {
@@ -62,11 +86,20 @@ final class Timeline implements Serializable {
       lastActive = activeNow;
       return;
     }
-    if (size == CAPACITY) {
-      fold();
-    }
-    if (size > 0) {
-      encodeLast();
+    if (size == DRAWN || size == CAPACITY) {
+      // The buffer passes the drawn points, or folds at its cap and passes them again: either
+      // way what is drawn from now on is the fold of the points so far.
+      holdPairsOf(drawn());
+    } else if (paired && partnered) {
+      encode(partnerTime, Math.max(partnerOpen, lastOpen), Math.max(partnerActive, lastActive));
+      partnered = false;
+    } else if (paired) {
+      partnerTime = lastTime;
+      partnerOpen = lastOpen;
+      partnerActive = lastActive;
+      partnered = true;
+    } else if (size > 0) {
+      encode(lastTime, lastOpen, lastActive);
     }
     lastTime = t;
     lastOpen = openNow;
@@ -74,19 +107,19 @@ final class Timeline implements Serializable {
     size++;
   }
 
-  /** At most {@code max} points, the peaks kept. */
+  /** At most {@code max} points, the peaks kept; {@code max} is at most the points drawn. */
   List<SessionSummary.TimelinePoint> points(int max) {
-    long[] t = new long[size];
-    int[] o = new int[size];
-    int[] a = new int[size];
-    decode(t, o, a);
-    int n = size;
+    if (max > DRAWN) {
+      throw new IllegalArgumentException("at most " + DRAWN + " points are held");
+    }
+    Points p = drawn();
+    int n = p.size;
     while (n > max) {
-      n = fold(t, o, a, n);
+      n = fold(p.t, p.o, p.a, n);
     }
     List<SessionSummary.TimelinePoint> result = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      result.add(new SessionSummary.TimelinePoint(Instant.ofEpochMilli(t[i]), o[i], a[i]));
+      result.add(new SessionSummary.TimelinePoint(Instant.ofEpochMilli(p.t[i]), p.o[i], p.a[i]));
     }
     return result;
   }
@@ -96,26 +129,39 @@ final class Timeline implements Serializable {
     return steps == null ? 0 : steps.length;
   }
 
-  private void fold() {
-    long[] t = new long[size];
-    int[] o = new int[size];
-    int[] a = new int[size];
+  private record Points(long[] t, int[] o, int[] a, int size) {}
+
+  /** The points drawn now: the buffer's, or its folded pairs once it holds more than are drawn. */
+  private Points drawn() {
+    int n = encoded + (size > 0 ? 1 : 0);
+    long[] t = new long[n];
+    int[] o = new int[n];
+    int[] a = new int[n];
     decode(t, o, a);
-    int n = fold(t, o, a, size);
+    if (size > 0) {
+      t[n - 1] = partnered ? partnerTime : lastTime;
+      o[n - 1] = partnered ? Math.max(partnerOpen, lastOpen) : lastOpen;
+      a[n - 1] = partnered ? Math.max(partnerActive, lastActive) : lastActive;
+    }
+    return new Points(t, o, a, n);
+  }
+
+  /**
+   * Holds the folded pairs of {@code points} ({@value #DRAWN} of them, so no pair is unfinished).
+   */
+  private void holdPairsOf(Points points) {
+    int n = fold(points.t, points.o, points.a, points.size);
     length = 0;
+    encoded = 0;
     encodedTime = 0;
     encodedOpen = 0;
     encodedActive = 0;
-    size = 0;
     for (int i = 0; i < n; i++) {
-      if (size > 0) {
-        encodeLast();
-      }
-      lastTime = t[i];
-      lastOpen = o[i];
-      lastActive = a[i];
-      size++;
+      encode(points.t[i], points.o[i], points.a[i]);
     }
+    paired = true;
+    partnered = false;
+    size = points.size;
   }
 
   /**
@@ -132,24 +178,25 @@ final class Timeline implements Serializable {
     return w;
   }
 
-  private void encodeLast() {
-    long step = lastTime - encodedTime;
+  private void encode(long time, int open, int active) {
+    long step = time - encodedTime;
     room(10 + 1 + 5 + 5);
     putVarLong((step << 1) ^ (step >> 63));
-    long openChange = (long) lastOpen - encodedOpen;
-    long activeChange = (long) lastActive - encodedActive;
+    long openChange = (long) open - encodedOpen;
+    long activeChange = (long) active - encodedActive;
     if (Math.abs(openChange) <= MAX_PACKED_CHANGE && Math.abs(activeChange) <= MAX_PACKED_CHANGE) {
       steps[length++] =
           (byte)
               ((openChange + MAX_PACKED_CHANGE) * PACKED_VALUES + activeChange + MAX_PACKED_CHANGE);
     } else {
       steps[length++] = (byte) UNPACKED;
-      putVarLong(lastOpen & 0xFFFFFFFFL);
-      putVarLong(lastActive & 0xFFFFFFFFL);
+      putVarLong(open & 0xFFFFFFFFL);
+      putVarLong(active & 0xFFFFFFFFL);
     }
-    encodedTime = lastTime;
-    encodedOpen = lastOpen;
-    encodedActive = lastActive;
+    encodedTime = time;
+    encodedOpen = open;
+    encodedActive = active;
+    encoded++;
   }
 
   private void decode(long[] t, int[] o, int[] a) {
@@ -173,11 +220,6 @@ final class Timeline implements Serializable {
       o[i] = open;
       a[i] = active;
       i++;
-    }
-    if (size > 0) {
-      t[i] = lastTime;
-      o[i] = lastOpen;
-      a[i] = lastActive;
     }
   }
 

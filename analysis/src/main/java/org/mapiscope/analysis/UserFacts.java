@@ -136,7 +136,7 @@ final class UserFacts {
       usage.timeline = t.timeline;
     }
     usage.peakActive = Math.max(usage.peakActive, t.peakActive);
-    t.clients.forEach((c, s) -> clients.clientSessions.merge(c, s.sessions, Integer::sum));
+    t.clients.forEach((c, s) -> clients.clientSessions.merge(c, s.sessions(), Integer::sum));
     clients.foldedClients += t.foldedClients;
     clients.foldedClientSessions += t.foldedClientSessions;
 
@@ -236,17 +236,17 @@ final class UserFacts {
             clients.serviceSoftware.add(c.software());
           }
         });
-    Map<ClientKey, UserTrack.ClientStats> candidates = t.clients.sorted();
+    Map<ClientKey, ClientTable.ClientStats> candidates = t.clients.sorted();
     if (t.strongestFoldedClient != null) {
       candidates.putIfAbsent(t.strongestFoldedClient, t.strongestFoldedStats);
     }
-    for (Map.Entry<ClientKey, UserTrack.ClientStats> e : candidates.entrySet()) {
-      UserTrack.ClientStats s = e.getValue();
-      if (s.peakActive > clients.hungryPeak) {
-        clients.hungryPeak = s.peakActive;
+    for (Map.Entry<ClientKey, ClientTable.ClientStats> e : candidates.entrySet()) {
+      ClientTable.ClientStats s = e.getValue();
+      if (s.peakActive() > clients.hungryPeak) {
+        clients.hungryPeak = s.peakActive();
         clients.hungryClient = e.getKey();
         clients.hungryAt = s.peakAt();
-        clients.hungryRef = s.peakRef;
+        clients.hungryRef = s.peakRef();
       }
     }
 

@@ -20,34 +20,6 @@ import org.mapiscope.model.UserKeys;
 final class UserTrack implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Per client: sessions opened and the most that were active at once. */
-  static final class ClientStats implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    int sessions;
-    int activeNow;
-    int peakActive;
-
-    /**
-     * When the peak was reached, as seconds and nanoseconds: an {@link Instant} kept per client
-     * would cost 24 bytes more, times the clients of every track.
-     */
-    long peakSecond;
-
-    int peakNano;
-    EvidenceRef peakRef;
-
-    /**
-     * Open sessions from this client, superseded ones included: while any is open the entry is live
-     * state.
-     */
-    int openNow;
-
-    Instant peakAt() {
-      return Instant.ofEpochSecond(peakSecond, peakNano);
-    }
-  }
-
   /** Key of {@link #lingeringByAddress} for sessions whose client address was not logged. */
   static final String UNKNOWN_ADDRESS = "";
 
@@ -96,7 +68,7 @@ final class UserTrack implements Serializable {
    */
   ClientKey strongestFoldedClient;
 
-  ClientStats strongestFoldedStats;
+  ClientTable.ClientStats strongestFoldedStats;
 
   final ClientTable clients = new ClientTable(Thresholds.MAX_TRACKED_CLIENTS, this::foldClient);
   final AddressDays addresses = new AddressDays(Thresholds.MAX_TRACKED_ADDRESSES);
@@ -142,16 +114,7 @@ final class UserTrack implements Serializable {
     open.put(s.id, s);
     active++;
     sessionsOpened++;
-    ClientStats stats = clients.getOrAdd(client);
-    stats.sessions++;
-    stats.activeNow++;
-    stats.openNow++;
-    if (stats.activeNow > stats.peakActive) {
-      stats.peakActive = stats.activeNow;
-      stats.peakSecond = e.time().getEpochSecond();
-      stats.peakNano = e.time().getNano();
-      stats.peakRef = e.ref();
-    }
+    clients.connected(clients.getOrAdd(client), e.time(), e.ref());
     countAddressDay(client.ip(), e.time());
     changed(e.time());
     return s;
@@ -351,7 +314,7 @@ final class UserTrack implements Serializable {
     s.supersededAt = time;
     s.supersededBy = by;
     active--;
-    clients.get(s.client).activeNow--;
+    clients.deactivated(clients.get(s.client));
   }
 
   private void reactivate(OpenSession s) {
@@ -359,9 +322,7 @@ final class UserTrack implements Serializable {
     s.supersededAt = null;
     s.supersededBy = null;
     active++;
-    ClientStats stats = clients.get(s.client);
-    stats.activeNow++;
-    stats.peakActive = Math.max(stats.peakActive, stats.activeNow);
+    clients.reactivated(clients.get(s.client));
   }
 
   private void close(OpenSession s, Instant time, SessionReplay.Ending ending) {
@@ -369,11 +330,9 @@ final class UserTrack implements Serializable {
       history.add(s, time.toEpochMilli(), ending);
     }
     open.remove(s.id);
-    ClientStats stats = clients.get(s.client);
-    stats.openNow--;
+    clients.closed(clients.get(s.client), !s.superseded());
     if (!s.superseded()) {
       active--;
-      stats.activeNow--;
     }
   }
 
@@ -390,10 +349,10 @@ final class UserTrack implements Serializable {
     return addresses.oneTimeCount();
   }
 
-  private void foldClient(ClientKey client, ClientStats stats) {
+  private void foldClient(ClientKey client, ClientTable.ClientStats stats) {
     foldedClients++;
-    foldedClientSessions += stats.sessions;
-    if (strongestFoldedStats == null || stats.peakActive > strongestFoldedStats.peakActive) {
+    foldedClientSessions += stats.sessions();
+    if (strongestFoldedStats == null || stats.peakActive() > strongestFoldedStats.peakActive()) {
       strongestFoldedClient = client;
       strongestFoldedStats = stats;
     }

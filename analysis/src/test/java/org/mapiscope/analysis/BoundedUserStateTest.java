@@ -96,6 +96,6 @@ class BoundedUserStateTest {
 
     assertThat(track.clients.contains(indexer)).isFalse();
     assertThat(track.strongestFoldedClient).isEqualTo(indexer);
-    assertThat(track.strongestFoldedStats.peakActive).isEqualTo(20);
+    assertThat(track.strongestFoldedStats.peakActive()).isEqualTo(20);
   }
 }

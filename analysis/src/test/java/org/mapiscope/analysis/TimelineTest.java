@@ -52,11 +52,12 @@ class TimelineTest {
       timeline.add(Instant.ofEpochMilli(t), i % 9, i % 3);
     }
 
-    // The plain arrays held 16 bytes a point: 7,680 bytes at the cap. Here each point is a 3-byte
-    // time step and one byte for both counts' changes, with room for half as much again.
+    // The plain arrays held 16 bytes a point and twice the points drawn: 7,680 bytes at the cap.
+    // Here only the drawn points are held, each a 3-byte time step and one byte for both counts'
+    // changes, with an eighth of room to grow.
     System.out.println("timeline bytes " + timeline.encodedBytes());
     assertThat(timeline.encodedBytes())
-        .isLessThanOrEqualTo(2 * Thresholds.MAX_TIMELINE_POINTS * 4 * 3 / 2);
+        .isLessThanOrEqualTo(Thresholds.MAX_TIMELINE_POINTS * 4 * 5 / 4);
   }
 
   /** The timeline as it was: three parallel arrays, 16 bytes a point. */
