@@ -1,36 +1,51 @@
 package org.mapiscope.analysis;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The earliest few examples of one kind. Keeping the earliest (not the first to arrive) makes the
  * pick independent of the order in which files were read, and the size bound keeps memory flat.
  */
 final class ExampleSample implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  /** Allocated with the first example: a track has a dozen samples, most never used. */
-  private TreeSet<Example> kept;
+  /**
+   * The kept examples in order, the earliest first; allocated with the first example, since a track
+   * has a dozen samples and most are never used. A sorted array of at most {@link
+   * Thresholds#REFS_PER_KIND}, not a sorted set: a few bytes per example instead of an entry object
+   * each.
+   */
+  private Example[] kept;
+
+  private int size;
 
   void add(Example example) {
+    int at = size == 0 ? -1 : Arrays.binarySearch(kept, 0, size, example);
+    if (at >= 0) {
+      return; // already kept
+    }
+    int insert = -at - 1;
+    if (insert >= Thresholds.REFS_PER_KIND) {
+      return; // later than all kept, and they are enough
+    }
     if (kept == null) {
-      kept = new TreeSet<>();
+      kept = new Example[Thresholds.REFS_PER_KIND];
     }
-    kept.add(example);
-    if (kept.size() > Thresholds.REFS_PER_KIND) {
-      kept.pollLast();
-    }
+    int moved = Math.min(size, Thresholds.REFS_PER_KIND - 1) - insert;
+    System.arraycopy(kept, insert, kept, insert + 1, moved);
+    kept[insert] = example;
+    size = Math.min(size + 1, Thresholds.REFS_PER_KIND);
   }
 
   void addAll(ExampleSample other) {
-    if (other.kept != null) {
-      other.kept.forEach(this::add);
+    for (int i = 0; i < other.size; i++) {
+      add(other.kept[i]);
     }
   }
 
   List<Example> list() {
-    return kept == null ? List.of() : List.copyOf(kept);
+    return size == 0 ? List.of() : List.of(Arrays.copyOf(kept, size));
   }
 }

@@ -32,12 +32,14 @@ final class Middleboxes {
 
   private void addAll(String server, ServerState state, ServerFacts sf) {
     for (UserTrack t : state.users.values()) {
-      t.lingeringByAddress.forEach(
-          (address, lingering) -> {
-            if (!UserTrack.UNKNOWN_ADDRESS.equals(address) && lingering.held(sf.deadPeerMs()) > 0) {
-              add(server, address, t.user);
-            }
-          });
+      t.lingeringByAddress()
+          .forEach(
+              (address, lingering) -> {
+                if (!UserTrack.UNKNOWN_ADDRESS.equals(address)
+                    && lingering.held(sf.deadPeerMs()) > 0) {
+                  add(server, address, t.user);
+                }
+              });
       for (LogonCaptures.Capture c : t.captures.list()) {
         for (LogonSnapshot row : c.rows) {
           if (row.clientIp() != null && idleMs(row) >= sf.heldMs()) {

@@ -142,13 +142,13 @@ final class UserFacts {
 
     Set<String> sharedMachines = sharedMachines(t, sf, open);
     int staleHere = 0;
-    for (Map.Entry<String, Lingering> e : t.lingeringByAddress.entrySet()) {
+    for (Map.Entry<String, Lingering> e : t.lingeringByAddress().entrySet()) {
       if (middleboxes.isMiddlebox(server, e.getKey())) {
         leftovers.held += e.getValue().held(sf.deadPeerMs());
         middlebox(server, e.getKey());
       } else {
         int r = e.getValue().reaped(sf.deadPeerMs());
-        Lingering restarted = t.restartLingeringByAddress.get(e.getKey());
+        Lingering restarted = t.restartLingeringByAddress().get(e.getKey());
         if (restarted != null && sharedMachines.contains(e.getKey())) {
           r -= restarted.reaped(sf.deadPeerMs());
         } else if (restarted != null) {
@@ -160,10 +160,10 @@ final class UserFacts {
     }
     // Folded addresses are old VPN or roaming ones, never a middlebox or a shared machine (those
     // stay recent).
-    int foldedReaped = t.foldedLingering.reaped(sf.deadPeerMs());
+    int foldedReaped = t.foldedLingering().reaped(sf.deadPeerMs());
     leftovers.reaped += foldedReaped;
     staleHere += foldedReaped;
-    leftovers.restartStale += t.foldedRestartLingering.reaped(sf.deadPeerMs());
+    leftovers.restartStale += t.foldedRestartLingering().reaped(sf.deadPeerMs());
     long outlivedMs = sf.deadPeerMs() + Thresholds.reapToleranceMs(sf.deadPeerMs());
     for (OpenSession s : open) {
       if (!s.superseded() || sf.end() == null) {
@@ -217,7 +217,7 @@ final class UserFacts {
 
     refusals.rejected += t.rejected;
     refusals.otherFailures += t.otherFailures;
-    t.otherFailureStatus.forEach((k, v) -> refusals.otherFailureStatus.merge(k, v, Long::sum));
+    t.otherFailureStatus().forEach((k, v) -> refusals.otherFailureStatus.merge(k, v, Long::sum));
     leftovers.rundowns += t.rundowns;
     leftovers.endedByRestart += t.endedByRestart;
     if (t.rundowns > 0) {
@@ -227,7 +227,7 @@ final class UserFacts {
     leftovers.rundownExamples.addAll(t.rundownExamples);
     refusals.failureExamples.addAll(t.failureExamples);
 
-    t.otherMailboxes.forEach(clients.otherMailboxes::add);
+    t.otherMailboxes().forEach(clients.otherMailboxes::add);
     clients.otherMailboxCount += t.otherMailboxCount;
     clients.delegateLogons += t.delegateLogons;
     t.clients.forEach(
@@ -267,12 +267,13 @@ final class UserFacts {
    */
   private static Set<String> sharedMachines(UserTrack t, ServerFacts sf, List<OpenSession> open) {
     Set<String> shared = new TreeSet<>();
-    t.restartLingeringByAddress.forEach(
-        (address, lingering) -> {
-          if (lingering.outlived(sf.deadPeerMs()) > 0) {
-            shared.add(address);
-          }
-        });
+    t.restartLingeringByAddress()
+        .forEach(
+            (address, lingering) -> {
+              if (lingering.outlived(sf.deadPeerMs()) > 0) {
+                shared.add(address);
+              }
+            });
     if (sf.end() != null) {
       long outlivedMs = sf.deadPeerMs() + Thresholds.reapToleranceMs(sf.deadPeerMs());
       for (OpenSession s : open) {

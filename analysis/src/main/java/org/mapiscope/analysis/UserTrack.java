@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mapiscope.model.EvidenceRef;
@@ -46,13 +47,11 @@ final class UserTrack implements Serializable {
   /** Connects that failed for other reasons (permission, authentication, network): not refusals. */
   long otherFailures;
 
-  /** Other failures by status as logged, bounded: {@code 1010 (rpc::LoginPerm)} → count. */
-  final Map<String, Long> otherFailureStatus = new TreeMap<>();
-
-  /** What the bounded maps below let go of, folded so totals stay exact. */
-  final Lingering foldedLingering = new Lingering();
-
-  final Lingering foldedRestartLingering = new Lingering();
+  /**
+   * Other failures by status as logged, bounded: {@code 1010 (rpc::LoginPerm)} → count; made with
+   * the first failure.
+   */
+  private Map<String, Long> otherFailureStatus;
 
   /**
    * Clients let go of (a client seen again after that counts again), and the sessions they had
@@ -73,19 +72,12 @@ final class UserTrack implements Serializable {
   final ClientTable clients = new ClientTable(Thresholds.MAX_TRACKED_CLIENTS, this::foldClient);
   final AddressDays addresses = new AddressDays(Thresholds.MAX_TRACKED_ADDRESSES);
 
-  /** Ended superseded sessions, by the address they came from. */
-  final Map<String, Lingering> lingeringByAddress =
-      new RecentMap<>(
-          Thresholds.MAX_TRACKED_ADDRESSES, l -> false, (a, l) -> foldedLingering.addAll(l));
+  /** Ended superseded sessions by the address they came from; made with the first. */
+  private LingeringAddresses lingering;
 
-  /**
-   * The subset superseded by a new start on the same machine (not by a move to another address).
-   */
-  final Map<String, Lingering> restartLingeringByAddress =
-      new RecentMap<>(
-          Thresholds.MAX_TRACKED_ADDRESSES, l -> false, (a, l) -> foldedRestartLingering.addAll(l));
+  /** Other mailboxes logged on to, bounded; made with the first. */
+  private TreeSet<String> otherMailboxes;
 
-  final TreeSet<String> otherMailboxes = new TreeSet<>();
   long otherMailboxCount;
   long delegateLogons;
 
@@ -105,6 +97,38 @@ final class UserTrack implements Serializable {
   UserTrack(String server, String user) {
     this.server = server;
     this.user = user;
+  }
+
+  /** Other failures by status, in the order of the statuses. */
+  Map<String, Long> otherFailureStatus() {
+    return otherFailureStatus == null ? Map.of() : otherFailureStatus;
+  }
+
+  /**
+   * Ended superseded sessions by address (recent ones; the rest are in {@link #foldedLingering}).
+   */
+  Map<String, Lingering> lingeringByAddress() {
+    return lingering == null ? Map.of() : lingering.all;
+  }
+
+  /** The subset superseded by a new start on the same machine. */
+  Map<String, Lingering> restartLingeringByAddress() {
+    return lingering == null ? Map.of() : lingering.restarted;
+  }
+
+  /** What {@link #lingeringByAddress} let go of. */
+  Lingering foldedLingering() {
+    return lingering == null ? new Lingering() : lingering.folded;
+  }
+
+  /** What {@link #restartLingeringByAddress} let go of. */
+  Lingering foldedRestartLingering() {
+    return lingering == null ? new Lingering() : lingering.foldedRestarted;
+  }
+
+  /** Other mailboxes logged on to, in order. */
+  Set<String> otherMailboxes() {
+    return otherMailboxes == null ? Set.of() : otherMailboxes;
   }
 
   OpenSession connect(SessionEvent e, ClientKey client) {
@@ -159,12 +183,10 @@ final class UserTrack implements Serializable {
       long afterMove = Duration.between(s.supersededAt, time).toMillis();
       long idle = Duration.between(s.lastActivity, time).toMillis();
       String address = address(s);
-      lingeringByAddress.computeIfAbsent(address, k -> new Lingering()).add(idle, afterMove);
-      if (!s.movedAway) {
-        restartLingeringByAddress
-            .computeIfAbsent(address, k -> new Lingering())
-            .add(idle, afterMove);
+      if (lingering == null) {
+        lingering = new LingeringAddresses();
       }
+      lingering.add(address, !s.movedAway, idle, afterMove);
       if (afterMove >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis()) {
         reapedExamples.add(
             new Example(
@@ -238,6 +260,9 @@ final class UserTrack implements Serializable {
     rememberDn(e);
     otherFailures++;
     String status = e.status() == null ? "unknown status" : e.status();
+    if (otherFailureStatus == null) {
+      otherFailureStatus = new TreeMap<>();
+    }
     if (otherFailureStatus.containsKey(status)
         || otherFailureStatus.size() < Thresholds.MAX_FAILURE_KINDS) {
       otherFailureStatus.merge(status, 1L, Long::sum);
@@ -386,6 +411,9 @@ final class UserTrack implements Serializable {
   }
 
   void rememberMailbox(String mailbox) {
+    if (otherMailboxes == null) {
+      otherMailboxes = new TreeSet<>();
+    }
     if (otherMailboxes.contains(mailbox)) {
       return;
     }
