@@ -31,9 +31,13 @@ final class LogonCaptures implements Serializable {
     }
   }
 
-  private final TreeMap<Instant, Capture> captures = new TreeMap<>();
+  /** Made with the first capture: most tracks have none. */
+  private TreeMap<Instant, Capture> captures;
 
   void add(LogonSnapshot row) {
+    if (captures == null) {
+      captures = new TreeMap<>();
+    }
     Capture c = captures.computeIfAbsent(row.time(), Capture::new);
     c.count++;
     if (c.rows.size() < Thresholds.MAX_ROWS_PER_CAPTURE) {
@@ -47,12 +51,15 @@ final class LogonCaptures implements Serializable {
   }
 
   void addAll(LogonCaptures other) {
+    if (other.captures == null) {
+      return;
+    }
     for (Map.Entry<Instant, Capture> e : other.captures.entrySet()) {
       e.getValue().rows.forEach(this::add);
     }
   }
 
   List<Capture> list() {
-    return List.copyOf(captures.values());
+    return captures == null ? List.of() : List.copyOf(captures.values());
   }
 }

@@ -1,10 +1,8 @@
 package org.mapiscope.analysis;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,8 +24,17 @@ final class RefusalPoints implements Serializable {
   private long[] times = NO_TIMES;
   private int[] clients = NO_CLIENTS;
   private int size;
-  private List<ClientKey> clientKeys;
+
+  /** The distinct clients, by index; null until the first point that names one. */
+  private ClientKey[] clientKeys;
+
+  private int clientCount;
+
+  /** Index of {@link #clientKeys} once there are more than {@value #SEARCHED} clients. */
   private Map<ClientKey, Integer> clientIndex;
+
+  /** Up to this many clients are searched in order: a map would cost more than it saves. */
+  private static final int SEARCHED = 16;
 
   void add(long time, ClientKey client) {
     if (size == times.length) {
@@ -40,23 +47,41 @@ final class RefusalPoints implements Serializable {
   }
 
   private int indexOf(ClientKey client) {
-    if (clientIndex == null) {
-      clientIndex = new HashMap<>();
-      clientKeys = new ArrayList<>();
+    if (clientIndex != null) {
+      Integer known = clientIndex.get(client);
+      if (known != null) {
+        return known;
+      }
+    } else {
+      for (int i = 0; i < clientCount; i++) {
+        if (clientKeys[i].equals(client)) {
+          return i;
+        }
+      }
     }
-    return clientIndex.computeIfAbsent(
-        client,
-        c -> {
-          clientKeys.add(c);
-          return clientKeys.size() - 1;
-        });
+    if (clientKeys == null) {
+      clientKeys = new ClientKey[4];
+    } else if (clientCount == clientKeys.length) {
+      clientKeys = Arrays.copyOf(clientKeys, 2 * clientCount);
+    }
+    int index = clientCount++;
+    clientKeys[index] = client;
+    if (clientIndex != null) {
+      clientIndex.put(client, index);
+    } else if (clientCount > SEARCHED) {
+      clientIndex = new HashMap<>();
+      for (int i = 0; i < clientCount; i++) {
+        clientIndex.put(clientKeys[i], i);
+      }
+    }
+    return index;
   }
 
   void addAll(RefusalPoints other) {
     for (int i = 0; i < other.size; i++) {
       add(
           other.times[i],
-          other.clients[i] == UNKNOWN_CLIENT ? null : other.clientKeys.get(other.clients[i]));
+          other.clients[i] == UNKNOWN_CLIENT ? null : other.clientKeys[other.clients[i]]);
     }
   }
 
@@ -89,7 +114,7 @@ final class RefusalPoints implements Serializable {
 
   /** The client of point {@code i}, or {@code null}. */
   ClientKey client(int i) {
-    return clients[i] == UNKNOWN_CLIENT ? null : clientKeys.get(clients[i]);
+    return clients[i] == UNKNOWN_CLIENT ? null : clientKeys[clients[i]];
   }
 
   /** Indices of the points in time order. */

@@ -18,11 +18,13 @@ final class SessionHistory implements Serializable {
 
   private static final long[] NONE = new long[0];
 
+  private static final byte[] NO_ENDINGS = new byte[0];
+
   private long[] starts = NONE;
   private long[] lastActivity = NONE;
   private long[] movedOnAt = NONE;
   private long[] ends = NONE;
-  private byte[] endings = new byte[0];
+  private byte[] endings = NO_ENDINGS;
   private int size;
 
   /** Earliest time from which the history is complete: sessions ending before it may be missing. */

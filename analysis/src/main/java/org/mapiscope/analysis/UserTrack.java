@@ -3,7 +3,9 @@ package org.mapiscope.analysis;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,7 +30,9 @@ final class UserTrack implements Serializable {
   final String user;
   String dn;
 
-  final Map<String, OpenSession> open = new LinkedHashMap<>();
+  /** The open sessions by id, in the order they opened; made with the first, dropped when none. */
+  private Map<String, OpenSession> open;
+
   int active;
   int peakOpen;
   Instant peakAt;
@@ -99,6 +103,14 @@ final class UserTrack implements Serializable {
     this.user = user;
   }
 
+  int openCount() {
+    return open == null ? 0 : open.size();
+  }
+
+  Collection<OpenSession> openSessions() {
+    return open == null ? List.of() : open.values();
+  }
+
   /** Other failures by status, in the order of the statuses. */
   Map<String, Long> otherFailureStatus() {
     return otherFailureStatus == null ? Map.of() : otherFailureStatus;
@@ -135,6 +147,9 @@ final class UserTrack implements Serializable {
     rememberDn(e);
     supersedeMovedAway(e.time(), client, e.ref());
     OpenSession s = new OpenSession(e.sessionId(), user, e.time(), client, e.ref());
+    if (open == null) {
+      open = new LinkedHashMap<>();
+    }
     open.put(s.id, s);
     active++;
     sessionsOpened++;
@@ -251,7 +266,7 @@ final class UserTrack implements Serializable {
                 + " refused by the session limit"
                 + (e.status() == null ? "" : " (" + e.status() + ")")
                 + " while the server held "
-                + SummaryWording.count(open.size(), "session", "sessions")
+                + SummaryWording.count(openCount(), "session", "sessions")
                 + " for the user"));
   }
 
@@ -290,7 +305,7 @@ final class UserTrack implements Serializable {
     if (newClient.ip() == null) {
       return;
     }
-    for (OpenSession s : open.values()) {
+    for (OpenSession s : openSessions()) {
       if (!s.superseded() && s.client.ip() != null && !s.client.ip().equals(newClient.ip())) {
         supersede(s, time, newClient.ip());
         s.movedAway = true;
@@ -314,7 +329,7 @@ final class UserTrack implements Serializable {
    */
   private void supersedeRestarted(OpenSession fresh, Instant time, EvidenceRef ref) {
     Instant quietSince = time.minus(Thresholds.START_GAP);
-    for (OpenSession s : open.values()) {
+    for (OpenSession s : openSessions()) {
       if (s != fresh
           && !s.superseded()
           && s.client.sameProgram(fresh.client)
@@ -354,7 +369,9 @@ final class UserTrack implements Serializable {
     if (history.recording()) {
       history.add(s, time.toEpochMilli(), ending);
     }
-    open.remove(s.id);
+    if (open != null && open.remove(s.id) != null && open.isEmpty()) {
+      open = null;
+    }
     clients.closed(clients.get(s.client), !s.superseded());
     if (!s.superseded()) {
       active--;
@@ -384,7 +401,7 @@ final class UserTrack implements Serializable {
   }
 
   private void changed(Instant time) {
-    int openNow = open.size();
+    int openNow = openCount();
     if (openNow > peakOpen) {
       peakOpen = openNow;
       peakAt = time;

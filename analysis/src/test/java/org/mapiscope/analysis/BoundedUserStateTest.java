@@ -63,12 +63,12 @@ class BoundedUserStateTest {
     }
 
     assertThat(track.clients.size()).isEqualTo(held);
-    assertThat(track.open).hasSize(held);
+    assertThat(track.openSessions()).hasSize(held);
     // Closing them all works: every open session still finds its client.
-    for (OpenSession s : track.open.values().stream().toList()) {
+    for (OpenSession s : track.openSessions().stream().toList()) {
       track.disconnect(s, T0.plusSeconds(3_600), EvidenceRef.line("RCA_20261102-1.LOG", 9_999));
     }
-    assertThat(track.open).isEmpty();
+    assertThat(track.openSessions()).isEmpty();
   }
 
   @Test
@@ -81,7 +81,7 @@ class BoundedUserStateTest {
               event(SessionEvent.Kind.CONNECT, "x" + i, T0.plusSeconds(i), "10.1.1.5", i), indexer);
       assertThat(s).isNotNull();
     }
-    for (OpenSession s : track.open.values().stream().toList()) {
+    for (OpenSession s : track.openSessions().stream().toList()) {
       track.disconnect(s, T0.plusSeconds(100), EvidenceRef.line("RCA_20261102-1.LOG", 100));
     }
     for (int i = 0; i < 1_000; i++) {
