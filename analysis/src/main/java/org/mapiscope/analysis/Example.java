@@ -8,7 +8,8 @@ import org.mapiscope.model.EvidenceRef;
  * One place an admin can open, with what it shows; ordered by time then place so picks are stable.
  *
  * <p>Tracks hold a few per kind, so the time and the reference are kept as their parts rather than
- * as an {@link Instant} and an {@link EvidenceRef} object each: 32 bytes less an example.
+ * as an {@link Instant} and an {@link EvidenceRef} object each (32 bytes less an example), and the
+ * frequent kinds keep their text as its parts ({@link ExampleText}).
  */
 final class Example implements Comparable<Example>, Serializable {
   private static final long serialVersionUID = 2L;
@@ -20,9 +21,19 @@ final class Example implements Comparable<Example>, Serializable {
   private final byte kind;
   private final String file;
   private final long position;
-  private final String text;
+
+  /** A {@link String}, or an {@link ExampleText} put together when shown or compared. */
+  private final Object text;
 
   Example(Instant time, EvidenceRef ref, String text) {
+    this(time, ref, (Object) text);
+  }
+
+  Example(Instant time, EvidenceRef ref, ExampleText text) {
+    this(time, ref, (Object) text);
+  }
+
+  private Example(Instant time, EvidenceRef ref, Object text) {
     this.second = time.getEpochSecond();
     this.nano = time.getNano();
     this.kind = (byte) ref.kind().ordinal();
@@ -40,7 +51,7 @@ final class Example implements Comparable<Example>, Serializable {
   }
 
   String text() {
-    return text;
+    return text instanceof ExampleText parts ? parts.render() : (String) text;
   }
 
   /** By time, then file, kind and position of the reference, then text. */
@@ -59,7 +70,7 @@ final class Example implements Comparable<Example>, Serializable {
     if (c == 0) {
       c = Long.compare(position, other.position);
     }
-    return c != 0 ? c : text.compareTo(other.text);
+    return c != 0 ? c : text().compareTo(other.text());
   }
 
   @Override
@@ -69,15 +80,15 @@ final class Example implements Comparable<Example>, Serializable {
 
   @Override
   public int hashCode() {
-    return Long.hashCode(second) * 31 + Long.hashCode(position) * 17 + text.hashCode();
+    return Long.hashCode(second) * 31 + Long.hashCode(position) * 17 + text().hashCode();
   }
 
   @Override
   public String toString() {
-    return time() + " " + ref().file() + " " + ref().where() + ": " + text;
+    return time() + " " + file + " " + ref().where() + ": " + text();
   }
 
   Finding.EvidenceItem item() {
-    return new Finding.EvidenceItem(file, ref().where(), text);
+    return new Finding.EvidenceItem(file, ref().where(), text());
   }
 }

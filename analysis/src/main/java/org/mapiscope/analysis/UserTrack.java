@@ -180,13 +180,7 @@ final class UserTrack implements Serializable {
         rememberMailbox(mailbox);
       }
       delegateExamples.add(
-          new Example(
-              e.time(),
-              e.ref(),
-              "logon to another mailbox"
-                  + (mailbox == null ? "" : " (" + mailbox + ")")
-                  + " from "
-                  + s.client.describe()));
+          new Example(e.time(), e.ref(), new ExampleText.OtherMailboxLogon(mailbox, s.client)));
     } else if (firstLogon && ClientSoftware.isOutlookOrUnknown(s.client.software())) {
       supersedeRestarted(s, e.time(), e.ref());
     }
@@ -259,15 +253,7 @@ final class UserTrack implements Serializable {
     refusals.add(e.time().toEpochMilli(), client);
     rejectedExamples.add(
         new Example(
-            e.time(),
-            e.ref(),
-            "connect from "
-                + client.describe()
-                + " refused by the session limit"
-                + (e.status() == null ? "" : " (" + e.status() + ")")
-                + " while the server held "
-                + SummaryWording.count(openCount(), "session", "sessions")
-                + " for the user"));
+            e.time(), e.ref(), new ExampleText.RefusedConnect(client, e.status(), openCount())));
   }
 
   /** A connect that failed for a reason other than the limit: listed, never taken for demand. */
@@ -284,7 +270,7 @@ final class UserTrack implements Serializable {
     }
     ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
     failureExamples.add(
-        new Example(e.time(), e.ref(), "connect from " + client.describe() + " failed: " + status));
+        new Example(e.time(), e.ref(), new ExampleText.FailedConnect(client, status)));
     if (failedPoints.size() < Thresholds.MAX_FAILURE_POINTS) {
       failedPoints.add(e.time().toEpochMilli(), client);
       failedStatus.add(otherFailureStatus.containsKey(status) ? status : null);
