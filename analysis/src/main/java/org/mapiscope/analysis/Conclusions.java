@@ -437,7 +437,7 @@ final class Conclusions {
           rca.add(at, t.failedPoints.client(i));
           u.refusals.rejected++;
           u.refusals.otherFailures--;
-          String status = t.failedStatus.get(i);
+          String status = t.failedStatus(i);
           if (status != null) {
             u.refusals.otherFailureStatus.computeIfPresent(status, (s, n) -> n > 1 ? n - 1 : null);
           }

@@ -21,6 +21,13 @@ final class ExampleSample implements Serializable {
 
   private int size;
 
+  /** {@code sample} with {@code example} added; a new sample when {@code sample} is null. */
+  static ExampleSample with(ExampleSample sample, Example example) {
+    ExampleSample s = sample == null ? new ExampleSample() : sample;
+    s.add(example);
+    return s;
+  }
+
   void add(Example example) {
     int at = size == 0 ? -1 : Arrays.binarySearch(kept, 0, size, example);
     if (at >= 0) {
@@ -39,7 +46,11 @@ final class ExampleSample implements Serializable {
     size = Math.min(size + 1, Thresholds.REFS_PER_KIND);
   }
 
+  /** Adds {@code other}'s examples; a null sample has none. */
   void addAll(ExampleSample other) {
+    if (other == null) {
+      return;
+    }
     for (int i = 0; i < other.size; i++) {
       add(other.kept[i]);
     }

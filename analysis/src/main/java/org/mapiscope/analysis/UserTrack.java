@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mapiscope.model.EvidenceRef;
 import org.mapiscope.model.SessionEvent;
@@ -51,11 +50,8 @@ final class UserTrack implements Serializable {
   /** Connects that failed for other reasons (permission, authentication, network): not refusals. */
   long otherFailures;
 
-  /**
-   * Other failures by status as logged, bounded: {@code 1010 (rpc::LoginPerm)} → count; made with
-   * the first failure.
-   */
-  private Map<String, Long> otherFailureStatus;
+  /** Other failures by status as logged, bounded; made with the first failure. */
+  private FailureStatuses failureStatuses;
 
   /**
    * Clients let go of (a client seen again after that counts again), and the sessions they had
@@ -89,12 +85,13 @@ final class UserTrack implements Serializable {
   final SessionHistory history = new SessionHistory();
   final RefusalPoints refusals = new RefusalPoints();
 
-  final ExampleSample movedExamples = new ExampleSample();
-  final ExampleSample reapedExamples = new ExampleSample();
-  final ExampleSample rejectedExamples = new ExampleSample();
-  final ExampleSample delegateExamples = new ExampleSample();
-  final ExampleSample rundownExamples = new ExampleSample();
-  final ExampleSample failureExamples = new ExampleSample();
+  // Examples of each kind, each made with its first (null until then: most tracks have few kinds).
+  ExampleSample movedExamples;
+  ExampleSample reapedExamples;
+  ExampleSample rejectedExamples;
+  ExampleSample delegateExamples;
+  ExampleSample rundownExamples;
+  ExampleSample failureExamples;
 
   final LogonCaptures captures = new LogonCaptures();
 
@@ -113,7 +110,15 @@ final class UserTrack implements Serializable {
 
   /** Other failures by status, in the order of the statuses. */
   Map<String, Long> otherFailureStatus() {
-    return otherFailureStatus == null ? Map.of() : otherFailureStatus;
+    return failureStatuses == null ? Map.of() : failureStatuses.counts();
+  }
+
+  /**
+   * The status of {@link #failedPoints} point {@code i}, or null beyond the statuses counted in
+   * {@link #otherFailureStatus}.
+   */
+  String failedStatus(int i) {
+    return failureStatuses.pointStatus(i);
   }
 
   /**
@@ -179,8 +184,10 @@ final class UserTrack implements Serializable {
       if (mailbox != null && !mailbox.isEmpty() && !mailbox.equals(user)) {
         rememberMailbox(mailbox);
       }
-      delegateExamples.add(
-          new Example(e.time(), e.ref(), new ExampleText.OtherMailboxLogon(mailbox, s.client)));
+      delegateExamples =
+          ExampleSample.with(
+              delegateExamples,
+              new Example(e.time(), e.ref(), new ExampleText.OtherMailboxLogon(mailbox, s.client)));
     } else if (firstLogon && ClientSoftware.isOutlookOrUnknown(s.client.software())) {
       supersedeRestarted(s, e.time(), e.ref());
     }
@@ -197,20 +204,22 @@ final class UserTrack implements Serializable {
       }
       lingering.add(address, !s.movedAway, idle, afterMove);
       if (afterMove >= Thresholds.CLEAN_CLOSE_WINDOW.toMillis()) {
-        reapedExamples.add(
-            new Example(
-                time,
-                ref,
-                "session "
-                    + s.id
-                    + " from "
-                    + s.client.describe()
-                    + " ended "
-                    + SummaryWording.duration(afterMove)
-                    + " after the user connected from "
-                    + s.supersededBy
-                    + ", idle "
-                    + SummaryWording.duration(idle)));
+        reapedExamples =
+            ExampleSample.with(
+                reapedExamples,
+                new Example(
+                    time,
+                    ref,
+                    "session "
+                        + s.id
+                        + " from "
+                        + s.client.describe()
+                        + " ended "
+                        + SummaryWording.duration(afterMove)
+                        + " after the user connected from "
+                        + s.supersededBy
+                        + ", idle "
+                        + SummaryWording.duration(idle)));
       }
     }
     changed(time);
@@ -231,17 +240,19 @@ final class UserTrack implements Serializable {
     close(s, time, SessionReplay.Ending.RUNDOWN);
     rundowns++;
     long idle = Duration.between(s.lastActivity, time).toMillis();
-    rundownExamples.add(
-        new Example(
-            time,
-            ref,
-            "session "
-                + s.id
-                + " from "
-                + s.client.describe()
-                + " run down by the server (NetworkRundown) after "
-                + SummaryWording.duration(idle)
-                + " without activity"));
+    rundownExamples =
+        ExampleSample.with(
+            rundownExamples,
+            new Example(
+                time,
+                ref,
+                "session "
+                    + s.id
+                    + " from "
+                    + s.client.describe()
+                    + " run down by the server (NetworkRundown) after "
+                    + SummaryWording.duration(idle)
+                    + " without activity"));
     changed(time);
   }
 
@@ -251,9 +262,13 @@ final class UserTrack implements Serializable {
     rejected++;
     ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
     refusals.add(e.time().toEpochMilli(), client);
-    rejectedExamples.add(
-        new Example(
-            e.time(), e.ref(), new ExampleText.RefusedConnect(client, e.status(), openCount())));
+    rejectedExamples =
+        ExampleSample.with(
+            rejectedExamples,
+            new Example(
+                e.time(),
+                e.ref(),
+                new ExampleText.RefusedConnect(client, e.status(), openCount())));
   }
 
   /** A connect that failed for a reason other than the limit: listed, never taken for demand. */
@@ -261,19 +276,18 @@ final class UserTrack implements Serializable {
     rememberDn(e);
     otherFailures++;
     String status = e.status() == null ? "unknown status" : e.status();
-    if (otherFailureStatus == null) {
-      otherFailureStatus = new TreeMap<>();
+    if (failureStatuses == null) {
+      failureStatuses = new FailureStatuses();
     }
-    if (otherFailureStatus.containsKey(status)
-        || otherFailureStatus.size() < Thresholds.MAX_FAILURE_KINDS) {
-      otherFailureStatus.merge(status, 1L, Long::sum);
-    }
+    int statusIndex = failureStatuses.count(status);
     ClientKey client = new ClientKey(e.clientIp(), e.clientSoftware(), e.clientMode());
-    failureExamples.add(
-        new Example(e.time(), e.ref(), new ExampleText.FailedConnect(client, status)));
+    failureExamples =
+        ExampleSample.with(
+            failureExamples,
+            new Example(e.time(), e.ref(), new ExampleText.FailedConnect(client, status)));
     if (failedPoints.size() < Thresholds.MAX_FAILURE_POINTS) {
       failedPoints.add(e.time().toEpochMilli(), client);
-      failedStatus.add(otherFailureStatus.containsKey(status) ? status : null);
+      failureStatuses.point(statusIndex);
     }
   }
 
@@ -284,8 +298,6 @@ final class UserTrack implements Serializable {
    */
   final RefusalPoints failedPoints = new RefusalPoints();
 
-  final java.util.List<String> failedStatus = new java.util.ArrayList<>();
-
   /** A connect from another address: the client of older, silent sessions has moved on. */
   private void supersedeMovedAway(Instant time, ClientKey newClient, EvidenceRef ref) {
     if (newClient.ip() == null) {
@@ -295,16 +307,18 @@ final class UserTrack implements Serializable {
       if (!s.superseded() && s.client.ip() != null && !s.client.ip().equals(newClient.ip())) {
         supersede(s, time, newClient.ip());
         s.movedAway = true;
-        movedExamples.add(
-            new Example(
-                time,
-                ref,
-                "connect from "
-                    + newClient.describe()
-                    + " while "
-                    + s.client.describe()
-                    + " still held session "
-                    + s.id));
+        movedExamples =
+            ExampleSample.with(
+                movedExamples,
+                new Example(
+                    time,
+                    ref,
+                    "connect from "
+                        + newClient.describe()
+                        + " while "
+                        + s.client.describe()
+                        + " still held session "
+                        + s.id));
       }
     }
   }
@@ -322,15 +336,17 @@ final class UserTrack implements Serializable {
           && s.start.isBefore(quietSince)
           && s.lastActivity.isBefore(quietSince)) {
         supersede(s, time, fresh.client.ip() + " (a new start)");
-        movedExamples.add(
-            new Example(
-                time,
-                ref,
-                fresh.client.describe()
-                    + " logged on again while session "
-                    + s.id
-                    + " from its earlier start was silent since "
-                    + SummaryWording.time(s.lastActivity)));
+        movedExamples =
+            ExampleSample.with(
+                movedExamples,
+                new Example(
+                    time,
+                    ref,
+                    fresh.client.describe()
+                        + " logged on again while session "
+                        + s.id
+                        + " from its earlier start was silent since "
+                        + SummaryWording.time(s.lastActivity)));
       }
     }
     changed(time);
