@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import org.mapiscope.model.EvidenceRef;
@@ -14,11 +15,12 @@ import org.mapiscope.model.EvidenceRef;
  * client with open sessions is live state and stays, even past the cap. Not thread-safe: its
  * track's server serialises access.
  *
- * <p>Every track has one and a VPN user fills the cap, so a client is a row of four arrays (its
- * counters side by side in one {@code int[]}, its peak time and place in one {@code long[]}), not
- * objects: about 52 bytes a client instead of about 100 for a map entry, a counter object and the
- * evidence reference of its peak (docs/performance.md). Callers find a client's row with {@link
- * #getOrAdd} or {@link #get} and pass it to the counting methods before the next client is added.
+ * <p>Every track has one and a VPN user fills the cap, so a client is a row of arrays (the parts of
+ * its key, its counters side by side in one {@code int[]}, its peak time and place in one {@code
+ * long[]}), not objects: about 56 bytes a client instead of about 125 for a key, a map entry, a
+ * counter object and the evidence reference of its peak (docs/performance.md). Callers find a
+ * client's row with {@link #getOrAdd} or {@link #get} and pass it to the counting methods before
+ * the next client is added.
  */
 final class ClientTable implements Serializable {
   private static final long serialVersionUID = 2L;
@@ -59,7 +61,11 @@ final class ClientTable implements Serializable {
 
   private final int cap;
   private final Folded folded;
-  private ClientKey[] keys = new ClientKey[4];
+  // Each client's key as its three parts: the parts are shared with the reader's cached fields, a
+  // key object per client would not be.
+  private String[] ips = new String[4];
+  private String[] softwares = new String[4];
+  private String[] modes = new String[4];
 
   /** The file of each client's peak evidence (file names are shared by every row of a file). */
   private String[] peakFiles = new String[4];
@@ -164,7 +170,7 @@ final class ClientTable implements Serializable {
   /** Each held client and its counters, in no particular order. */
   void forEach(BiConsumer<ClientKey, ClientStats> action) {
     for (int row = 0; row < size; row++) {
-      action.accept(keys[row], stats(row));
+      action.accept(key(row), stats(row));
     }
   }
 
@@ -175,10 +181,17 @@ final class ClientTable implements Serializable {
     return sorted;
   }
 
+  private ClientKey key(int row) {
+    return new ClientKey(ips[row], softwares[row], modes[row]);
+  }
+
   private int indexOf(ClientKey client) {
     int hash = client.hashCode();
     for (int row = 0; row < size; row++) {
-      if (ints[row * INTS + HASH] == hash && keys[row].equals(client)) {
+      if (ints[row * INTS + HASH] == hash
+          && Objects.equals(ips[row], client.ip())
+          && Objects.equals(softwares[row], client.software())
+          && Objects.equals(modes[row], client.mode())) {
         return row;
       }
     }
@@ -186,15 +199,19 @@ final class ClientTable implements Serializable {
   }
 
   private int add(ClientKey client) {
-    if (size == keys.length) {
+    if (size == ips.length) {
       int grown = 2 * size;
-      keys = Arrays.copyOf(keys, grown);
+      ips = Arrays.copyOf(ips, grown);
+      softwares = Arrays.copyOf(softwares, grown);
+      modes = Arrays.copyOf(modes, grown);
       peakFiles = Arrays.copyOf(peakFiles, grown);
       ints = Arrays.copyOf(ints, grown * INTS);
       longs = Arrays.copyOf(longs, grown * LONGS);
     }
     int row = size++;
-    keys[row] = client;
+    ips[row] = client.ip();
+    softwares[row] = client.software();
+    modes[row] = client.mode();
     ints[row * INTS + HASH] = client.hashCode();
     return row;
   }
@@ -211,14 +228,18 @@ final class ClientTable implements Serializable {
     if (oldest < 0) {
       return;
     }
-    ClientKey key = keys[oldest];
+    ClientKey key = key(oldest);
     ClientStats dropped = stats(oldest);
     int last = --size;
-    keys[oldest] = keys[last];
+    ips[oldest] = ips[last];
+    softwares[oldest] = softwares[last];
+    modes[oldest] = modes[last];
     peakFiles[oldest] = peakFiles[last];
     System.arraycopy(ints, last * INTS, ints, oldest * INTS, INTS);
     System.arraycopy(longs, last * LONGS, longs, oldest * LONGS, LONGS);
-    keys[last] = null;
+    ips[last] = null;
+    softwares[last] = null;
+    modes[last] = null;
     peakFiles[last] = null;
     Arrays.fill(ints, last * INTS, (last + 1) * INTS, 0);
     Arrays.fill(longs, last * LONGS, (last + 1) * LONGS, 0);

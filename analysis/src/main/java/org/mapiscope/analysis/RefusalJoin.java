@@ -75,6 +75,9 @@ final class RefusalJoin {
     this.evidenceEnd = sf.end() == null ? Long.MIN_VALUE : sf.end().toEpochMilli();
     for (UserTrack t : tracks) {
       SessionHistory h = t.history;
+      if (h == null) {
+        continue;
+      }
       historyFrom = Math.min(historyFrom, h.completeFrom);
       for (int i = 0; i < h.size(); i++) {
         addSession(h.start(i), h.lastActivity(i), h.movedOnAt(i), h.end(i), h.ending(i));

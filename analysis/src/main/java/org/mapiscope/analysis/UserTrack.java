@@ -82,7 +82,13 @@ final class UserTrack implements Serializable {
   long delegateLogons;
 
   final Timeline timeline = new Timeline();
-  final SessionHistory history = new SessionHistory();
+
+  /**
+   * Ended sessions, recorded from the first time the user held {@link Thresholds#HISTORY_FLOOR} at
+   * once; null until then (most users never do).
+   */
+  SessionHistory history;
+
   final RefusalPoints refusals = new RefusalPoints();
 
   // Examples of each kind, each made with its first (null until then: most tracks have few kinds).
@@ -368,7 +374,7 @@ final class UserTrack implements Serializable {
   }
 
   private void close(OpenSession s, Instant time, SessionReplay.Ending ending) {
-    if (history.recording()) {
+    if (history != null) {
       history.add(s, time.toEpochMilli(), ending);
     }
     if (open != null && open.remove(s.id) != null && open.isEmpty()) {
@@ -411,6 +417,9 @@ final class UserTrack implements Serializable {
     peakActive = Math.max(peakActive, active);
     timeline.add(time, openNow, active);
     if (openNow >= Thresholds.HISTORY_FLOOR) {
+      if (history == null) {
+        history = new SessionHistory();
+      }
       history.startRecording(time.toEpochMilli());
     }
   }
