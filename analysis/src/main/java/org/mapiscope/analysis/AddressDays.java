@@ -6,27 +6,29 @@ import java.util.Arrays;
 /**
  * The client addresses of one track and whether each was used on more than one day, to tell a fixed
  * desk from a VPN pool. Keeps the {@code cap} most recently used; the one used longest ago is
- * folded into totals, so counts stay exact while memory stays bounded. Arrays, not a map of
- * objects: a VPN user fills the cap within days, and each address then costs about 13 bytes instead
- * of about 80 (docs/performance.md). Not thread-safe: its track's server serialises access.
+ * folded into totals, so counts stay exact while memory stays bounded. Not thread-safe: its track's
+ * server serialises access.
+ *
+ * <p>A VPN user fills the cap within days, so an address is two array slots and no object: the
+ * arrays are kept in order of use, the most recent last, and the day holds the more-than-one-day
+ * flag in its top bit. About 8 bytes an address instead of about 80 for a map of objects
+ * (docs/performance.md).
  */
 final class AddressDays implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  /** The bit of {@link #days} that says the address was used again on another day. */
+  private static final int MANY_DAYS = 1 << 31;
 
   private final int cap;
+
+  /** The held addresses, the one used longest ago first. */
   private String[] addresses = new String[4];
 
-  /** The epoch day each address was last used on. */
-  private int[] lastDay = new int[4];
-
-  /** Whether the address was used again on another day than before. */
-  private boolean[] manyDays = new boolean[4];
-
-  /** When each address was last used, on {@link #clock}: the smallest goes first. */
-  private int[] lastUse = new int[4];
+  /** The epoch day each was last used on (low 31 bits) and {@link #MANY_DAYS}. */
+  private int[] days = new int[4];
 
   private int size;
-  private int clock;
   private int folded;
   private int foldedOneTime;
 
@@ -36,16 +38,26 @@ final class AddressDays implements Serializable {
 
   /** One more connect from {@code address} on {@code epochDay}. */
   void count(String address, long epochDay) {
-    int day = (int) epochDay;
+    int day = (int) epochDay & ~MANY_DAYS;
     int i = indexOf(address);
+    int value;
     if (i < 0) {
-      i = add(address);
-      lastDay[i] = day;
-    } else if (lastDay[i] != day) {
-      manyDays[i] = true;
-      lastDay[i] = day;
+      value = day;
+      if (size == cap) {
+        foldLeastRecentlyUsed();
+      }
+      grow();
+    } else {
+      int held = days[i];
+      value = (held & ~MANY_DAYS) == day ? held : day | MANY_DAYS;
+      // Moves to the end, the most recently used place.
+      System.arraycopy(addresses, i + 1, addresses, i, size - i - 1);
+      System.arraycopy(days, i + 1, days, i, size - i - 1);
+      size--;
     }
-    lastUse[i] = ++clock;
+    addresses[size] = address;
+    days[size] = value;
+    size++;
   }
 
   /** Addresses seen, folded ones included. */
@@ -57,7 +69,7 @@ final class AddressDays implements Serializable {
   int oneTimeCount() {
     int n = foldedOneTime;
     for (int i = 0; i < size; i++) {
-      if (!manyDays[i]) {
+      if ((days[i] & MANY_DAYS) == 0) {
         n++;
       }
     }
@@ -70,7 +82,8 @@ final class AddressDays implements Serializable {
   }
 
   private int indexOf(String address) {
-    for (int i = 0; i < size; i++) {
+    // From the most recent: a user's next connect most often comes from where the last one did.
+    for (int i = size - 1; i >= 0; i--) {
       String a = addresses[i];
       if (a == address || a.equals(address)) {
         return i;
@@ -79,36 +92,21 @@ final class AddressDays implements Serializable {
     return -1;
   }
 
-  private int add(String address) {
-    int i;
-    if (size == cap) {
-      i = leastRecentlyUsed();
-      folded++;
-      if (!manyDays[i]) {
-        foldedOneTime++;
-      }
-    } else {
-      if (size == addresses.length) {
-        int grown = Math.min(cap, 2 * size);
-        addresses = Arrays.copyOf(addresses, grown);
-        lastDay = Arrays.copyOf(lastDay, grown);
-        manyDays = Arrays.copyOf(manyDays, grown);
-        lastUse = Arrays.copyOf(lastUse, grown);
-      }
-      i = size++;
+  private void foldLeastRecentlyUsed() {
+    folded++;
+    if ((days[0] & MANY_DAYS) == 0) {
+      foldedOneTime++;
     }
-    addresses[i] = address;
-    manyDays[i] = false;
-    return i;
+    System.arraycopy(addresses, 1, addresses, 0, size - 1);
+    System.arraycopy(days, 1, days, 0, size - 1);
+    size--;
   }
 
-  private int leastRecentlyUsed() {
-    int oldest = 0;
-    for (int i = 1; i < size; i++) {
-      if (lastUse[i] - lastUse[oldest] < 0) {
-        oldest = i;
-      }
+  private void grow() {
+    if (size == addresses.length) {
+      int grown = Math.min(cap, 2 * size);
+      addresses = Arrays.copyOf(addresses, grown);
+      days = Arrays.copyOf(days, grown);
     }
-    return oldest;
   }
 }
