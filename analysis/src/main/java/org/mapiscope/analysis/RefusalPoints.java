@@ -11,7 +11,7 @@ import java.util.Map;
  * per distinct client; merged by concatenation. Not thread-safe.
  */
 final class RefusalPoints implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Client index of a point whose client the evidence does not name. */
   static final int UNKNOWN_CLIENT = -1;

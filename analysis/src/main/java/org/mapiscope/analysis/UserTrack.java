@@ -20,7 +20,7 @@ import org.mapiscope.model.UserKeys;
  * serialises access.
  */
 final class UserTrack implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Key of {@link #lingeringByAddress} for sessions whose client address was not logged. */
   static final String UNKNOWN_ADDRESS = "";
