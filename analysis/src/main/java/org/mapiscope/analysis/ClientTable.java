@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import org.mapiscope.model.EvidenceRef;
 
 /**
@@ -172,6 +174,49 @@ final class ClientTable implements Serializable {
     for (int row = 0; row < size; row++) {
       action.accept(key(row), stats(row));
     }
+  }
+
+  /** Each held client and the sessions it opened, in no particular order. */
+  void forEachSessions(ObjIntConsumer<ClientKey> action) {
+    for (int row = 0; row < size; row++) {
+      action.accept(key(row), ints[row * INTS + SESSIONS]);
+    }
+  }
+
+  /** The software of each held client, in no particular order. */
+  void forEachSoftware(Consumer<String> action) {
+    for (int row = 0; row < size; row++) {
+      action.accept(softwares[row]);
+    }
+  }
+
+  /**
+   * The held client with the most sessions active at once, the first in natural order among equals;
+   * null when none is held.
+   */
+  ClientKey strongest() {
+    int best = -1;
+    ClientKey bestKey = null;
+    for (int row = 0; row < size; row++) {
+      int peak = ints[row * INTS + PEAK_ACTIVE];
+      int bestPeak = best < 0 ? 0 : ints[best * INTS + PEAK_ACTIVE];
+      if (best < 0 || peak > bestPeak) {
+        best = row;
+        bestKey = key(row);
+      } else if (peak == bestPeak) {
+        ClientKey k = key(row);
+        if (k.compareTo(bestKey) < 0) {
+          best = row;
+          bestKey = k;
+        }
+      }
+    }
+    return bestKey;
+  }
+
+  /** The counters of a held client. */
+  ClientStats statsOf(ClientKey client) {
+    return stats(indexOf(client));
   }
 
   /** The held clients in their natural order. */

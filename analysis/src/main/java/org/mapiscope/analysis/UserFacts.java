@@ -136,7 +136,7 @@ final class UserFacts {
       usage.timeline = t.timeline;
     }
     usage.peakActive = Math.max(usage.peakActive, t.peakActive);
-    t.clients.forEach((c, s) -> clients.clientSessions.merge(c, s.sessions(), Integer::sum));
+    t.clients.forEachSessions((c, n) -> clients.clientSessions.merge(c, n, Integer::sum));
     clients.foldedClients += t.foldedClients;
     clients.foldedClientSessions += t.foldedClientSessions;
 
@@ -230,24 +230,32 @@ final class UserFacts {
     t.otherMailboxes().forEach(clients.otherMailboxes::add);
     clients.otherMailboxCount += t.otherMailboxCount;
     clients.delegateLogons += t.delegateLogons;
-    t.clients.forEach(
-        (c, s) -> {
-          if (ClientSoftware.isServiceLike(c.software())) {
-            clients.serviceSoftware.add(c.software());
+    t.clients.forEachSoftware(
+        software -> {
+          if (ClientSoftware.isServiceLike(software)) {
+            clients.serviceSoftware.add(software);
           }
         });
-    Map<ClientKey, ClientTable.ClientStats> candidates = t.clients.sorted();
-    if (t.strongestFoldedClient != null) {
-      candidates.putIfAbsent(t.strongestFoldedClient, t.strongestFoldedStats);
+    // The client with the most sessions active at once, the first in key order among equals; a
+    // folded one only when no held client has its key.
+    ClientKey strongest = t.clients.strongest();
+    ClientTable.ClientStats strongestStats =
+        strongest == null ? null : t.clients.statsOf(strongest);
+    ClientKey folded = t.strongestFoldedClient;
+    if (folded != null
+        && !t.clients.contains(folded)
+        && (strongest == null
+            || t.strongestFoldedStats.peakActive() > strongestStats.peakActive()
+            || (t.strongestFoldedStats.peakActive() == strongestStats.peakActive()
+                && folded.compareTo(strongest) < 0))) {
+      strongest = folded;
+      strongestStats = t.strongestFoldedStats;
     }
-    for (Map.Entry<ClientKey, ClientTable.ClientStats> e : candidates.entrySet()) {
-      ClientTable.ClientStats s = e.getValue();
-      if (s.peakActive() > clients.hungryPeak) {
-        clients.hungryPeak = s.peakActive();
-        clients.hungryClient = e.getKey();
-        clients.hungryAt = s.peakAt();
-        clients.hungryRef = s.peakRef();
-      }
+    if (strongest != null && strongestStats.peakActive() > clients.hungryPeak) {
+      clients.hungryPeak = strongestStats.peakActive();
+      clients.hungryClient = strongest;
+      clients.hungryAt = strongestStats.peakAt();
+      clients.hungryRef = strongestStats.peakRef();
     }
 
     leftovers.moved.addAll(t.movedExamples);

@@ -153,6 +153,20 @@ class ClientTableTest {
                 map.forEach((k, m) -> expected.put(k, m.stats()));
                 assertThat(table.sorted()).isEqualTo(expected);
                 assertThat(foldedByTable).isEqualTo(foldedByMap);
+                // The strongest: the most active at once, the first in key order among equals.
+                ClientKey strongest = null;
+                for (Map.Entry<ClientKey, ClientTable.ClientStats> e : expected.entrySet()) {
+                  if (strongest == null
+                      || e.getValue().peakActive() > expected.get(strongest).peakActive()) {
+                    strongest = e.getKey();
+                  }
+                }
+                assertThat(table.strongest()).isEqualTo(strongest);
+                Map<ClientKey, Integer> sessionsByClient = new java.util.TreeMap<>();
+                table.forEachSessions(sessionsByClient::put);
+                Map<ClientKey, Integer> expectedSessions = new java.util.TreeMap<>();
+                expected.forEach((k, v) -> expectedSessions.put(k, v.sessions()));
+                assertThat(sessionsByClient).isEqualTo(expectedSessions);
               }
             });
   }
