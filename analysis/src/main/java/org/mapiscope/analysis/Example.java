@@ -9,7 +9,7 @@ import org.mapiscope.model.EvidenceRef;
  *
  * <p>Tracks hold a few per kind, so the time and the reference are kept as their parts rather than
  * as an {@link Instant} and an {@link EvidenceRef} object each (32 bytes less an example), and the
- * frequent kinds keep their text as its parts ({@link ExampleText}).
+ * examples of tracks keep their text as its parts ({@link ExampleText}).
  */
 final class Example implements Comparable<Example>, Serializable {
   private static final long serialVersionUID = 2L;

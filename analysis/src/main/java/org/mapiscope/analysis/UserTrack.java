@@ -216,16 +216,8 @@ final class UserTrack implements Serializable {
                 new Example(
                     time,
                     ref,
-                    "session "
-                        + s.id
-                        + " from "
-                        + s.client.describe()
-                        + " ended "
-                        + SummaryWording.duration(afterMove)
-                        + " after the user connected from "
-                        + s.supersededBy
-                        + ", idle "
-                        + SummaryWording.duration(idle)));
+                    new ExampleText.ReapedSession(
+                        s.id, s.client, afterMove, s.supersededBy, idle)));
       }
     }
     changed(time);
@@ -249,16 +241,7 @@ final class UserTrack implements Serializable {
     rundownExamples =
         ExampleSample.with(
             rundownExamples,
-            new Example(
-                time,
-                ref,
-                "session "
-                    + s.id
-                    + " from "
-                    + s.client.describe()
-                    + " run down by the server (NetworkRundown) after "
-                    + SummaryWording.duration(idle)
-                    + " without activity"));
+            new Example(time, ref, new ExampleText.RunDownSession(s.id, s.client, idle)));
     changed(time);
   }
 
@@ -316,15 +299,7 @@ final class UserTrack implements Serializable {
         movedExamples =
             ExampleSample.with(
                 movedExamples,
-                new Example(
-                    time,
-                    ref,
-                    "connect from "
-                        + newClient.describe()
-                        + " while "
-                        + s.client.describe()
-                        + " still held session "
-                        + s.id));
+                new Example(time, ref, new ExampleText.MovedAway(newClient, s.client, s.id)));
       }
     }
   }
@@ -346,13 +321,7 @@ final class UserTrack implements Serializable {
             ExampleSample.with(
                 movedExamples,
                 new Example(
-                    time,
-                    ref,
-                    fresh.client.describe()
-                        + " logged on again while session "
-                        + s.id
-                        + " from its earlier start was silent since "
-                        + SummaryWording.time(s.lastActivity)));
+                    time, ref, new ExampleText.NewStart(fresh.client, s.id, s.lastActivity)));
       }
     }
     changed(time);
