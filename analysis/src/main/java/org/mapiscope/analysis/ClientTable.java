@@ -19,7 +19,7 @@ import org.mapiscope.model.EvidenceRef;
  *
  * <p>Every track has one and a VPN user fills the cap, so a client is a row of arrays (the parts of
  * its key, its counters side by side in one {@code int[]}, its peak time and place in one {@code
- * long[]}), not objects: about 56 bytes a client instead of about 125 for a key, a map entry, a
+ * long[]}), not objects: about 52 bytes a client instead of about 125 for a key, a map entry, a
  * counter object and the evidence reference of its peak (docs/performance.md). Callers find a
  * client's row with {@link #getOrAdd} or {@link #get} and pass it to the counting methods before
  * the next client is added.
@@ -35,22 +35,21 @@ final class ClientTable implements Serializable {
       implements Serializable {}
 
   // The ints of a row, in order.
-  private static final int HASH = 0;
-  private static final int LAST_USE = 1;
-  private static final int SESSIONS = 2;
-  private static final int ACTIVE_NOW = 3;
-  private static final int PEAK_ACTIVE = 4;
+  private static final int LAST_USE = 0;
+  private static final int SESSIONS = 1;
+  private static final int ACTIVE_NOW = 2;
+  private static final int PEAK_ACTIVE = 3;
 
   /**
    * Open sessions from this client, superseded ones included: while any is open the row is live
    * state.
    */
-  private static final int OPEN_NOW = 5;
+  private static final int OPEN_NOW = 4;
 
   /** Nanoseconds of the peak's second, and the kind of its evidence reference in the top bits. */
-  private static final int PEAK_NANO_AND_KIND = 6;
+  private static final int PEAK_NANO_AND_KIND = 5;
 
-  private static final int INTS = 7;
+  private static final int INTS = 6;
 
   // The longs of a row.
   private static final int PEAK_SECOND = 0;
@@ -231,10 +230,10 @@ final class ClientTable implements Serializable {
   }
 
   private int indexOf(ClientKey client) {
-    int hash = client.hashCode();
+    // No hash per row: the parts come from the reader's caches, so equal parts are mostly the same
+    // instance, and addresses of different clients differ early.
     for (int row = 0; row < size; row++) {
-      if (ints[row * INTS + HASH] == hash
-          && Objects.equals(ips[row], client.ip())
+      if (Objects.equals(ips[row], client.ip())
           && Objects.equals(softwares[row], client.software())
           && Objects.equals(modes[row], client.mode())) {
         return row;
@@ -257,7 +256,6 @@ final class ClientTable implements Serializable {
     ips[row] = client.ip();
     softwares[row] = client.software();
     modes[row] = client.mode();
-    ints[row * INTS + HASH] = client.hashCode();
     return row;
   }
 
