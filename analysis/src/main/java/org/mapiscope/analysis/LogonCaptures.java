@@ -3,6 +3,7 @@ package org.mapiscope.analysis;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.mapiscope.model.LogonSnapshot;
  * One user's logon-snapshot rows on one server, grouped by capture. Only the fullest {@link
  * Thresholds#MAX_CAPTURES_PER_USER} captures are kept, each with at most {@link
  * Thresholds#MAX_ROWS_PER_CAPTURE} rows, so a monitoring job that captured every five minutes for a
- * year still fits.
+ * year still fits. Rows arrive one by one, so a capture is judged when the next one starts: until
+ * then it is held beside the others.
  */
 final class LogonCaptures implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -38,16 +40,28 @@ final class LogonCaptures implements Serializable {
     if (captures == null) {
       captures = new TreeMap<>();
     }
-    Capture c = captures.computeIfAbsent(row.time(), Capture::new);
+    Capture c = captures.get(row.time());
+    if (c == null) {
+      // A capture's rows come together, so the captures held are complete now and can be judged
+      // against each other; the new one could not be, with its first row only.
+      if (captures.size() > Thresholds.MAX_CAPTURES_PER_USER) {
+        Capture smallest = smallest(captures.values());
+        captures.remove(smallest.time);
+      }
+      c = new Capture(row.time());
+      captures.put(row.time(), c);
+    }
     c.count++;
     if (c.rows.size() < Thresholds.MAX_ROWS_PER_CAPTURE) {
       c.rows.add(row);
     }
-    if (captures.size() > Thresholds.MAX_CAPTURES_PER_USER) {
-      captures.values().stream()
-          .min(Comparator.comparingInt((Capture x) -> x.count).thenComparing(x -> x.time))
-          .ifPresent(smallest -> captures.remove(smallest.time));
-    }
+  }
+
+  /** The capture with the fewest logons, the earliest among equals: the first to let go of. */
+  private static Capture smallest(Collection<Capture> captures) {
+    return captures.stream()
+        .min(Comparator.comparingInt((Capture x) -> x.count).thenComparing(x -> x.time))
+        .orElseThrow();
   }
 
   void addAll(LogonCaptures other) {
@@ -60,6 +74,14 @@ final class LogonCaptures implements Serializable {
   }
 
   List<Capture> list() {
-    return captures == null ? List.of() : List.copyOf(captures.values());
+    if (captures == null) {
+      return List.of();
+    }
+    // One capture more than the bound is held while the newest fills.
+    List<Capture> kept = new ArrayList<>(captures.values());
+    if (kept.size() > Thresholds.MAX_CAPTURES_PER_USER) {
+      kept.remove(smallest(kept));
+    }
+    return List.copyOf(kept);
   }
 }

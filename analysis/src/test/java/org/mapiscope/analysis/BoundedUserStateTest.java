@@ -98,4 +98,75 @@ class BoundedUserStateTest {
     assertThat(track.strongestFoldedClient).isEqualTo(indexer);
     assertThat(track.strongestFoldedStats.peakActive()).isEqualTo(20);
   }
+
+  @Test
+  void failedConnectsKeepBoundedStatusesAndExactCounts() {
+    UserTrack track = new UserTrack("ex01", "jdoe");
+    int failures = Thresholds.MAX_FAILURE_POINTS + 500;
+    for (int i = 0; i < failures; i++) {
+      // A status of its own for every failure past the first few: a log naming thousands of kinds.
+      String status = i < 3 ? "1010 (rpc::LoginPerm)" : (2000 + i) + " (rpc::Other)";
+      track.failed(
+          new SessionEvent(
+              T0.plusSeconds(i),
+              "EX01",
+              "f" + i,
+              "jdoe",
+              "/o=Contoso/cn=Recipients/cn=jdoe",
+              SessionEvent.Kind.FAILED,
+              "Connect",
+              "10.1.1." + i % 200,
+              "OUTLOOK.EXE",
+              "14.0.7015.1000",
+              "Cached",
+              null,
+              EvidenceRef.line("RCA_20261102-1.LOG", i),
+              status));
+    }
+
+    assertThat(track.otherFailures).isEqualTo(failures);
+    assertThat(track.otherFailureStatus()).hasSize(Thresholds.MAX_FAILURE_KINDS);
+    assertThat(track.otherFailureStatus()).containsEntry("1010 (rpc::LoginPerm)", 3L);
+    assertThat(track.failedPoints.size()).isEqualTo(Thresholds.MAX_FAILURE_POINTS);
+    assertThat(track.failedStatus(0)).isEqualTo("1010 (rpc::LoginPerm)");
+    // Beyond the counted kinds a point keeps no status.
+    assertThat(track.failedStatus(Thresholds.MAX_FAILURE_POINTS - 1)).isNull();
+    assertThat(track.failureExamples.list()).hasSize(Thresholds.REFS_PER_KIND);
+  }
+
+  @Test
+  void logonCapturesKeepTheLargestCapturesAndBoundedRows() {
+    LogonCaptures captures = new LogonCaptures();
+    int taken = Thresholds.MAX_CAPTURES_PER_USER + 10;
+    for (int c = 0; c < taken; c++) {
+      Instant at = T0.plus(java.time.Duration.ofMinutes(5L * c));
+      // Capture c lists c + 1 logons; the one taken last lists more than a capture may keep.
+      int rows = c == taken - 1 ? Thresholds.MAX_ROWS_PER_CAPTURE + 7 : c + 1;
+      for (int r = 0; r < rows; r++) {
+        captures.add(
+            new org.mapiscope.model.LogonSnapshot(
+                at,
+                "EX01",
+                "jdoe",
+                null,
+                at.minusSeconds(3_600),
+                at.minusSeconds(r),
+                "10.1.1." + r % 250,
+                "PC" + r,
+                "14.0.7015.1000",
+                "Cached",
+                null,
+                null,
+                EvidenceRef.line("logons.csv", 1000L * c + r)));
+      }
+    }
+
+    java.util.List<LogonCaptures.Capture> kept = captures.list();
+    assertThat(kept).hasSize(Thresholds.MAX_CAPTURES_PER_USER);
+    // The captures with the fewest logons went first: the earliest ten.
+    assertThat(kept.get(0).time).isEqualTo(T0.plus(java.time.Duration.ofMinutes(5L * 10)));
+    LogonCaptures.Capture last = kept.get(kept.size() - 1);
+    assertThat(last.count).isEqualTo(Thresholds.MAX_ROWS_PER_CAPTURE + 7);
+    assertThat(last.rows).hasSize(Thresholds.MAX_ROWS_PER_CAPTURE);
+  }
 }
