@@ -19,7 +19,7 @@ import org.mapiscope.model.EvidenceRef;
  *
  * <p>Every track has one and a VPN user fills the cap, so a client is a row of arrays (the parts of
  * its key, its counters side by side in one {@code int[]}, its peak time and place in one {@code
- * long[]}), not objects: about 52 bytes a client instead of about 125 for a key, a map entry, a
+ * long[]}), not objects: about 56 bytes a client instead of about 125 for a key, a map entry, a
  * counter object and the evidence reference of its peak (docs/performance.md). Callers find a
  * client's row with {@link #getOrAdd} or {@link #get} and pass it to the counting methods before
  * the next client is added.
@@ -59,6 +59,12 @@ final class ClientTable implements Serializable {
   private static final int KIND_SHIFT = 30;
   private static final int NANO_MASK = (1 << KIND_SHIFT) - 1;
   private static final EvidenceRef.Kind[] KINDS = EvidenceRef.Kind.values();
+
+  static {
+    if (KINDS.length > 1 << (Integer.SIZE - KIND_SHIFT)) {
+      throw new IllegalStateException("more evidence kinds than the bits above the nanoseconds");
+    }
+  }
 
   private final int cap;
   private final Folded folded;

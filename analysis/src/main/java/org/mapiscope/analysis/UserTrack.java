@@ -22,7 +22,7 @@ import org.mapiscope.model.UserKeys;
 final class UserTrack implements Serializable {
   private static final long serialVersionUID = 2L;
 
-  /** Key of {@link #lingeringByAddress} for sessions whose client address was not logged. */
+  /** Key of {@link #lingeringByAddress()} for sessions whose client address was not logged. */
   static final String UNKNOWN_ADDRESS = "";
 
   final String server;
