@@ -289,7 +289,7 @@ public final class RcaReader implements FormatReader {
               identity[1],
               kind,
               emptyToNull(operation),
-              address(cols.clientIp()),
+              RcaAddresses.withoutPort(csv, cols.clientIp(), cache.addresses),
               csv.cached(cols.clientSoftware(), cache.softwares),
               csv.cached(cols.clientSoftwareVersion(), cache.versions),
               csv.cached(cols.clientMode(), cache.modes),
@@ -302,47 +302,6 @@ public final class RcaReader implements FormatReader {
       return csv.quoted(column)
           ? times.parse(csv.field(column))
           : times.parse(csv.bytes(), csv.start(column), csv.end(column));
-    }
-
-    /**
-     * The client address without its port, which changes with every connection: the cache sees the
-     * address alone. Text with brackets or beyond ASCII takes the general way.
-     */
-    private String address(int column) {
-      if (csv.quoted(column)) {
-        return emptyToNull(RcaAddresses.withoutPort(csv.field(column)));
-      }
-      byte[] b = csv.bytes();
-      int from = csv.start(column);
-      int to = csv.end(column);
-      while (from < to && isAsciiWhitespace(b[from])) {
-        from++;
-      }
-      while (to > from && isAsciiWhitespace(b[to - 1])) {
-        to--;
-      }
-      int colon = -1;
-      for (int i = from; i < to; i++) {
-        byte c = b[i];
-        if (c < 0 || c == '[') {
-          return emptyToNull(RcaAddresses.withoutPort(csv.field(column)));
-        }
-        if (c == ':') {
-          if (colon >= 0) {
-            colon = -2; // IPv6 without brackets: kept whole
-          } else if (colon == -1) {
-            colon = i;
-          }
-        }
-      }
-      if (colon > from) {
-        to = colon;
-      }
-      return cache.addresses.get(csv, from, to, false);
-    }
-
-    private static boolean isAsciiWhitespace(byte c) {
-      return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
     }
   }
 
