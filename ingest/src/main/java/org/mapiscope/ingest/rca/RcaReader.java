@@ -33,6 +33,9 @@ public final class RcaReader implements FormatReader {
   /** A record whose quoted field spans lines is joined up to this many lines. */
   private static final int MAX_CONTINUATION_LINES = 16;
 
+  /** What joins the lines of such a record. */
+  private static final byte[] NEWLINE = {'\n'};
+
   private static final Pattern BUDGET = Pattern.compile("\\bConn:(\\d+)\\s+MaxConn:(\\S+)");
 
   /** Failure text kept on a failed connect's event, in characters. */
@@ -153,7 +156,7 @@ public final class RcaReader implements FormatReader {
         if (!reader.next()) {
           break;
         }
-        size = append(size, new byte[] {'\n'}, 0, 1);
+        size = append(size, NEWLINE, 0, 1);
         size = append(size, reader.array(), reader.offset(), reader.length());
         csv.split(joined, 0, size);
       }
